@@ -1,0 +1,83 @@
+/**
+ * Configuration from the environment, validated once at start. A wrong value stops the
+ * process with one line naming the variable and what it accepts. Public.
+ */
+import path from 'node:path';
+import { KgError } from './errors';
+
+export type StoreKind = 'grafeo' | 'neo4j';
+
+export interface Neo4jConfig {
+  uri: string;
+  user: string;
+  password: string;
+  database: string | undefined;
+}
+
+export interface Config {
+  store: StoreKind;
+  /** Directory of the embedded store (KG_DATA_DIR, default ./data). */
+  dataDir: string;
+  neo4j: Neo4jConfig;
+  port: number;
+  host: string;
+  /** KG_TRACE=1: responses carry extensions.db = { roundTrips, rows }. */
+  trace: boolean;
+  /** NODE_ENV=production hides error details from clients. */
+  production: boolean;
+  /** Largest file the importer reads (KG_MAX_FILE_BYTES, default 5 MB). */
+  maxFileBytes: number;
+  /** Directory `kg start` imports (KG_IMPORT_DIR, default ./import). */
+  importDir: string;
+  /** Extraction worker threads (KG_WORKERS, default: cores, at most 8). */
+  workers: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function invalid(name: string, accepts: string, got: string): never {
+  throw new KgError('CONFIG_INVALID', `${name} must be ${accepts}; got ${JSON.stringify(got)}`, { variable: name });
+}
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) invalid(name, `an integer from ${min} to ${max}`, raw);
+  return n;
+}
+
+function boolVar(env: Env, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  return invalid(name, '1, true, 0 or false', raw);
+}
+
+/** Reads and validates the configuration; throws KgError('CONFIG_INVALID') naming the variable. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const storeRaw = env.KG_STORE ?? 'grafeo';
+  if (storeRaw !== 'grafeo' && storeRaw !== 'neo4j') invalid('KG_STORE', 'grafeo or neo4j', storeRaw);
+  const uri = env.NEO4J_URI ?? 'bolt://localhost:7687';
+  if (!/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/.test(uri)) {
+    invalid('NEO4J_URI', 'a bolt:// or neo4j:// URI such as bolt://localhost:7687', uri);
+  }
+  const cpu = Math.max(1, Math.min(8, require('node:os').availableParallelism?.() ?? 2));
+  return {
+    store: storeRaw,
+    dataDir: path.resolve(cwd, env.KG_DATA_DIR || 'data'),
+    neo4j: {
+      uri,
+      user: env.NEO4J_USER ?? 'neo4j',
+      password: env.NEO4J_PASSWORD ?? 'password',
+      database: env.NEO4J_DATABASE || undefined,
+    },
+    port: intVar(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    trace: boolVar(env, 'KG_TRACE'),
+    production: env.NODE_ENV === 'production',
+    maxFileBytes: intVar(env, 'KG_MAX_FILE_BYTES', 5 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+    importDir: path.resolve(cwd, env.KG_IMPORT_DIR || 'import'),
+    workers: intVar(env, 'KG_WORKERS', cpu, 1, 64),
+  };
+}

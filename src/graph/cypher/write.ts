@@ -1,0 +1,60 @@
+/**
+ * Write queries: batched `UNWIND $rows … MERGE` on constrained ids, one transaction per
+ * document. Labels and relationship types are interpolated only from the fixed lists in
+ * `schema.ts`. Internal to the graph stage.
+ */
+import type { RelationType } from '../../extract/types';
+import { RELATION_ENDPOINTS, type NodeLabel } from '../schema';
+
+export const DOCUMENT_EXISTS = `MATCH (d:Document {id: $id}) RETURN d.id AS id, d.file AS file`;
+
+export const DOCUMENTS_BY_FILE = `MATCH (d:Document) WHERE d.file = $file RETURN d.id AS id`;
+
+export const UPSERT_DOCUMENT = `MERGE (d:Document {id: $doc.id}) SET d += $doc`;
+
+/** Simple entities: the last document to write one sets its properties. */
+export const upsertEntities = (label: Exclude<NodeLabel, 'Document' | 'Program'>): string =>
+  `UNWIND $rows AS r MERGE (n:${label} {id: r.id}) SET n += r.props`;
+
+/** Programs accumulate the aliases every document saw; `searchText` covers name and aliases. */
+export const UPSERT_PROGRAMS = `UNWIND $rows AS r
+MERGE (n:Program {id: r.id})
+SET n.name = r.name, n.kind = r.kind,
+    n.aliases = reduce(acc = coalesce(n.aliases, []), a IN r.aliases | CASE WHEN a IN acc THEN acc ELSE acc + [a] END)
+SET n.searchText = reduce(s = n.name, a IN n.aliases | s + ' ' + a)`;
+
+/** One relationship per (endpoints, document, key): facts from two documents keep both evidences. */
+export const upsertRelations = (type: RelationType, from: NodeLabel, to: NodeLabel): string => {
+  if (!RELATION_ENDPOINTS[type].some(([f, t]) => f === from && t === to)) {
+    throw new Error(`no ${type} relationship from ${from} to ${to} in the graph model`);
+  }
+  return `UNWIND $rows AS r
+MATCH (a:${from} {id: r.from})
+MATCH (b:${to} {id: r.to})
+MERGE (a)-[x:${type} {doc: r.doc, key: r.key}]->(b)
+SET x += r.props`;
+};
+
+export const upsertMentions = (label: Exclude<NodeLabel, 'Document'>): string => `MATCH (d:Document {id: $docId})
+UNWIND $rows AS r
+MATCH (e:${label} {id: r.id})
+MERGE (d)-[m:MENTIONS]->(e)
+SET m += r.props`;
+
+/** Ids of the entities a document supports, per label. */
+export const DOCUMENT_ENTITIES = `MATCH (d:Document {id: $id})-[:MENTIONS]->(e)
+RETURN e.id AS id, labels(e) AS labels`;
+
+/** Every relationship of the document's facts hangs off an entity it mentions. */
+export const DELETE_DOCUMENT_RELATIONS = `MATCH (d:Document {id: $id})-[:MENTIONS]->(e)-[r]-()
+WHERE r.doc = $id
+WITH DISTINCT r
+DELETE r`;
+
+export const DELETE_DOCUMENT = `MATCH (d:Document {id: $id}) DETACH DELETE d`;
+
+/** Entities no remaining document mentions are no longer supported by any evidence. */
+export const deleteOrphans = (label: Exclude<NodeLabel, 'Document'>): string => `UNWIND $ids AS id
+MATCH (e:${label} {id: id})
+WHERE NOT EXISTS { MATCH (:Document)-[:MENTIONS]->(e) }
+DETACH DELETE e`;

@@ -1,0 +1,177 @@
+/**
+ * CypherRunner over Neo4j 5 through `neo4j-driver`. Only this file imports the driver.
+ * Reads run in READ access mode (so cluster followers and read replicas serve them),
+ * writes in WRITE mode, both as managed transactions with the driver's retries. Neo4j
+ * integers and temporal values are converted to plain JS here.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Neo4jConfig } from '../../config';
+import { KgError, messageOf } from '../../errors';
+import type { CypherExecutor, CypherRunner, Params, Row, TextHit, Value } from '../runner';
+import { SCHEMA_DDL, SEARCHABLE_LABELS } from '../schema';
+import { toPlain } from './values';
+
+const FULLTEXT_INDEX = 'kg_search';
+
+const FULLTEXT_DDL = `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS
+FOR (n:${SEARCHABLE_LABELS.join('|')}) ON EACH [n.searchText]
+OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'cjk' } }`;
+
+const FULLTEXT_QUERY = `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $text, {limit: $fetch}) YIELD node, score
+WITH node, score, [l IN labels(node) WHERE l IN $labels] AS ls
+WHERE size(ls) > 0
+RETURN node.id AS id, ls[0] AS label, score
+ORDER BY score DESC, id
+LIMIT $limit`;
+
+/** Neo4j values → plain JS; returns undefined for what the generic conversion handles. */
+function convertNeo4j(v: object): Value | undefined {
+  if (neo4j.isInt(v)) return v.inSafeRange() ? v.toNumber() : v.toString();
+  if (
+    neo4j.isDate(v) ||
+    neo4j.isDateTime(v) ||
+    neo4j.isLocalDateTime(v) ||
+    neo4j.isTime(v) ||
+    neo4j.isLocalTime(v) ||
+    neo4j.isDuration(v)
+  ) {
+    return v.toString();
+  }
+  if (v instanceof neo4j.types.Node || v instanceof neo4j.types.Relationship) {
+    return toPlain(v.properties, convertNeo4j);
+  }
+  return undefined;
+}
+
+/** JS integers would reach Cypher as floats (LIMIT 20.0 fails): send them as Neo4j integers. */
+function toNeo4jParams(v: unknown): unknown {
+  if (typeof v === 'number' && Number.isInteger(v)) return neo4j.int(v);
+  if (Array.isArray(v)) return v.map(toNeo4jParams);
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toNeo4jParams(x)]));
+  }
+  return v;
+}
+
+/** Lucene query syntax characters a user's search text must not trigger. */
+function escapeLucene(text: string): string {
+  return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`);
+}
+
+function storeError(error: unknown, query: string): KgError {
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired') {
+    return new KgError('STORE_UNAVAILABLE', `Neo4j is unavailable: ${messageOf(error)}`, {}, { cause: error });
+  }
+  return new KgError('STORE_ERROR', `Neo4j rejected a query: ${messageOf(error)}`, { neo4jCode: code, query }, {
+    cause: error,
+  });
+}
+
+/** Connects to Neo4j and verifies it answers; fails fast with the URI and the reason. */
+export async function openNeo4j(config: Neo4jConfig): Promise<CypherRunner> {
+  const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+    connectionTimeout: 5000,
+    connectionAcquisitionTimeout: 10000,
+    maxTransactionRetryTime: 15000,
+  });
+  try {
+    await driver.verifyConnectivity({ database: config.database });
+  } catch (error) {
+    await driver.close();
+    throw new KgError(
+      'STORE_UNAVAILABLE',
+      `cannot reach Neo4j at ${config.uri} (${messageOf(error).split('\n')[0]}); start Neo4j (docker compose up neo4j) or set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD`,
+      {},
+      { cause: error },
+    );
+  }
+  return new Neo4jRunner(driver, config.database);
+}
+
+class Neo4jRunner implements CypherRunner {
+  readonly kind = 'neo4j' as const;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string | undefined,
+  ) {}
+
+  private static async exec(tx: ManagedTransaction, query: string, params: Params): Promise<Row[]> {
+    const result = await tx.run(query, toNeo4jParams(params) as Record<string, unknown>);
+    return result.records.map((rec) => {
+      const row: Row = {};
+      for (const key of rec.keys) row[String(key)] = toPlain(rec.get(key), convertNeo4j);
+      return row;
+    });
+  }
+
+  private async session<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async read(query: string, params: Params = {}): Promise<Row[]> {
+    try {
+      return await this.session('READ', (tx) => Neo4jRunner.exec(tx, query, params));
+    } catch (error) {
+      throw error instanceof KgError ? error : storeError(error, query);
+    }
+  }
+
+  async write(query: string, params: Params = {}): Promise<Row[]> {
+    try {
+      return await this.session('WRITE', (tx) => Neo4jRunner.exec(tx, query, params));
+    } catch (error) {
+      throw error instanceof KgError ? error : storeError(error, query);
+    }
+  }
+
+  async transaction<T>(fn: (tx: CypherExecutor) => Promise<T>): Promise<T> {
+    let last = '';
+    try {
+      // The driver may retry `fn` on transient errors: our writes are MERGEs, so a retry is safe.
+      return await this.session('WRITE', (tx) =>
+        fn({
+          run: (query, params = {}) => {
+            last = query;
+            return Neo4jRunner.exec(tx, query, params);
+          },
+        }),
+      );
+    } catch (error) {
+      throw error instanceof KgError ? error : storeError(error, last);
+    }
+  }
+
+  async setupSchema(): Promise<void> {
+    // Schema commands cannot share a transaction with writes; each runs on its own.
+    for (const ddl of [...SCHEMA_DDL, FULLTEXT_DDL]) await this.write(ddl);
+    await this.write('CALL db.awaitIndexes(60)');
+  }
+
+  async textSearch(text: string, labels: readonly string[], limit: number): Promise<TextHit[]> {
+    const rows = await this.read(FULLTEXT_QUERY, {
+      text: escapeLucene(text),
+      labels: [...labels],
+      fetch: limit * 4,
+      limit,
+    });
+    return rows.map((r) => ({ id: r.id as string, label: r.label as string, score: r.score as number }));
+  }
+
+  async ping(): Promise<void> {
+    await this.read('RETURN 1 AS ok');
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The shapes the store hands up: one row type per node label, plain values only. The
+ * GraphQL layer maps its types onto these (codegen mappers). Public.
+ */
+import type { OrganizationKind, PlaceLevel, ProgramKind } from '../extract/types';
+
+export interface DocumentRow {
+  id: string;
+  title: string;
+  file: string | null;
+  publishedAt: string | null;
+  source: string | null;
+  authors: string[];
+  charCount: number;
+}
+
+export interface PlaceRow {
+  id: string;
+  name: string;
+  level: PlaceLevel;
+  code: string | null;
+}
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+}
+
+export interface ProgramRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: ProgramKind;
+}
+
+export interface PersonRow {
+  id: string;
+  name: string;
+}
+
+export interface MetricRow {
+  id: string;
+  value: number;
+  unit: string;
+  text: string;
+  approximate: boolean;
+  subject: string | null;
+  year: number | null;
+  doc: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+/** Evidence of a fact: the document and the sentence (clean-text offsets) stating it. */
+export interface MentionRow {
+  doc: string;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+/** One page of a connection, with the keys the cursors encode. */
+export interface Page<T> {
+  items: T[];
+  /** Cursor of each item, same order. */
+  cursors: string[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+export interface GraphStats {
+  documents: number;
+  places: number;
+  organizations: number;
+  programs: number;
+  people: number;
+  metrics: number;
+  relationships: number;
+}
+
+/** Counts per label and per relationship type, for `kg stats` and /healthz. */
+export interface DetailedStats {
+  labels: Record<string, number>;
+  relationships: Record<string, number>;
+}

@@ -1,0 +1,51 @@
+/**
+ * The fixed vocabulary of the graph: labels, relationship types, which labels each
+ * relationship joins, and the DDL both engines share. Labels and types in Cypher text
+ * come only from here, never from input. Public.
+ */
+import type { RelationType } from '../extract/types';
+
+export const NODE_LABELS = ['Document', 'Place', 'Organization', 'Program', 'Person', 'Metric'] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+/** Labels whose nodes are found by full-text search (their `searchText` property). */
+export const SEARCHABLE_LABELS: readonly NodeLabel[] = ['Document', 'Place', 'Organization', 'Program', 'Person'];
+
+export const RELATION_TYPES = [
+  'PART_OF',
+  'LOCATED_IN',
+  'IMPLEMENTED_IN',
+  'RUNS',
+  'HOLDS',
+  'MEASURES',
+  'RELATED_TO',
+] as const satisfies readonly RelationType[];
+
+/** The endpoint labels each relationship type may join: the only combinations ever written. */
+export const RELATION_ENDPOINTS: Record<RelationType, ReadonlyArray<readonly [NodeLabel, NodeLabel]>> = {
+  PART_OF: [['Place', 'Place']],
+  LOCATED_IN: [['Organization', 'Place']],
+  IMPLEMENTED_IN: [['Program', 'Place']],
+  RUNS: [['Organization', 'Program']],
+  HOLDS: [
+    ['Person', 'Organization'],
+    ['Person', 'Place'],
+  ],
+  MEASURES: [
+    ['Metric', 'Program'],
+    ['Metric', 'Place'],
+  ],
+  RELATED_TO: [['Program', 'Program']],
+};
+
+/** Uniqueness on every label's id and lookup indexes; the same text runs on Neo4j 5 and Grafeo. */
+export const SCHEMA_DDL: readonly string[] = [
+  ...NODE_LABELS.map(
+    (l) => `CREATE CONSTRAINT ${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`,
+  ),
+  ...(['Place', 'Organization', 'Program', 'Person'] as const).map(
+    (l) => `CREATE INDEX ${l.toLowerCase()}_name IF NOT EXISTS FOR (n:${l}) ON (n.name)`,
+  ),
+  'CREATE INDEX document_file IF NOT EXISTS FOR (n:Document) ON (n.file)',
+  'CREATE INDEX place_level IF NOT EXISTS FOR (n:Place) ON (n.level)',
+];

@@ -1,0 +1,146 @@
+/**
+ * The store contract: the same expectations on every engine (Grafeo always, Neo4j when
+ * NEO4J_URI is set), through the same Cypher.
+ */
+import { entityId } from '../../src/graph/ids';
+import { GraphStore } from '../../src/graph/store';
+import { dingzhouGraph, langfangGraph } from '../fixtures/graphs';
+import { engines } from '../helpers/engines';
+
+describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s', (_name, engine) => {
+  let store: GraphStore;
+  let cleanup: () => Promise<void>;
+
+  beforeEach(async () => {
+    const opened = await engine.open();
+    store = new GraphStore(opened.runner);
+    cleanup = opened.cleanup;
+    await store.setup();
+  });
+  afterEach(() => cleanup());
+
+  test('schema setup is idempotent', async () => {
+    await store.setup();
+    await store.setup();
+    expect((await store.stats()).documents).toBe(0);
+  });
+
+  test('writes a document with its entities, relationships and evidence', async () => {
+    const out = await store.writeDocument(langfangGraph(), 'a.txt');
+    expect(out.status).toBe('imported');
+    const s = await store.detailedStats();
+    expect(s.labels).toMatchObject({ Document: 1, Place: 2, Organization: 1, Program: 2, Person: 1, Metric: 1 });
+    expect(s.relationships).toMatchObject({
+      PART_OF: 1,
+      LOCATED_IN: 1,
+      IMPLEMENTED_IN: 2,
+      HOLDS: 1,
+      RELATED_TO: 1,
+      MEASURES: 1,
+      MENTIONS: 7,
+    });
+    const rows = await store.runner.read(
+      `MATCH (p:Program {name: '领头羊工程'})-[r:IMPLEMENTED_IN]->(pl:Place)
+       RETURN pl.name AS place, r.quote AS quote, r.doc AS doc, r.rule AS rule, p.aliases AS aliases`,
+    );
+    expect(rows).toEqual([
+      {
+        place: '廊坊市',
+        quote: '廊坊市深入实施农村“领头羊”工程。',
+        doc: out.docId,
+        rule: 'test',
+        aliases: ['“领头羊”工程', '农村“领头羊”工程'],
+      },
+    ]);
+    const doc = await store.documentsByIds([out.docId, 'doc_00000000000000000000']);
+    expect(doc[0]).toMatchObject({ title: '廊坊市推进基层党建', file: 'a.txt', publishedAt: '2021-06-07', authors: ['张三'] });
+    expect(doc[1]).toBeNull();
+  });
+
+  test('writing the same content again changes nothing', async () => {
+    await store.writeDocument(langfangGraph(), 'a.txt');
+    const before = await store.detailedStats();
+    const again = await store.writeDocument(langfangGraph(), 'a.txt');
+    expect(again.status).toBe('unchanged');
+    expect(await store.detailedStats()).toEqual(before);
+  });
+
+  test('two documents share entities; program aliases accumulate', async () => {
+    await store.writeDocument(langfangGraph(), 'a.txt');
+    await store.writeDocument(dingzhouGraph(), 'b.txt');
+    const rows = await store.runner.read(
+      `MATCH (p:Program {name: '双报到'})-[:IMPLEMENTED_IN]->(pl:Place)
+       RETURN p.aliases AS aliases, pl.name AS place ORDER BY place`,
+    );
+    expect(rows.map((r) => r.place)).toEqual(['定州市', '廊坊市']);
+    expect(rows[0]?.aliases).toEqual(['“双报到”制度']);
+    expect((await store.stats()).places).toBe(3); // 河北省 is one node for both documents
+  });
+
+  test('a changed file replaces only its own facts', async () => {
+    await store.writeDocument(langfangGraph(), 'a.txt');
+    await store.writeDocument(dingzhouGraph(), 'b.txt');
+    const out = await store.writeDocument(langfangGraph('，成效明显'), 'a.txt');
+    expect(out.status).toBe('imported');
+    if (out.status !== 'imported') return;
+    expect(out.replaced).toHaveLength(1);
+    const s = await store.detailedStats();
+    expect(s.labels.Document).toBe(2);
+    expect(s.labels.Metric).toBe(1);
+    expect(s.relationships.IMPLEMENTED_IN).toBe(3);
+  });
+
+  test('removing a document drops what only it supported and keeps shared entities', async () => {
+    const a = await store.writeDocument(langfangGraph(), 'a.txt');
+    await store.writeDocument(dingzhouGraph(), 'b.txt');
+    expect(await store.removeDocument(a.docId)).toBe(true);
+    expect(await store.removeDocument(a.docId)).toBe(false);
+    const s = await store.detailedStats();
+    expect(s.labels).toMatchObject({ Document: 1, Place: 2, Organization: 0, Program: 1, Person: 0, Metric: 0 });
+    const names = await store.runner.read('MATCH (p:Place) RETURN p.name AS name ORDER BY name');
+    expect(names.map((r) => r.name)).toEqual(['定州市', '河北省']);
+    const rels = await store.runner.read('MATCH ()-[r]->() WHERE r.doc = $id RETURN count(r) AS c', { id: a.docId });
+    expect(rels[0]?.c).toBe(0);
+  });
+
+  test('a failed transaction leaves nothing behind', async () => {
+    await expect(
+      store.runner.transaction(async (tx) => {
+        await tx.run(`CREATE (d:Document {id: 'doc_x', title: 't'})`);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect((await store.stats()).documents).toBe(0);
+    // A statement the engine rejects fails the transaction too.
+    await store.writeDocument(langfangGraph(), 'a.txt');
+    await expect(
+      store.runner.transaction(async (tx) => {
+        await tx.run(`CREATE (p:Place {id: 'plc_y', name: 'y'})`);
+        await tx.run(`CREATE (p:Program {id: $id})`, { id: entityId('Program', '领头羊工程', '') });
+      }),
+    ).rejects.toMatchObject({ code: 'STORE_ERROR' });
+    expect((await store.runner.read(`MATCH (p:Place {id: 'plc_y'}) RETURN count(p) AS c`))[0]?.c).toBe(0);
+  });
+
+  test('documents page through in a stable order with opaque cursors', async () => {
+    await store.writeDocument(langfangGraph(), 'a.txt');
+    await store.writeDocument(dingzhouGraph(), 'b.txt');
+    await store.writeDocument(langfangGraph('!'), 'c.txt');
+    const p1 = await store.listDocuments(2);
+    expect(p1.totalCount).toBe(3);
+    expect(p1.hasNextPage).toBe(true);
+    const p2 = await store.listDocuments(2, p1.cursors[1]);
+    expect(p2.hasNextPage).toBe(false);
+    expect([...p1.items, ...p2.items].map((d) => d.file)).toEqual(['a.txt', 'b.txt', 'c.txt']);
+    await expect(store.listDocuments(2, 'not-a-cursor')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  test('full-text search finds programs by part of a name and by alias', async () => {
+    await store.writeDocument(langfangGraph(), 'a.txt');
+    await store.writeDocument(dingzhouGraph(), 'b.txt');
+    const hits = await store.runner.textSearch('领头羊', ['Program', 'Place'], 5);
+    expect(hits[0]).toMatchObject({ id: entityId('Program', '领头羊工程', ''), label: 'Program' });
+    const byAlias = await store.runner.textSearch('双报到', ['Program'], 5);
+    expect(byAlias.map((h) => h.id)).toContain(entityId('Program', '双报到', ''));
+  });
+});
