@@ -85,3 +85,33 @@ export interface DetailedStats {
   labels: Record<string, number>;
   relationships: Record<string, number>;
 }
+
+/** A post a person holds: the HOLDS relationship and its evidence. */
+export interface PositionRow extends MentionRow {
+  title: string;
+  organizationId: string | null;
+  placeId: string | null;
+}
+
+/** A program related to another, aggregated over the documents that relate them. */
+export interface RelatedProgramRow {
+  programId: string;
+  weight: number;
+  documentIds: string[];
+  placeIds: string[];
+}
+
+export type EntityKindName = 'DOCUMENT' | 'PLACE' | 'ORGANIZATION' | 'PROGRAM' | 'PERSON' | 'METRIC';
+
+export interface SearchHitRow {
+  kind: EntityKindName;
+  score: number;
+  id: string;
+}
+
+export type DocumentPage = Page<DocumentRow>;
+export type PlacePage = Page<PlaceRow>;
+export type OrganizationPage = Page<OrganizationRow>;
+export type ProgramPage = Page<ProgramRow>;
+export type PersonPage = Page<PersonRow>;
+export type MetricPage = Page<MetricRow>;

@@ -5,11 +5,23 @@
 import type { DocumentGraph } from '../extract/types';
 import { KgError } from '../errors';
 import { decodeCursor, encodeCursor } from './cursor';
-import * as DOC from './cypher/document';
+import { CONVERT, nodesByIds, type LabelRows } from './cypher/fields';
+import { LIST_PARAMS, LISTS, PLACE_NAME_CANDIDATES, PROGRAM_NAME_CANDIDATES, type ListName } from './cypher/lists';
+import { mentionsOf, POSITIONS, RELATED_PROGRAMS, RELATION_FIELDS, type RelationFieldName } from './cypher/relations';
+import { bestPlaceMatch, bestProgramMatch, nameQueries } from './names';
 import * as STATS from './cypher/stats';
 import * as W from './cypher/write';
-import type { DetailedStats, DocumentRow, GraphStats, Page } from './rows';
-import { countingRunner, type CypherExecutor, type CypherRunner, type Row, type RunCounter } from './runner';
+import type {
+  DetailedStats,
+  GraphStats,
+  MentionRow,
+  Page,
+  PlaceRow,
+  PositionRow,
+  ProgramRow,
+  RelatedProgramRow,
+} from './rows';
+import { countingRunner, type CypherExecutor, type CypherRunner, type Row, type RunCounter, type TextHit } from './runner';
 import { NODE_LABELS, type NodeLabel } from './schema';
 import { toWriteBatch } from './writeBatch';
 
@@ -19,46 +31,6 @@ export type WriteOutcome =
   | { status: 'imported'; docId: string; replaced: string[] };
 
 const ENTITY_LABELS = NODE_LABELS.filter((l): l is Exclude<NodeLabel, 'Document'> => l !== 'Document');
-
-function str(v: unknown): string | null {
-  return typeof v === 'string' ? v : null;
-}
-
-export function toDocumentRow(r: Row): DocumentRow {
-  return {
-    id: r.id as string,
-    title: str(r.title) ?? '',
-    file: str(r.file),
-    publishedAt: str(r.publishedAt),
-    source: str(r.source),
-    authors: Array.isArray(r.authors) ? (r.authors as string[]) : [],
-    charCount: typeof r.charCount === 'number' ? r.charCount : 0,
-  };
-}
-
-/** Runs a keyset-paginated query and turns its rows into a Page. */
-export async function readPage<T>(
-  runner: CypherRunner,
-  query: string,
-  countQuery: string,
-  params: Record<string, unknown>,
-  first: number,
-  after: string | null | undefined,
-  toItem: (r: Row) => T,
-): Promise<Page<T>> {
-  const cursor = after ? decodeCursor(after) : null;
-  const [rows, counted] = await Promise.all([
-    runner.read(query, { ...params, afterKey: cursor?.sortValue ?? null, afterId: cursor?.id ?? '', limit: first + 1 }),
-    runner.read(countQuery, params),
-  ]);
-  const pageRows = rows.slice(0, first);
-  return {
-    items: pageRows.map(toItem),
-    cursors: pageRows.map((r) => encodeCursor(String(r.sortKey ?? ''), r.id as string)),
-    hasNextPage: rows.length > first,
-    totalCount: (counted[0]?.count as number | undefined) ?? 0,
-  };
-}
 
 export class GraphStore {
   constructor(readonly runner: CypherRunner) {}
@@ -169,16 +141,108 @@ export class GraphStore {
     };
   }
 
-  listDocuments(first: number, after?: string | null): Promise<Page<DocumentRow>> {
-    return readPage(this.runner, DOC.DOCUMENTS_PAGE, DOC.DOCUMENTS_COUNT, {}, first, after, toDocumentRow);
+  /** One page of a top-level list; `filters` holds the list's filter values (absent = unused). */
+  async page<N extends ListName>(
+    name: N,
+    filters: Record<string, unknown>,
+    first: number,
+    after?: string | null,
+  ): Promise<Page<LabelRows[(typeof LISTS)[N]['label']]>> {
+    const q = LISTS[name];
+    const params: Record<string, unknown> = {};
+    for (const p of LIST_PARAMS[name]) params[p] = filters[p] ?? null;
+    const cursor = after ? decodeCursor(after) : null;
+    const [rows, counted] = await Promise.all([
+      this.runner.read(q.page, { ...params, afterKey: cursor?.sortValue ?? null, afterId: cursor?.id ?? '', limit: first + 1 }),
+      this.runner.read(q.count, params),
+    ]);
+    const pageRows = rows.slice(0, first);
+    const convert = CONVERT[q.label] as (r: Row) => LabelRows[(typeof LISTS)[N]['label']];
+    return {
+      items: pageRows.map(convert),
+      cursors: pageRows.map((r) => encodeCursor(String(r.sortKey ?? ''), r.id as string)),
+      hasNextPage: rows.length > first,
+      totalCount: (counted[0]?.count as number | undefined) ?? 0,
+    };
   }
 
-  /** Documents by id, in key order, null where missing (DataLoader batch shape). */
-  async documentsByIds(ids: readonly string[]): Promise<Array<DocumentRow | null>> {
-    const rows = await this.runner.read(DOC.DOCUMENTS_BY_IDS, { ids: [...ids] });
-    const byId = new Map(rows.map((r) => [r.id as string, toDocumentRow(r)]));
+  /** Nodes of one label by id, in key order, null where missing (DataLoader batch shape). */
+  async nodesByIds<L extends NodeLabel>(label: L, ids: readonly string[]): Promise<Array<LabelRows[L] | null>> {
+    const rows = await this.runner.read(nodesByIds(label), { ids: [...ids] });
+    const convert = CONVERT[label] as (r: Row) => LabelRows[L];
+    const byId = new Map(rows.map((r) => [r.id as string, convert(r)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
+
+  /** The targets of one relationship field for each parent id, in key order. */
+  async related<F extends RelationFieldName>(
+    fieldName: F,
+    ids: readonly string[],
+  ): Promise<Array<Array<LabelRows[(typeof RELATION_FIELDS)[F]['target']]>>> {
+    const f = RELATION_FIELDS[fieldName];
+    const rows = await this.runner.read(f.query, { ids: [...ids] });
+    const convert = CONVERT[f.target] as (r: Row) => LabelRows[(typeof RELATION_FIELDS)[F]['target']];
+    return groupByKey(ids, rows, convert);
+  }
+
+  /** The evidence sentences of entities of one label, in key order. */
+  async mentions(label: NodeLabel, ids: readonly string[]): Promise<MentionRow[][]> {
+    const rows = await this.runner.read(mentionsOf(label), { ids: [...ids] });
+    return groupByKey(ids, rows, toMention);
+  }
+
+  async positions(personIds: readonly string[]): Promise<PositionRow[][]> {
+    const rows = await this.runner.read(POSITIONS, { ids: [...personIds] });
+    return groupByKey(personIds, rows, (r) => ({
+      ...toMention(r),
+      title: String(r.title ?? ''),
+      organizationId: r.targetLabel === 'Organization' ? (r.targetId as string) : null,
+      placeId: r.targetLabel === 'Place' ? (r.targetId as string) : ((r.orgPlace as string | null) ?? null),
+    }));
+  }
+
+  async relatedPrograms(programIds: readonly string[]): Promise<RelatedProgramRow[][]> {
+    const rows = await this.runner.read(RELATED_PROGRAMS, { ids: [...programIds] });
+    return groupByKey(programIds, rows, (r) => ({
+      programId: r.id as string,
+      weight: Number(r.weight ?? 0),
+      documentIds: (r.docs as string[] | null) ?? [],
+      placeIds: ((r.places as Array<string | null> | null) ?? []).filter((p): p is string => typeof p === 'string'),
+    }));
+  }
+
+  /** Program by canonical name or alias, quotes optional; also the name without its suffix (领头羊 → 领头羊工程). */
+  async findProgramByName(name: string): Promise<ProgramRow | null> {
+    const rows = await this.runner.read(PROGRAM_NAME_CANDIDATES, { qs: nameQueries(name) });
+    return bestProgramMatch(name, rows.map(CONVERT.Program));
+  }
+
+  /** Place by name or short form (廊坊 → 廊坊市); the higher level wins when names repeat. */
+  async findPlaceByName(name: string): Promise<PlaceRow | null> {
+    const rows = await this.runner.read(PLACE_NAME_CANDIDATES, { qs: nameQueries(name) });
+    return bestPlaceMatch(name, rows.map(CONVERT.Place));
+  }
+
+  /** Ranked full-text hits over the searchable labels given. */
+  search(text: string, labels: readonly NodeLabel[], limit: number): Promise<TextHit[]> {
+    return this.runner.textSearch(text, labels, limit);
+  }
+}
+
+function toMention(r: Row): MentionRow {
+  return { doc: r.doc as string, quote: String(r.quote ?? ''), start: Number(r.start ?? 0), end: Number(r.end ?? 0) };
+}
+
+/** Groups rows carrying `key` into one list per id, in the ids' order (DataLoader shape). */
+function groupByKey<T>(ids: readonly string[], rows: Row[], convert: (r: Row) => T): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const r of rows) {
+    const key = r.key as string;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(convert(r));
+  }
+  return ids.map((id) => groups.get(id) ?? []);
 }
 
 async function removeDocumentIn(tx: CypherExecutor, docId: string): Promise<boolean> {

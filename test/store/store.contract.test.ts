@@ -52,7 +52,7 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
         aliases: ['“领头羊”工程', '农村“领头羊”工程'],
       },
     ]);
-    const doc = await store.documentsByIds([out.docId, 'doc_00000000000000000000']);
+    const doc = await store.nodesByIds('Document', [out.docId, 'doc_00000000000000000000']);
     expect(doc[0]).toMatchObject({ title: '廊坊市推进基层党建', file: 'a.txt', publishedAt: '2021-06-07', authors: ['张三'] });
     expect(doc[1]).toBeNull();
   });
@@ -126,13 +126,13 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     await store.writeDocument(langfangGraph(), 'a.txt');
     await store.writeDocument(dingzhouGraph(), 'b.txt');
     await store.writeDocument(langfangGraph('!'), 'c.txt');
-    const p1 = await store.listDocuments(2);
+    const p1 = await store.page('documents', {}, 2);
     expect(p1.totalCount).toBe(3);
     expect(p1.hasNextPage).toBe(true);
-    const p2 = await store.listDocuments(2, p1.cursors[1]);
+    const p2 = await store.page('documents', {}, 2, p1.cursors[1]);
     expect(p2.hasNextPage).toBe(false);
     expect([...p1.items, ...p2.items].map((d) => d.file)).toEqual(['a.txt', 'b.txt', 'c.txt']);
-    await expect(store.listDocuments(2, 'not-a-cursor')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(store.page('documents', {}, 2, 'not-a-cursor')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   test('full-text search finds programs by part of a name and by alias', async () => {

@@ -1,0 +1,55 @@
+/**
+ * Per-request DataLoaders: every relationship field goes through one, so a list of N
+ * parents costs one store round trip per field, not N. Made fresh for each request by the
+ * context factory; nothing here lives at module level. Public.
+ */
+import DataLoader from 'dataloader';
+import type { LabelRows } from '../graph/cypher/fields';
+import type { RelationFieldName, RELATION_FIELDS } from '../graph/cypher/relations';
+import type { MentionRow, PositionRow, RelatedProgramRow } from '../graph/rows';
+import type { NodeLabel } from '../graph/schema';
+import type { GraphStore } from '../graph/store';
+
+type Target<F extends RelationFieldName> = LabelRows[(typeof RELATION_FIELDS)[F]['target']];
+
+export interface Loaders {
+  /** Node of a label by id; null when absent. */
+  node<L extends NodeLabel>(label: L): DataLoader<string, LabelRows[L] | null>;
+  /** Targets of a relationship field by parent id. */
+  related<F extends RelationFieldName>(field: F): DataLoader<string, Array<Target<F>>>;
+  /** Evidence sentences of an entity by id. */
+  mentions(label: NodeLabel): DataLoader<string, MentionRow[]>;
+  positions: DataLoader<string, PositionRow[]>;
+  relatedPrograms: DataLoader<string, RelatedProgramRow[]>;
+}
+
+/**
+ * Creates the loaders of one request over `store`. `batch: false` turns batching off (one
+ * store call per key): for the benchmark's naive baseline only.
+ */
+export function createLoaders(store: GraphStore, options: { batch?: boolean } = {}): Loaders {
+  const opts = { batch: options.batch ?? true };
+  const cache = new Map<string, DataLoader<string, unknown>>();
+  const memo = <V>(name: string, make: () => DataLoader<string, V>): DataLoader<string, V> => {
+    let l = cache.get(name);
+    if (!l) cache.set(name, (l = make() as DataLoader<string, unknown>));
+    return l as DataLoader<string, V>;
+  };
+  return {
+    node: <L extends NodeLabel>(label: L) =>
+      memo(`node:${label}`, () => new DataLoader<string, LabelRows[L] | null>((ids) => store.nodesByIds(label, ids), opts)),
+    related: <F extends RelationFieldName>(field: F) =>
+      memo(`rel:${field}`, () => new DataLoader<string, Array<Target<F>>>((ids) => store.related(field, ids), opts)),
+    mentions: (label) =>
+      memo(`mentions:${label}`, () => new DataLoader<string, MentionRow[]>((ids) => store.mentions(label, ids), opts)),
+    get positions() {
+      return memo('positions', () => new DataLoader<string, PositionRow[]>((ids) => store.positions(ids), opts));
+    },
+    get relatedPrograms() {
+      return memo(
+        'relatedPrograms',
+        () => new DataLoader<string, RelatedProgramRow[]>((ids) => store.relatedPrograms(ids), opts),
+      );
+    },
+  };
+}

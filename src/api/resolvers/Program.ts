@@ -1,0 +1,26 @@
+/** Program fields that follow relationships, and RelatedProgram. */
+import type { ProgramResolvers, RelatedProgramResolvers } from '../../generated/graphql';
+import { pageSize } from '../limits';
+import { must, present } from './util';
+
+export const Program: ProgramResolvers = {
+  places: (p, _a, { loaders }) => loaders.related('Program.places').load(p.id),
+  organizations: (p, _a, { loaders }) => loaders.related('Program.organizations').load(p.id),
+  metrics: (p, _a, { loaders }) => loaders.related('Program.metrics').load(p.id),
+  people: (p, _a, { loaders }) => loaders.related('Program.people').load(p.id),
+  documents: (p, _a, { loaders }) => loaders.related('Program.documents').load(p.id),
+  related: async (p, { first }, { loaders }) => {
+    const n = pageSize(first, 10);
+    return (await loaders.relatedPrograms.load(p.id)).slice(0, n);
+  },
+  mentions: async (p, { first }, { loaders }) => {
+    const n = pageSize(first, 5);
+    return (await loaders.mentions('Program').load(p.id)).slice(0, n);
+  },
+};
+
+export const RelatedProgram: RelatedProgramResolvers = {
+  program: async (r, _a, { loaders }) => must(await loaders.node('Program').load(r.programId), `program ${r.programId}`),
+  sharedDocuments: async (r, _a, { loaders }) => present(await loaders.node('Document').loadMany(r.documentIds)),
+  sharedPlaces: async (r, _a, { loaders }) => present(await loaders.node('Place').loadMany(r.placeIds)),
+};

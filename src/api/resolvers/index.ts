@@ -1,0 +1,34 @@
+/** The resolver map: one module per GraphQL type. */
+import type { Resolvers } from '../../generated/graphql';
+import { Document } from './Document';
+import { Mention } from './Mention';
+import { Metric } from './Metric';
+import { Node } from './Node';
+import { Organization } from './Organization';
+import { Person, Position } from './Person';
+import { Place } from './Place';
+import { Program, RelatedProgram } from './Program';
+import { Query } from './Query';
+import { SearchHit } from './SearchHit';
+import { connectionResolvers } from './util';
+
+export const resolvers: Resolvers = {
+  Query,
+  Node,
+  Document,
+  Place,
+  Organization,
+  Program,
+  RelatedProgram,
+  Person,
+  Position,
+  Metric,
+  Mention,
+  SearchHit,
+  DocumentConnection: connectionResolvers,
+  PlaceConnection: connectionResolvers,
+  OrganizationConnection: connectionResolvers,
+  ProgramConnection: connectionResolvers,
+  PersonConnection: connectionResolvers,
+  MetricConnection: connectionResolvers,
+};

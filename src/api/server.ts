@@ -1,0 +1,107 @@
+/**
+ * The HTTP layer: Apollo Server under Express, `/graphql` with the Sandbox landing page and
+ * `/healthz`. Thin: everything else is the context, the resolvers and the store. Public.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express from 'express';
+import type { Config } from '../config';
+import { KgError, messageOf } from '../errors';
+import type { GraphStore } from '../graph/store';
+import { resolvers } from './resolvers';
+import { createContext, type ApiContext, type ContextOptions } from './context';
+import { makeFormatError } from './formatError';
+import { armorConfig } from './limits';
+import { loadTypeDefs } from './typeDefs';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface ServerOptions extends ContextOptions {
+  log?: (msg: string) => void;
+}
+
+/** Starts the API on config.host:config.port (0 = any free port) over `store`. */
+export async function startServer(
+  store: GraphStore,
+  config: Pick<Config, 'port' | 'host' | 'trace' | 'production'>,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
+  const log = options.log ?? ((m: string) => console.error(m));
+  const app = express();
+  const httpServer = http.createServer(app);
+  const armor = new ApolloArmor(armorConfig(config.production)).protect();
+  const server = new ApolloServer<ApiContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers: resolvers as never,
+    introspection: true,
+    includeStacktraceInErrorResponses: !config.production,
+    formatError: makeFormatError(config.production, log),
+    validationRules: armor.validationRules,
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response, contextValue }) {
+              if (config.trace && response.body.kind === 'single') {
+                response.body.singleResult.extensions = {
+                  ...response.body.singleResult.extensions,
+                  db: { ...contextValue.trace },
+                };
+              }
+            },
+          };
+        },
+      },
+    ],
+  });
+  await server.start();
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await store.ping();
+      const stats = await store.stats();
+      res.status(200).json({ status: 'ok', store: store.kind, ...stats });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', store: store.kind, reason: messageOf(error) });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(server, { context: async () => createContext(store, config, options) }),
+  );
+  app.get('/', (_req, res) => res.redirect('/graphql'));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new KgError(
+          'CONFIG_INVALID',
+          error.code === 'EADDRINUSE'
+            ? `PORT ${config.port} is already in use; stop the other server or set PORT to a free port`
+            : `cannot listen on ${config.host}:${config.port}: ${error.message}`,
+        ),
+      ),
+    );
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  return {
+    url: `http://${shownHost}:${port}/graphql`,
+    port,
+    stop: () => server.stop(),
+  };
+}

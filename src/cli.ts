@@ -1,0 +1,208 @@
+#!/usr/bin/env node
+/**
+ * `kg import | remove | serve | start | stats | extract`: the shell around the stages.
+ * Configuration is validated once here; any error at start is one clear line and exit 1.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startServer } from './api/server';
+import { loadConfig, type Config } from './config';
+import { KgError, messageOf } from './errors';
+import { extractDocument } from './extract';
+import { labelOfId } from './graph/ids';
+import { openRunner } from './graph/open';
+import { GraphStore } from './graph/store';
+import { importPaths } from './importer/importer';
+import { createProgress } from './importer/progress';
+import type { ImportReport } from './importer/types';
+import { log } from './log';
+import { prepareText } from './text';
+
+const USAGE = `usage: kg <command> [options]
+
+  start                      import ./import (KG_IMPORT_DIR), then serve GraphQL
+  serve                      serve what is stored, without importing
+  import <paths…>            import files, folders or globs
+      --report FILE            write a JSON report (per file: status, document id, counts, time, error)
+      --max-bytes N            refuse files over N bytes (default KG_MAX_FILE_BYTES or 5 MB)
+      --workers N              extraction threads (default KG_WORKERS or the number of cores)
+  remove <doc id | path>…    remove documents and the facts only they supported
+  stats [--json]             counts per label and relationship type
+  extract FILE [--json]      print the DocumentGraph of one file (nothing is stored)
+
+environment: KG_STORE=grafeo|neo4j, KG_DATA_DIR, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
+PORT (4000), HOST, KG_TRACE=1, NODE_ENV=production, KG_MAX_FILE_BYTES, KG_WORKERS`;
+
+async function openStore(config: Config): Promise<GraphStore> {
+  const store = new GraphStore(await openRunner(config));
+  await store.setup();
+  return store;
+}
+
+function summary(report: ImportReport): string {
+  const t = report.totals;
+  return `${t.files} files: ${t.imported} imported, ${t.unchanged} unchanged, ${t.failed} failed`;
+}
+
+async function runImport(store: GraphStore, config: Config, paths: string[], reportFile?: string): Promise<ImportReport> {
+  const report = await importPaths(paths, store, {
+    maxFileBytes: config.maxFileBytes,
+    workers: config.workers,
+    progress: createProgress(),
+  });
+  if (reportFile) fs.writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  log(`import: ${summary(report)}${reportFile ? `; report written to ${reportFile}` : ''}`);
+  return report;
+}
+
+async function serve(store: GraphStore, config: Config): Promise<void> {
+  const server = await startServer(store, config, { log });
+  log(`serving ${store.kind} store at ${server.url} (health: ${server.url.replace(/\/graphql$/, '/healthz')})`);
+  const shutdown = async (signal: string) => {
+    log(`${signal}: shutting down`);
+    await server.stop();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function intOption(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new KgError('BAD_USER_INPUT', `--${name} must be a positive integer; got ${raw}`);
+  return n;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      report: { type: 'string' },
+      'max-bytes': { type: 'string' },
+      workers: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  const base = loadConfig();
+  const config: Config = {
+    ...base,
+    maxFileBytes: intOption('max-bytes', values['max-bytes']) ?? base.maxFileBytes,
+    workers: intOption('workers', values.workers) ?? base.workers,
+  };
+
+  switch (command) {
+    case 'start': {
+      const store = await openStore(config);
+      if (fs.existsSync(config.importDir)) {
+        await runImport(store, config, [config.importDir]);
+      } else {
+        log(`import: ${config.importDir} does not exist; serving what is stored`);
+      }
+      await serve(store, config);
+      return -1;
+    }
+    case 'serve': {
+      await serve(await openStore(config), config);
+      return -1;
+    }
+    case 'import': {
+      if (positionals.length === 0) throw new KgError('BAD_USER_INPUT', 'kg import needs at least one file, folder or glob');
+      const store = await openStore(config);
+      try {
+        const report = await runImport(store, config, positionals, values.report);
+        return report.totals.failed > 0 ? 1 : 0;
+      } finally {
+        await store.close();
+      }
+    }
+    case 'remove': {
+      if (positionals.length === 0) throw new KgError('BAD_USER_INPUT', 'kg remove needs a document id or a file path');
+      const store = await openStore(config);
+      let failed = 0;
+      try {
+        for (const target of positionals) {
+          const ids = labelOfId(target) === 'Document' ? [target] : await store.documentIdsByFile(path.basename(target));
+          let removed = 0;
+          for (const id of ids) if (await store.removeDocument(id)) removed += 1;
+          if (removed === 0) {
+            failed += 1;
+            log(`remove: no stored document matches ${target} (give a document id like doc_… or an imported file name)`);
+          } else {
+            log(`remove: ${target}: removed ${ids.join(', ')}`);
+          }
+        }
+      } finally {
+        await store.close();
+      }
+      return failed > 0 ? 1 : 0;
+    }
+    case 'stats': {
+      const store = await openStore(config);
+      try {
+        const s = await store.detailedStats();
+        if (values.json) {
+          process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
+        } else {
+          process.stdout.write(`store: ${store.kind}\nnodes:\n`);
+          for (const [k, v] of Object.entries(s.labels)) process.stdout.write(`  ${k.padEnd(16)} ${v}\n`);
+          process.stdout.write('relationships:\n');
+          for (const [k, v] of Object.entries(s.relationships).sort()) process.stdout.write(`  ${k.padEnd(16)} ${v}\n`);
+        }
+      } finally {
+        await store.close();
+      }
+      return 0;
+    }
+    case 'extract': {
+      const file = positionals[0];
+      if (!file) throw new KgError('BAD_USER_INPUT', 'kg extract needs a file');
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(file);
+      } catch (error) {
+        throw new KgError('BAD_USER_INPUT', `${file}: cannot read it (${(error as NodeJS.ErrnoException).code})`);
+      }
+      const graph = extractDocument(prepareText(bytes, path.basename(file)));
+      if (values.json) {
+        process.stdout.write(`${JSON.stringify(graph, null, 2)}\n`);
+      } else {
+        const d = graph.document;
+        const out = [
+          `title:       ${d.title}`,
+          `publishedAt: ${d.publishedAt ?? '-'}   source: ${d.source ?? '-'}   authors: ${d.authors.join('、') || '-'}`,
+          `places:      ${graph.places.map((p) => `${p.name}(${p.level})`).join(' ')}`,
+          `orgs:        ${graph.organizations.map((o) => o.name).join(' ')}`,
+          `programs:    ${graph.programs.map((p) => `${p.name}[${p.kind}]`).join(' ')}`,
+          `people:      ${graph.people.map((p) => p.name).join(' ')}`,
+          `metrics:     ${graph.metrics.map((m) => `${m.text}=${m.value}${m.unit}${m.subject ? `(${m.subject})` : ''}`).join(' ')}`,
+          `relations:   ${graph.relations.length}`,
+        ];
+        process.stdout.write(`${out.join('\n')}\n`);
+      }
+      return 0;
+    }
+    default:
+      throw new KgError('BAD_USER_INPUT', `unknown command "${command}"; run kg help`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    const message = error instanceof KgError ? error.message : messageOf(error);
+    process.stderr.write(`kg: error: ${message}\n`);
+    if (process.env.KG_DEBUG === '1' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exit(error instanceof KgError && error.code === 'BAD_USER_INPUT' ? 2 : 1);
+  },
+);

@@ -1,0 +1,81 @@
+/**
+ * What each label returns, as Cypher projections over `n`, and the converters from rows to
+ * the store's row types. Internal to the graph stage.
+ */
+import type { OrganizationKind, PlaceLevel, ProgramKind } from '../../extract/types';
+import type { DocumentRow, MetricRow, OrganizationRow, PersonRow, PlaceRow, ProgramRow } from '../rows';
+import type { Row } from '../runner';
+import type { NodeLabel } from '../schema';
+
+export interface LabelRows {
+  Document: DocumentRow;
+  Place: PlaceRow;
+  Organization: OrganizationRow;
+  Program: ProgramRow;
+  Person: PersonRow;
+  Metric: MetricRow;
+}
+
+const s = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0));
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+export const FIELDS: Record<NodeLabel, string> = {
+  Document: `n.id AS id, n.title AS title, n.file AS file, n.publishedAt AS publishedAt, n.source AS source,
+n.authors AS authors, n.charCount AS charCount`,
+  Place: 'n.id AS id, n.name AS name, n.level AS level, n.code AS code',
+  Organization: 'n.id AS id, n.name AS name, n.kind AS kind',
+  Program: 'n.id AS id, n.name AS name, n.aliases AS aliases, n.kind AS kind',
+  Person: 'n.id AS id, n.name AS name',
+  Metric: `n.id AS id, n.value AS value, n.unit AS unit, n.text AS text, n.approximate AS approximate,
+n.subject AS subject, n.year AS year, n.doc AS doc, n.start AS start, n.end AS end, n.quote AS quote`,
+};
+
+/** The property each label's lists and relationship fields are ordered by. */
+export const ORDER: Record<NodeLabel, string> = {
+  Document: "coalesce(n.file, '')",
+  Place: 'n.name',
+  Organization: 'n.name',
+  Program: 'n.name',
+  Person: 'n.name',
+  Metric: 'n.id',
+};
+
+export const CONVERT: { [L in NodeLabel]: (r: Row) => LabelRows[L] } = {
+  Document: (r) => ({
+    id: r.id as string,
+    title: s(r.title) ?? '',
+    file: s(r.file),
+    publishedAt: s(r.publishedAt),
+    source: s(r.source),
+    authors: strings(r.authors),
+    charCount: num(r.charCount),
+  }),
+  Place: (r) => ({ id: r.id as string, name: s(r.name) ?? '', level: (s(r.level) ?? 'OTHER') as PlaceLevel, code: s(r.code) }),
+  Organization: (r) => ({ id: r.id as string, name: s(r.name) ?? '', kind: (s(r.kind) ?? 'OTHER') as OrganizationKind }),
+  Program: (r) => ({
+    id: r.id as string,
+    name: s(r.name) ?? '',
+    aliases: strings(r.aliases),
+    kind: (s(r.kind) ?? 'OTHER') as ProgramKind,
+  }),
+  Person: (r) => ({ id: r.id as string, name: s(r.name) ?? '' }),
+  Metric: (r) => ({
+    id: r.id as string,
+    value: num(r.value),
+    unit: s(r.unit) ?? '',
+    text: s(r.text) ?? '',
+    approximate: r.approximate === true,
+    subject: s(r.subject),
+    year: typeof r.year === 'number' ? r.year : null,
+    doc: s(r.doc) ?? '',
+    start: num(r.start),
+    end: num(r.end),
+    quote: s(r.quote) ?? '',
+  }),
+};
+
+/** Nodes of one label by id: `UNWIND $ids`, one round trip for a whole batch. */
+export const nodesByIds = (label: NodeLabel): string => `UNWIND $ids AS key
+MATCH (n:${label} {id: key})
+RETURN ${FIELDS[label]}`;

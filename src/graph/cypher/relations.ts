@@ -1,0 +1,76 @@
+/**
+ * One batched query per relationship field of the API: `UNWIND $ids AS key`, follow the
+ * relationship from the parent `x` to the target `n`, one row per distinct (key, n).
+ * Relationships are stored per document, so DISTINCT folds the evidences of one fact.
+ * Internal to the graph stage.
+ */
+import type { NodeLabel } from '../schema';
+import { FIELDS, ORDER } from './fields';
+
+export interface RelationField<T extends NodeLabel = NodeLabel> {
+  /** Label of the nodes returned. */
+  target: T;
+  query: string;
+}
+
+const field = <T extends NodeLabel>(parent: NodeLabel, pattern: string, target: T): RelationField<T> => ({
+  target,
+  query: `UNWIND $ids AS key
+MATCH (x:${parent} {id: key})
+MATCH ${pattern}
+WITH DISTINCT key, n
+RETURN key, ${FIELDS[target]}, ${ORDER[target]} AS sortKey
+ORDER BY key, sortKey, id`,
+});
+
+/** Every relationship field the API serves, by `Type.field`. */
+export const RELATION_FIELDS = {
+  'Document.places': field('Document', '(x)-[:MENTIONS]->(n:Place)', 'Place'),
+  'Document.programs': field('Document', '(x)-[:MENTIONS]->(n:Program)', 'Program'),
+  'Document.people': field('Document', '(x)-[:MENTIONS]->(n:Person)', 'Person'),
+  'Document.metrics': field('Document', '(x)-[:MENTIONS]->(n:Metric)', 'Metric'),
+  'Place.parent': field('Place', '(x)-[:PART_OF]->(n:Place)', 'Place'),
+  'Place.children': field('Place', '(x)<-[:PART_OF]-(n:Place)', 'Place'),
+  'Place.programs': field('Place', '(x)<-[:IMPLEMENTED_IN]-(n:Program)', 'Program'),
+  'Place.organizations': field('Place', '(x)<-[:LOCATED_IN]-(n:Organization)', 'Organization'),
+  'Place.metrics': field('Place', '(x)<-[:MEASURES]-(n:Metric)', 'Metric'),
+  'Place.documents': field('Place', '(x)<-[:MENTIONS]-(n:Document)', 'Document'),
+  'Organization.place': field('Organization', '(x)-[:LOCATED_IN]->(n:Place)', 'Place'),
+  'Organization.programs': field('Organization', '(x)-[:RUNS]->(n:Program)', 'Program'),
+  'Organization.people': field('Organization', '(x)<-[:HOLDS]-(n:Person)', 'Person'),
+  'Organization.documents': field('Organization', '(x)<-[:MENTIONS]-(n:Document)', 'Document'),
+  'Program.places': field('Program', '(x)-[:IMPLEMENTED_IN]->(n:Place)', 'Place'),
+  'Program.organizations': field('Program', '(x)<-[:RUNS]-(n:Organization)', 'Organization'),
+  'Program.metrics': field('Program', '(x)<-[:MEASURES]-(n:Metric)', 'Metric'),
+  'Program.people': field('Program', '(x)<-[:RUNS]-(:Organization)<-[:HOLDS]-(n:Person)', 'Person'),
+  'Program.documents': field('Program', '(x)<-[:MENTIONS]-(n:Document)', 'Document'),
+  'Person.documents': field('Person', '(x)<-[:MENTIONS]-(n:Document)', 'Document'),
+  'Metric.place': field('Metric', '(x)-[:MEASURES]->(n:Place)', 'Place'),
+  'Metric.program': field('Metric', '(x)-[:MEASURES]->(n:Program)', 'Program'),
+} as const satisfies Record<string, RelationField>;
+
+export type RelationFieldName = keyof typeof RELATION_FIELDS;
+
+/** The evidence sentences of an entity: one per document, most frequent first. */
+export const mentionsOf = (label: NodeLabel): string => `UNWIND $ids AS key
+MATCH (x:${label} {id: key})<-[m:MENTIONS]-(d:Document)
+RETURN key, d.id AS doc, m.quote AS quote, m.start AS start, m.end AS end, m.count AS count
+ORDER BY key, count DESC, doc`;
+
+/** A person's posts with their evidence; the place is the one named or the organization's. */
+export const POSITIONS = `UNWIND $ids AS key
+MATCH (x:Person {id: key})-[h:HOLDS]->(t)
+OPTIONAL MATCH (t)-[:LOCATED_IN]->(pl:Place)
+WITH key, h, t, head(collect(pl.id)) AS orgPlace
+RETURN key, h.title AS title, labels(t)[0] AS targetLabel, t.id AS targetId, orgPlace,
+       h.doc AS doc, h.quote AS quote, h.start AS start, h.end AS end
+ORDER BY key, doc, start, title`;
+
+/** Programs related to each program, summed over documents, with shared documents and places. */
+export const RELATED_PROGRAMS = `UNWIND $ids AS key
+MATCH (x:Program {id: key})-[r:RELATED_TO]-(o:Program)
+WITH key, x, o, sum(r.weight) AS weight, collect(DISTINCT r.doc) AS docs
+OPTIONAL MATCH (x)-[:IMPLEMENTED_IN]->(pl:Place)<-[:IMPLEMENTED_IN]-(o)
+WITH key, o, weight, docs, collect(DISTINCT pl.id) AS places
+RETURN key, o.id AS id, weight, docs, places
+ORDER BY key, weight DESC, id`;

@@ -1,0 +1,64 @@
+/**
+ * Name lookups for `program(name)` and `place(name)`: what a person types (领头羊, “领头羊”工程,
+ * 廊坊) to the node they mean. Pure ranking over candidates the store fetched. Internal.
+ */
+import type { PlaceRow, ProgramRow } from './rows';
+
+// Every quote form the articles use: “” 「」 『』 ‘’ "" '' 《》.
+const QUOTES = /[“”「」『』‘’"'《》〈〉\s]/g;
+
+/** Strips quotes and spaces: “领头羊”工程 → 领头羊工程. */
+export function bareName(name: string): string {
+  return name.replace(QUOTES, '');
+}
+
+/** The strings a store lookup searches for: as typed, bare, and the quoted core. */
+export function nameQueries(name: string): string[] {
+  const typed = name.trim();
+  const core = /[“「『‘"'《]([^”」』’"'》]+)[”」』’"'》]/.exec(typed)?.[1];
+  return [...new Set([typed, bareName(typed), ...(core ? [core] : [])].filter((q) => q.length > 0))];
+}
+
+const PROGRAM_SUFFIXES = [
+  '实践活动',
+  '工作法',
+  '工程',
+  '活动',
+  '行动',
+  '机制',
+  '制度',
+  '清单',
+  '模式',
+  '平台',
+  '驿站',
+  '会客厅',
+  '项目',
+  '计划',
+];
+
+/** Exact name, then exact alias, then the name less a kind suffix (领头羊 → 领头羊工程); else null. */
+export function bestProgramMatch(name: string, candidates: ProgramRow[]): ProgramRow | null {
+  const q = bareName(name);
+  if (q.length === 0) return null;
+  const byRank = (rank: (p: ProgramRow) => boolean) =>
+    candidates.filter(rank).sort((a, b) => a.name.length - b.name.length || a.id.localeCompare(b.id))[0];
+  return (
+    byRank((p) => bareName(p.name) === q) ??
+    byRank((p) => p.aliases.some((a) => bareName(a) === q)) ??
+    byRank((p) => [p.name, ...p.aliases].some((n) => PROGRAM_SUFFIXES.some((s) => bareName(n) === q + s))) ??
+    null
+  );
+}
+
+const PLACE_SUFFIXES = ['省', '市', '自治区', '自治州', '地区', '区', '县', '新区', '镇', '乡', '街道', '村', '社区'];
+const LEVEL_RANK = ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'COMMUNITY', 'VILLAGE', 'OTHER'];
+
+/** Exact name, else a name that is the query plus an administrative suffix (廊坊 → 廊坊市); higher level first. */
+export function bestPlaceMatch(name: string, candidates: PlaceRow[]): PlaceRow | null {
+  const q = bareName(name);
+  if (q.length === 0) return null;
+  const rank = (p: PlaceRow) => LEVEL_RANK.indexOf(p.level);
+  const pick = (ok: (p: PlaceRow) => boolean) =>
+    candidates.filter(ok).sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id))[0];
+  return pick((p) => p.name === q) ?? pick((p) => PLACE_SUFFIXES.some((s) => p.name === q + s)) ?? null;
+}

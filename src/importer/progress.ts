@@ -1,0 +1,64 @@
+/**
+ * Import progress: a bar with counts and rate on a terminal (cli-progress), one quiet line
+ * per file otherwise (CI logs, pipes). Public.
+ */
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import type { FileResult, ProgressSink } from './types';
+
+function line(r: FileResult): string {
+  const name = path.basename(r.file);
+  switch (r.status) {
+    case 'imported':
+      return `imported  ${name} → ${r.docId} (${r.counts.programs} programs, ${r.counts.places} places, ${r.counts.metrics} metrics; ${r.ms} ms)`;
+    case 'unchanged':
+      return `unchanged ${name} (already imported as ${r.docId})`;
+    case 'failed':
+      return `failed    ${r.error}`;
+    default: {
+      const never: never = r;
+      return String(never);
+    }
+  }
+}
+
+/** A bar on a TTY, lines elsewhere; failures are always printed as lines. */
+export function createProgress(stream: NodeJS.WriteStream = process.stderr): ProgressSink {
+  if (!stream.isTTY) {
+    let total = 0;
+    return {
+      start: (n) => {
+        total = n;
+      },
+      fileDone: (r, done) => stream.write(`[${done}/${total}] ${line(r)}\n`),
+      stop: () => undefined,
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: 'import {bar} {value}/{total} files | {rate} files/s | {failed} failed | {eta_formatted} left',
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let failed = 0;
+  let t0 = 0;
+  return {
+    start: (n) => {
+      t0 = performance.now();
+      bar.start(n, 0, { rate: '0.0', failed: 0 });
+    },
+    fileDone: (r, done) => {
+      if (r.status === 'failed') {
+        failed += 1;
+        bar.stop();
+        stream.write(`${line(r)}\n`);
+        bar.start(bar.getTotal(), done - 1);
+      }
+      const rate = (done / Math.max(0.001, (performance.now() - t0) / 1000)).toFixed(1);
+      bar.update(done, { rate, failed });
+    },
+    stop: () => bar.stop(),
+  };
+}
