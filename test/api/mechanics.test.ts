@@ -164,10 +164,46 @@ test('depth, aliases and tokens limits reject with LIMIT_EXCEEDED', async () => 
   const tokens = `{ ${Array.from({ length: 700 }, () => 'stats { documents }').join(' ')} }`;
   const tk = await api.gql(tokens);
   expect(tk.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxTokens', max: 2000 });
+  // Depth 11 and 300 fields at the bottom: within depth, aliases and tokens, over the cost.
+  let wide = Array.from({ length: 300 }, () => 'name').join(' ');
+  for (let i = 0; i < 5; i++) wide = `programs { places { ${wide} } }`;
+  const cost = await api.gql(`{ place(name: "廊坊") { ${wide} } }`);
+  expect(cost.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxCost', max: 20000 });
+  expect(cost.errors?.[0]?.message).toMatch(/^Query Cost limit of 20000 exceeded, found \d+/);
+  expect(cost.data).toBeUndefined();
+});
+
+test('production mode hides internals of unexpected errors', async () => {
+  const prod = await startTestServer(async () => undefined, { production: true });
+  try {
+    await prod.store.runner.write("CREATE (:Program {id: 'prg_0123456789abcdef0123', name: 'x'})");
+    // A program without `kind` breaks the non-null contract: the client sees a coded error, no stack.
+    const r = await prod.gql('{ program(id: "prg_0123456789abcdef0123") { name aliases kind } }');
+    expect(JSON.stringify(r)).not.toMatch(/stacktrace|MATCH|at .*\.ts/);
+    const bad = await prod.gql('{ programs(first: 500) { totalCount } }');
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    expect(JSON.stringify(bad)).not.toContain('stacktrace');
+  } finally {
+    await prod.stop();
+  }
 });
 
 test('healthz answers with the store kind and counts', async () => {
   const res = await fetch(api.url.replace('/graphql', '/healthz'));
   expect(res.status).toBe(200);
   expect(await res.json()).toMatchObject({ status: 'ok', store: 'grafeo', documents: 3 });
+});
+
+test('healthz answers 503 with the reason when the store does not answer', async () => {
+  const down = await startTestServer(async () => undefined);
+  try {
+    await down.store.close();
+    const res = await fetch(down.url.replace('/graphql', '/healthz'));
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: 'unavailable', store: 'grafeo', reason: 'the embedded store is closed' });
+    const r = await down.gql('{ stats { documents } }');
+    expect(r.errors?.[0]?.extensions?.code).toBe('STORE_UNAVAILABLE');
+  } finally {
+    await down.stop();
+  }
 });

@@ -143,4 +143,39 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     const byAlias = await store.runner.textSearch('双报到', ['Program'], 5);
     expect(byAlias.map((h) => h.id)).toContain(entityId('Program', '双报到', ''));
   });
+
+  test('batched reads: relationship fields, positions, related programs, in key order', async () => {
+    await store.writeDocument(langfangGraph(), 'a.txt');
+    await store.writeDocument(dingzhouGraph(), 'b.txt');
+    const prg = (k: string) => entityId('Program', k, '');
+    const places = await store.related('Program.places', [prg('双报到'), 'prg_missing', prg('领头羊工程')]);
+    expect(places.map((ps) => ps.map((p) => p.name))).toEqual([['定州市', '廊坊市'], [], ['廊坊市']]);
+    const parent = await store.related('Place.parent', [entityId('Place', 'code:131000', '')]);
+    expect(parent[0]?.map((p) => p.name)).toEqual(['河北省']);
+    const [person] = (await store.page('people', {}, 10)).items;
+    const positions = await store.positions([person!.id]);
+    expect(positions[0]).toEqual([
+      expect.objectContaining({ title: '市委书记', placeId: entityId('Place', 'code:131000', ''), quote: '市委书记杨晓和推动“双报到”工作。' }),
+    ]);
+    const related = await store.relatedPrograms([prg('领头羊工程')]);
+    expect(related[0]).toEqual([{ programId: prg('双报到'), weight: 0.5, documentIds: [expect.stringMatching(/^doc_/)], placeIds: [entityId('Place', 'code:131000', '')] }]);
+    const mentions = await store.mentions('Program', [prg('双报到')]);
+    expect(mentions[0]?.map((m) => m.quote).sort()).toEqual(['定州市全面推行“双报到”制度。', '市委书记杨晓和推动“双报到”工作。']);
+  });
+
+  test('name lookups and list filters', async () => {
+    await store.writeDocument(langfangGraph(), 'a.txt');
+    await store.writeDocument(dingzhouGraph(), 'b.txt');
+    expect((await store.findProgramByName('领头羊'))?.name).toBe('领头羊工程');
+    expect((await store.findProgramByName('“双报到”制度'))?.name).toBe('双报到');
+    expect(await store.findProgramByName('报到')).toBeNull();
+    expect((await store.findPlaceByName('定州'))?.name).toBe('定州市');
+    const dz = await store.findPlaceByName('定州市');
+    const progs = await store.page('programs', { placeId: dz!.id }, 10);
+    expect(progs.items.map((p) => p.name)).toEqual(['双报到']);
+    expect(progs.totalCount).toBe(1);
+    const metrics = await store.page('metrics', { placeId: entityId('Place', 'code:131000', '') }, 10);
+    expect(metrics.items.map((m) => [m.value, m.unit, m.subject])).toEqual([[3199, '名', '村党组织书记']]);
+    expect((await store.page('places', { level: 'PROVINCE' }, 10)).items.map((p) => p.name)).toEqual(['河北省']);
+  });
 });
