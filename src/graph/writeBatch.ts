@@ -81,7 +81,12 @@ export function toWriteBatch(graph: DocumentGraph, file: string): WriteBatch {
     mentions: new Map(),
   };
 
+  // One row per (type, endpoints, key): the first evidence wins, so the write can CREATE.
+  const seen = new Set<string>();
   const addRelation = (type: RelationType, from: NodeLabel, to: NodeLabel, row: RelationRow) => {
+    const identity = `${type}|${row.from}|${row.to}|${row.key}`;
+    if (seen.has(identity)) return;
+    seen.add(identity);
     const group = `${type}:${from}:${to}`;
     let g = batch.relations.get(group);
     if (!g) batch.relations.set(group, (g = { type, from, to, rows: [] }));

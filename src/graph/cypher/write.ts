@@ -23,7 +23,12 @@ SET n.name = r.name, n.kind = r.kind,
     n.aliases = reduce(acc = coalesce(n.aliases, []), a IN r.aliases | CASE WHEN a IN acc THEN acc ELSE acc + [a] END)
 SET n.searchText = reduce(s = n.name, a IN n.aliases | s + ' ' + a)`;
 
-/** One relationship per (endpoints, document, key): facts from two documents keep both evidences. */
+/**
+ * One relationship per (endpoints, document, key): facts from two documents keep both
+ * evidences. CREATE, not MERGE: a document is written only when it is not stored (its
+ * previous version removed first, in the same transaction) and its rows are deduplicated,
+ * so every relationship here is new; MERGE would scan the busy endpoint (廊坊市) each time.
+ */
 export const upsertRelations = (type: RelationType, from: NodeLabel, to: NodeLabel): string => {
   if (!RELATION_ENDPOINTS[type].some(([f, t]) => f === from && t === to)) {
     throw new Error(`no ${type} relationship from ${from} to ${to} in the graph model`);
@@ -31,14 +36,15 @@ export const upsertRelations = (type: RelationType, from: NodeLabel, to: NodeLab
   return `UNWIND $rows AS r
 MATCH (a:${from} {id: r.from})
 MATCH (b:${to} {id: r.to})
-MERGE (a)-[x:${type} {doc: r.doc, key: r.key}]->(b)
+CREATE (a)-[x:${type} {doc: r.doc, key: r.key}]->(b)
 SET x += r.props`;
 };
 
+/** The document is new and `rows` has one row per entity: CREATE, as for relations. */
 export const upsertMentions = (label: Exclude<NodeLabel, 'Document'>): string => `MATCH (d:Document {id: $docId})
 UNWIND $rows AS r
 MATCH (e:${label} {id: r.id})
-MERGE (d)-[m:MENTIONS]->(e)
+CREATE (d)-[m:MENTIONS]->(e)
 SET m += r.props`;
 
 /** Ids of the entities a document supports, per label. */

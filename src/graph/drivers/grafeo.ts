@@ -7,7 +7,7 @@ import path from 'node:path';
 import { GrafeoDB, type GrafeoError } from '@grafeo-db/js';
 import { KgError, messageOf } from '../../errors';
 import type { CypherExecutor, CypherRunner, Params, Row, TextHit } from '../runner';
-import { SCHEMA_DDL, SEARCHABLE_LABELS } from '../schema';
+import { NODE_LABELS, SCHEMA_DDL, SEARCHABLE_LABELS } from '../schema';
 import { toPlain } from './values';
 
 const DB_FILE = 'graph.grafeo';
@@ -99,6 +99,12 @@ class GrafeoRunner implements CypherRunner {
 
   async setupSchema(): Promise<void> {
     for (const ddl of SCHEMA_DDL) await this.read(ddl);
+    // Grafeo's uniqueness constraint does not serve lookups: without a plain index every
+    // MERGE/MATCH on id scans the label (measured: 50 batches of 50 metrics, 3.2 s → 55 ms).
+    // Neo4j backs the constraint with an index and refuses a second one, hence Grafeo only.
+    for (const label of NODE_LABELS) {
+      await this.read(`CREATE INDEX ${label.toLowerCase()}_id_lookup IF NOT EXISTS FOR (n:${label}) ON (n.id)`);
+    }
     // Grafeo's own BM25 index stands in for Neo4j's full-text index; cjk_bigram makes
     // 领头羊 match 领头羊工程. createTextIndex is idempotent.
     for (const label of SEARCHABLE_LABELS) {
