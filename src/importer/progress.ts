@@ -34,7 +34,8 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
       stop: () => undefined,
     };
   }
-  const bar = new cliProgress.SingleBar(
+  // MultiBar, even for one bar, because it can print failure lines above the bar.
+  const multi = new cliProgress.MultiBar(
     {
       stream,
       format: 'import {bar} {value}/{total} files | {rate} files/s | {failed} failed | {eta_formatted} left',
@@ -42,23 +43,22 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
     },
     cliProgress.Presets.shades_classic,
   );
+  let bar: cliProgress.SingleBar | undefined;
   let failed = 0;
   let t0 = 0;
   return {
     start: (n) => {
       t0 = performance.now();
-      bar.start(n, 0, { rate: '0.0', failed: 0 });
+      bar = multi.create(n, 0, { rate: '0.0', failed: 0 });
     },
     fileDone: (r, done) => {
       if (r.status === 'failed') {
         failed += 1;
-        bar.stop();
-        stream.write(`${line(r)}\n`);
-        bar.start(bar.getTotal(), done - 1);
+        multi.log(`${line(r)}\n`);
       }
       const rate = (done / Math.max(0.001, (performance.now() - t0) / 1000)).toFixed(1);
-      bar.update(done, { rate, failed });
+      bar?.update(done, { rate, failed });
     },
-    stop: () => bar.stop(),
+    stop: () => multi.stop(),
   };
 }

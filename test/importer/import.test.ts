@@ -84,6 +84,15 @@ test('the CLI exits non-zero after a bad file and writes a JSON report', async (
   expect(good.counts.programs).toBeGreaterThan(0);
   expect(typeof good.ms).toBe('number');
   expect(report.files.find((f: FileResult) => f.file.endsWith('empty.txt'))).toMatchObject({ status: 'failed', code: 'EMPTY_DOCUMENT' });
+
+  // kg stats: counts per label and relationship type, as text and as JSON.
+  const json = await runCli(['stats', '--json'], { KG_DATA_DIR: path.join(dir, 'cli-data') });
+  const stats = JSON.parse(json.stdout);
+  expect(stats.labels).toMatchObject({ Document: 1, Program: good.counts.programs, Place: good.counts.places });
+  expect(stats.relationships.MENTIONS).toBeGreaterThan(0);
+  const text = await runCli(['stats'], { KG_DATA_DIR: path.join(dir, 'cli-data') });
+  expect(text.stdout).toMatch(/^store: grafeo\nnodes:\n {2}Document +1\n/);
+  expect(text.stdout).toMatch(/relationships:\n(.|\n)* {2}MENTIONS +\d+/);
 });
 
 test('re-importing the same content changes nothing', async () => {
