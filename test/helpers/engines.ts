@@ -49,7 +49,6 @@ const neo4jEngine: Engine = {
 export function engines(): Engine[] {
   if (process.env.NEO4J_URI) return [grafeo, neo4jEngine];
   if (!process.env.KG_QUIET_SKIP) {
-    // eslint-disable-next-line no-console
     console.log('store contract: Neo4j skipped (NEO4J_URI is not set); running on Grafeo only');
   }
   return [grafeo];

@@ -1,0 +1,160 @@
+/**
+ * The document node: headline, publication day, outlet and byline. Public within `extract`:
+ * `readDocumentInfo`. The main place is decided by `places.ts` and passed in.
+ */
+import type { CleanDocument, Paragraph } from '../text/types';
+import { isHan } from './lexicon';
+import { surnameLength } from './surnames';
+import type { DocumentInfo } from './types';
+
+// How far into the text the header (banner, headline, dateline, kicker) may reach.
+const HEADER_PARAGRAPHS = 8;
+
+const DATE = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?/;
+const TIME = /\d{1,2}:\d{2}(?::\d{2})?/g;
+const OUTLET =
+  /[\u4e00-\u9fa5A-Za-z]{2,12}?(?:日报客户端|客户端|日报|晚报|新闻网|时报|城市报|报|网|电视台|广播电视台|新闻|杂志|通讯社|社)/;
+
+/**
+ * Reads title, date, source and authors from the header and byline of a clean document.
+ *
+ * @param mainPlaceKey the key `places.ts` chose as the document's main place (or null)
+ */
+export function readDocumentInfo(doc: CleanDocument, mainPlaceKey: string | null): DocumentInfo {
+  const header = doc.paragraphs.slice(0, HEADER_PARAGRAPHS);
+  return {
+    title: readTitle(doc),
+    publishedAt: readDate(header),
+    source: readSource(doc, header),
+    authors: readAuthors(doc.paragraphs),
+    mainPlaceKey,
+    charCount: doc.text.length,
+  };
+}
+
+// A paragraph of site furniture rather than a headline: 河北频道 > 全景河北, 第19版:全域党建·廊坊市,
+// 廊坊新闻河北日报廊坊专辑, a dateline, a 来源 line, a kicker ending in a colon (河北省廊坊市：).
+function isBanner(p: string): boolean {
+  const t = p.trim();
+  if (t.length < 4) return true;
+  if (/[>＞»]/.test(t)) return true;
+  if (/^第\s*\d+\s*版/.test(t)) return true;
+  if (/(?:专辑|频道|专题|专栏|首页|版面|客户端)$/.test(t) && t.length <= 20) return true;
+  if (/来源[：:]|扫码|分享[：:]|返回目录|放大|缩小|字号|打印|关闭窗口|责任编辑|编辑[：:]/.test(t))
+    return true;
+  if (/[：:]$/.test(t)) return true;
+  if (isDateline(t)) return true;
+  if (/^(?:中共)?[\u4e00-\u9fa5]{2,12}(?:委|部|局|办|厅)$/.test(t)) return true; // an author organization: 中共廊坊市委组织部
+  if (/^《[^》]+》\s*[(（]/.test(t)) return true; // 《中国城市报》(2023年07月31日 第19版)
+  return false;
+}
+
+// What is left of a paragraph once its date, time, weekday and outlet are removed is (almost)
+// nothing: `2021-06-07 10:02:52 来源：河北新闻网`, `中国城市报 2023年07月31日 星期一`.
+function isDateline(p: string): boolean {
+  if (!DATE.test(p)) return false;
+  const rest = p
+    .replace(DATE, '')
+    .replace(TIME, '')
+    .replace(/星期[一二三四五六日天]|周[一二三四五六日]/g, '')
+    .replace(/来源[：:]\s*\S+/g, '')
+    .replace(/第\s*\d+\s*版/g, '')
+    .replace(new RegExp(OUTLET.source, 'g'), '')
+    .replace(/[\s《》()（）|:：,，·-]/g, '');
+  return rest.length <= 4;
+}
+
+// The headline: the first paragraph that is not furniture, with a column name before `|` removed
+// (`燕赵新答卷·廊坊篇 | 夯基铸魂，汇聚前行澎湃力量` → 夯基铸魂，汇聚前行澎湃力量). An article
+// that opens with body text (no headline) gets its first sentence.
+function readTitle(doc: CleanDocument): string {
+  for (const p of doc.paragraphs.slice(0, HEADER_PARAGRAPHS)) {
+    const t = p.text.trim();
+    if (isBanner(t)) continue;
+    if (/^——/.test(t)) continue; // a subtitle
+    const column = /^[^|｜]{2,30}\s*[|｜]\s*(.{4,})$/.exec(t);
+    const headline = (column?.[1] ?? t).trim();
+    if (headline.length <= 64 && !/[。！；]/.test(headline.slice(0, -1))) return headline;
+    const first = doc.sentences.find((s) => s.start >= p.start && s.end <= p.end);
+    return (first?.text ?? headline).slice(0, 64).trim();
+  }
+  return (doc.sentences[0]?.text ?? doc.text.slice(0, 64)).trim();
+}
+
+// The publication day, from a header dateline only (never a date of the body, never today).
+function readDate(header: readonly Paragraph[]): string | null {
+  for (const p of header) {
+    if (!isDateline(p.text)) continue;
+    const m = DATE.exec(p.text);
+    if (m === null) continue;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) continue;
+    return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  }
+  return null;
+}
+
+// The outlet: `来源：河北新闻网`, else an outlet on the dateline (`中国城市报 2023年07月31日`) or
+// in 《》 before the date, else the paper of the byline (`福州日报记者 林晗` → 福州日报).
+function readSource(doc: CleanDocument, header: readonly Paragraph[]): string | null {
+  for (const p of header) {
+    const m = /来源[：:]\s*([^\s|，,。]+)/.exec(p.text);
+    if (m?.[1] !== undefined) return m[1];
+  }
+  for (const p of header) {
+    if (!isDateline(p.text)) continue;
+    const titled = /《\s*([^》]+?)\s*》/.exec(p.text);
+    if (titled?.[1] !== undefined) return titled[1];
+    const outlet = OUTLET.exec(p.text.replace(DATE, ' '));
+    if (outlet !== null) return outlet[0];
+  }
+  const tail = doc.paragraphs.slice(-4);
+  for (const p of [...header, ...tail]) {
+    const m = /([\u4e00-\u9fa5]{2,8}?(?:日报|晚报|时报|报))(?:社)?(?:记者|通讯员)/.exec(p.text);
+    if (m?.[1] !== undefined && !m[1].startsWith('本报')) return m[1];
+  }
+  return null;
+}
+
+const ROLE = /(?:记者|通讯员|作者|撰稿|撰文|文\/|文：|文:)/g;
+
+// The byline: names after 记者/通讯员/作者, separated by spaces or 、, in byline order
+// (`(河北日报记者 解丽达 孟宪峰 通讯员 周禹佳)`, `本报记者聂资滨`). A name followed by 摄 is a
+// photographer (`河北日报记者 赵永辉摄`) and is not an author; editors (责任编辑) are not authors.
+function readAuthors(paragraphs: readonly Paragraph[]): string[] {
+  const out: string[] = [];
+  const candidates = [...paragraphs.slice(0, HEADER_PARAGRAPHS), ...paragraphs.slice(-4)];
+  const seen = new Set<Paragraph>();
+  for (const p of candidates) {
+    if (seen.has(p)) continue;
+    seen.add(p);
+    for (const m of p.text.matchAll(ROLE)) {
+      const before = p.text[m.index - 1];
+      // 记者了解到 in the body is not a byline: the role word must open the byline or follow an outlet.
+      if (
+        before !== undefined &&
+        isHan(before) &&
+        !/(?:报|网|社|台|本报|新闻)$/.test(p.text.slice(0, m.index))
+      )
+        continue;
+      let rest = p.text.slice(m.index + m[0].length);
+      for (;;) {
+        const token = /^[\s、，,]*([^\s、，,()（）]+)/.exec(rest);
+        if (token === null) break;
+        const word = token[1] ?? '';
+        if (/摄(?:影)?$/.test(word)) break;
+        if (!isPersonName(word)) break;
+        if (!out.includes(word)) out.push(word);
+        rest = rest.slice(token[0].length);
+      }
+    }
+  }
+  return out;
+}
+
+function isPersonName(word: string): boolean {
+  if (word.length < 2 || word.length > 4) return false;
+  if (![...word].every((ch) => isHan(ch))) return false;
+  if (/(?:记者|通讯员|日报|报社|编辑)/.test(word)) return false;
+  return surnameLength(word) > 0;
+}

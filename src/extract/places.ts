@@ -1,0 +1,631 @@
+/**
+ * Places: every province, city and county the gazetteer knows (full and short names), the towns,
+ * villages, communities and new areas named under them, the deictic 我市/全省 …, and the
+ * document's main place. Public within `extract`: `extractPlaces` and `PlaceAnalysis`.
+ */
+import { compareHits, compareStrings, type Hit, type SentenceIndex } from './evidence';
+import { gazetteer, type Division, type NameEntry } from './gazetteer';
+import { implementVerbEndingAt, isAsciiDigit, isHan, NAME_STOP_CHARS, PUNCTUATION } from './lexicon';
+import type { PlaceEntity, PlaceLevel } from './types';
+
+/** A place hit: where the text names a place, resolved to its key. */
+export interface PlaceHit extends Hit {
+  level: PlaceLevel;
+  /** True for 我市/全省/该村 …: the hit names the place by reference, not by name. */
+  deictic: boolean;
+}
+
+/** Everything the other extractors need to know about the places of one document. */
+export interface PlaceAnalysis {
+  /** Places by key: each named place and every ancestor of one. */
+  places: Map<string, PlaceEntity>;
+  /** All place hits, in text order, never overlapping. */
+  hits: PlaceHit[];
+  mainPlaceKey: string | null;
+  /** The city 我市/市委 refer to: the main place when it is a (county-level) 市, else its city. */
+  mainCityKey: string | null;
+  mainProvinceKey: string | null;
+  /** The county 我县/县委 refer to, when the main place is a 县 or 区. */
+  mainCountyKey: string | null;
+  /** The (non-deictic) hit that ends exactly at `offset`, if any. */
+  hitEndingAt(offset: number): PlaceHit | undefined;
+}
+
+interface RawMatch {
+  start: number;
+  end: number;
+  entry: NameEntry;
+  division: Division | null;
+  /** A division used only to choose the main place (a unique county short form not yet in scope). */
+  tentative: Division | null;
+}
+
+/** Key of a place known to GB/T 2260. */
+export function codeKey(code: string): string {
+  return `code:${code}`;
+}
+
+/** Key of a place known only by its name under its parent: `name:code:131002/落垡镇`. */
+export function nameKey(parentKey: string | null, name: string): string {
+  return `name:${parentKey ?? ''}/${name}`;
+}
+
+// Outlet names begin with a place: 河北日报, 河北新闻网, 廊坊新闻 are media, not mentions of 河北.
+const MEDIA_AFTER = /^(?:日报|晚报|新闻|频道|电视|卫视|广播|客户端|在线|网[^格络点]|发布)/;
+
+// Generic heads that look like village or community names but are not: 农村, 城市社区, 示范村 …
+// prettier-ignore
+const GENERIC_SUBPLACE = new Set([
+  '农', '乡', '城乡', '示范', '贫困', '重点', '试点', '先进', '文明', '和谐', '美丽', '新农', '城市', '农村',
+  '薄弱', '单一', '红色', '党建', '城中', '街', '行政', '自然', '小区', '园区', '驻', '进', '入', '联', '包',
+  '帮扶', '空心', '易地', '搬迁', '中心', '新型', '智慧', '数字', '平安', '绿色', '生态', '特色', '旅游', '产业',
+  '专业', '集体', '经济', '环京', '京', '星级', '标准化', '整', '老旧', '城镇', '乡镇', '乡村', '村', '社区',
+  '本', '外', '邻', '近邻', '基层', '各类', '示范性', '涉农', '农业', '渔', '山', '牧', '试验', '样板', '富裕',
+  // verbs that end right before 村/社区 (增强村党支部凝聚力, 走进社区)
+  '增强', '加强', '建强', '配强', '选强', '走进', '深入', '进入', '联系', '包联', '回', '下', '各个', '每个', '所在',
+  '扎根', '服务', '覆盖', '带动', '帮助', '支持', '指导',
+]);
+
+const DEICTIC: ReadonlyArray<{ re: RegExp; target: 'city' | 'province' | 'county' | 'district' }> = [
+  { re: /(?:我|全|本|该)市/g, target: 'city' },
+  { re: /(?:我|全|本|该)省/g, target: 'province' },
+  { re: /(?:我|全|本|该)县/g, target: 'county' },
+  { re: /(?:我|全|本)区/g, target: 'district' },
+];
+
+/**
+ * Finds the places of one document. Runs in three passes: gazetteer names (confident ones decide
+ * the main place), then names whose meaning depends on the main place (county short forms,
+ * repeated county names), then the towns/villages/communities chained after a known place.
+ */
+export function extractPlaces(text: string, sentences: SentenceIndex): PlaceAnalysis {
+  const g = gazetteer();
+  const matches = scanGazetteerNames(text);
+  resolveConfident(matches);
+
+  const deicticCounts = countDeictics(text);
+  const main = chooseMainDivision(matches, deicticCounts);
+
+  const mainCity = main === null ? null : cityOf(main);
+  const mainProvince = main === null ? null : (g.lineage(main.code).at(-1) ?? null);
+  const mainCounty = main !== null && main.level === 'COUNTY' ? main : null;
+  // Names that depend on the document: a county short form (固安 → 固安县) resolves only inside the
+  // main city (or county); an ambiguous full name (鼓楼区) only inside the main city or province.
+  for (const m of matches) {
+    if (m.division !== null) continue;
+    // In an article about a whole province a county short form is too likely a word (搬迁安置 → 迁安).
+    const scopes = m.entry.short
+      ? [main?.level === 'PROVINCE' ? null : main, mainCity]
+      : [main, mainCity, mainProvince];
+    for (const scope of scopes) {
+      if (scope === null) continue;
+      const inScope = m.entry.divisions.filter((d) => g.isWithin(d.code, scope.code));
+      if (inScope.length === 1) {
+        m.division = inScope[0] ?? null;
+        break;
+      }
+    }
+  }
+
+  const builder = new PlaceBuilder(text, sentences);
+  for (const m of matches) {
+    if (m.division !== null)
+      builder.addDivisionHit(
+        m.start,
+        m.end,
+        m.division,
+        m.entry.short ? 'place.gazetteer-short' : 'place.gazetteer',
+      );
+  }
+  const mainKey = main === null ? null : codeKey(main.code);
+  builder.addNewAreas(mainProvince);
+  if (main !== null && main.level !== 'PROVINCE') builder.addStandaloneTowns(main);
+  builder.extendChains();
+  builder.addOrgNamedSubplaces(mainKey);
+  builder.addRepeats();
+  builder.addDeictics({
+    city: mainCity === null ? null : codeKey(mainCity.code),
+    province: mainProvince === null ? null : codeKey(mainProvince.code),
+    county: mainCounty !== null && mainCounty.name.endsWith('县') ? codeKey(mainCounty.code) : null,
+    district: mainCounty !== null && mainCounty.name.endsWith('区') ? codeKey(mainCounty.code) : null,
+  });
+
+  const { places, hits } = builder.finish();
+  const endIndex = new Map<number, PlaceHit>();
+  for (const h of hits) if (!h.deictic) endIndex.set(h.end, h);
+  return {
+    places,
+    hits,
+    mainPlaceKey: mainKey,
+    mainCityKey: mainCity === null ? null : codeKey(mainCity.code),
+    mainProvinceKey: mainProvince === null ? null : codeKey(mainProvince.code),
+    mainCountyKey: mainCounty === null ? null : codeKey(mainCounty.code),
+    hitEndingAt: (offset) => endIndex.get(offset),
+  };
+}
+
+/** The city a division belongs to for 我市: itself if it is a 市 (定州市 too), else its city. */
+function cityOf(d: Division): Division | null {
+  const g = gazetteer();
+  for (const x of g.lineage(d.code)) {
+    if (x.level === 'CITY' || (x.level === 'COUNTY' && x.name.endsWith('市'))) return x;
+    if (x.level === 'PROVINCE' && x.name.endsWith('市')) return x;
+  }
+  return null;
+}
+
+// Longest gazetteer name at each position, left to right, never overlapping.
+// 河北省廊坊市安次区 → 河北省 | 廊坊市 | 安次区; 廊坊大力实施 → 廊坊 (short form of 廊坊市).
+function scanGazetteerNames(text: string): RawMatch[] {
+  const g = gazetteer();
+  const out: RawMatch[] = [];
+  for (let i = 0; i < text.length - 1; i++) {
+    if (!g.firstChars.has(text[i] ?? '')) continue;
+    const list = g.byPrefix.get(text.slice(i, i + 2));
+    if (list === undefined) continue;
+    for (const entry of list) {
+      if (!text.startsWith(entry.name, i)) continue;
+      const end = i + entry.name.length;
+      if (entry.short) {
+        const next = text[end];
+        // 大城市 is not 大城县: a short form right before 省/市/县/区 is part of another word;
+        // 正定镇 is a town, not 正定(县) + 镇.
+        if (next !== undefined && '省市县区州旗镇乡'.includes(next)) continue;
+        if (text.startsWith('街道', end)) continue;
+        // 河北日报 / 河北新闻网 name an outlet, not the province.
+        if (MEDIA_AFTER.test(text.slice(end, end + 4))) continue;
+      }
+      out.push({ start: i, end, entry, division: null, tentative: null });
+      i = end - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+// A name resolves without knowing the main place when it has one candidate (or one under the
+// place named right before it: 衡水安平县 → 安平县 of 衡水市). County short forms wait for scope.
+function resolveConfident(matches: RawMatch[]): void {
+  const g = gazetteer();
+  let prev: RawMatch | null = null;
+  for (const m of matches) {
+    let candidates = m.entry.divisions;
+    const chained = prev !== null && prev.end === m.start && prev.division !== null ? prev.division : null;
+    if (chained !== null) {
+      const under = candidates.filter((d) => g.isWithin(d.code, chained.code));
+      if (under.length > 0) candidates = under;
+    }
+    if (candidates.length > 1) {
+      // 吉林 is both a province and a city: the higher level wins when unchained.
+      const top = Math.min(...candidates.map((d) => levelRank(d.level)));
+      const highest = candidates.filter((d) => levelRank(d.level) === top);
+      if (highest.length === 1 && top < 2) candidates = highest;
+    }
+    const only = candidates.length === 1 ? (candidates[0] ?? null) : null;
+    if (only !== null) {
+      // County short forms and two-character full names (和县, 易县) are words too often to resolve
+      // without knowing the document's province: 责任清单和县乡村三级书记 is not 和县 of 安徽.
+      const wordLike = m.entry.short || m.entry.name.length <= 2;
+      if (wordLike && only.level === 'COUNTY' && chained === null) m.tentative = only;
+      else m.division = only;
+    }
+    prev = m;
+  }
+}
+
+function levelRank(level: Division['level']): number {
+  return level === 'PROVINCE' ? 0 : level === 'CITY' ? 1 : 2;
+}
+
+function countDeictics(text: string): Record<'city' | 'province' | 'county' | 'district', number> {
+  const counts = { city: 0, province: 0, county: 0, district: 0 };
+  for (const { re, target } of DEICTIC) counts[target] = (text.match(re) ?? []).length;
+  return counts;
+}
+
+// The main place is the deepest division that holds at least half of the mentions of its parent:
+// 廊坊 named 30 times under 河北 (named 3 times) → 廊坊市; five cities named once each in an
+// article about 我省 → 河北省. 我市/全市 count for a 市, 我省/全省 for the province.
+function chooseMainDivision(
+  matches: RawMatch[],
+  deictic: Record<'city' | 'province' | 'county' | 'district', number>,
+): Division | null {
+  const g = gazetteer();
+  const subtree = new Map<string, number>();
+  const first = new Map<string, number>();
+  for (const m of matches) {
+    const d = m.division ?? m.tentative;
+    if (d === null) continue;
+    for (const x of g.lineage(d.code)) {
+      subtree.set(x.code, (subtree.get(x.code) ?? 0) + 1);
+      if (!first.has(x.code)) first.set(x.code, m.start);
+    }
+  }
+  if (subtree.size === 0) return null;
+  const bonus = (d: Division): number => {
+    if (d.level === 'PROVINCE') return d.name.endsWith('市') ? deictic.city : deictic.province;
+    if (d.name.endsWith('市')) return deictic.city;
+    if (d.name.endsWith('县')) return deictic.county;
+    if (d.name.endsWith('区') && d.level === 'COUNTY') return deictic.district;
+    return 0;
+  };
+  const score = (d: Division): number => (subtree.get(d.code) ?? 0) + bonus(d);
+  const better = (a: Division, b: Division | null): boolean =>
+    b === null ||
+    score(a) > score(b) ||
+    (score(a) === score(b) && (first.get(a.code) ?? Infinity) < (first.get(b.code) ?? Infinity));
+
+  let node: Division | null = null;
+  for (const code of subtree.keys()) {
+    const d = g.byCode.get(code);
+    if (d !== undefined && d.level === 'PROVINCE' && better(d, node)) node = d;
+  }
+  while (node !== null) {
+    let best: Division | null = null;
+    for (const code of g.childrenOf(node.code)) {
+      const d = g.byCode.get(code);
+      if (d !== undefined && subtree.has(code) && better(d, best)) best = d;
+    }
+    if (best === null || score(best) < 0.5 * score(node)) break;
+    node = best;
+  }
+  return node;
+}
+
+interface SubplaceMatch {
+  name: string;
+  level: PlaceLevel;
+  end: number;
+}
+
+/** Collects place entities and hits; keeps hits non-overlapping. */
+class PlaceBuilder {
+  private readonly places = new Map<string, PlaceEntity>();
+  private hits: PlaceHit[] = [];
+  private readonly covered: Uint8Array;
+  private readonly g = gazetteer();
+
+  constructor(
+    private readonly text: string,
+    private readonly sentences: SentenceIndex,
+  ) {
+    this.covered = new Uint8Array(text.length + 1);
+  }
+
+  private free(start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (this.covered[i] === 1) return false;
+    return true;
+  }
+
+  private pushHit(hit: PlaceHit): void {
+    this.hits.push(hit);
+    for (let i = hit.start; i < hit.end; i++) this.covered[i] = 1;
+  }
+
+  private ensureDivision(d: Division, at: number, rule: string): string {
+    const key = codeKey(d.code);
+    if (!this.places.has(key)) {
+      this.places.set(key, {
+        key,
+        name: d.name,
+        level: d.level,
+        code: d.code,
+        parentKey: d.parentCode === null ? null : codeKey(d.parentCode),
+        evidence: this.sentences.evidence(at, rule),
+      });
+    }
+    if (d.parentCode !== null) {
+      const parent = this.g.byCode.get(d.parentCode);
+      if (parent !== undefined) this.ensureDivision(parent, at, 'place.gazetteer-ancestor');
+    }
+    return key;
+  }
+
+  private ensureSubplace(
+    name: string,
+    level: PlaceLevel,
+    parentKey: string | null,
+    at: number,
+    rule: string,
+  ): string {
+    const key = nameKey(parentKey, name);
+    if (!this.places.has(key)) {
+      this.places.set(key, {
+        key,
+        name,
+        level,
+        code: null,
+        parentKey,
+        evidence: this.sentences.evidence(at, rule),
+      });
+    }
+    return key;
+  }
+
+  addDivisionHit(start: number, end: number, d: Division, rule: string): void {
+    if (!this.free(start, end)) return;
+    const key = this.ensureDivision(d, start, rule);
+    this.pushHit({ ref: { label: 'Place', key }, start, end, rule, level: d.level, deictic: false });
+  }
+
+  // 雄安新区 (no GB/T 2260 code): a state-level new area, under the province named before it or the
+  // document's province.
+  addNewAreas(mainProvince: Division | null): void {
+    const re = /([\u4e00-\u9fa5]{2})新区/g;
+    for (const m of this.text.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const core = m[1] ?? '';
+      if (!this.free(start, end) || !validSubplaceCore(core)) continue;
+      const before = this.hits.find((h) => h.end === start && (h.level === 'PROVINCE' || h.level === 'CITY'));
+      const parentKey = before?.ref.key ?? (mainProvince === null ? null : codeKey(mainProvince.code));
+      const key = this.ensureSubplace(m[0], 'OTHER', parentKey, start, 'place.new-area');
+      this.pushHit({
+        ref: { label: 'Place', key },
+        start,
+        end,
+        rule: 'place.new-area',
+        level: 'OTHER',
+        deictic: false,
+      });
+    }
+  }
+
+  // 高蓬镇 in an article about 定州市: a township the gazetteer lists under the main place
+  // (one county only; a name shared by two counties of the city stays unresolved).
+  addStandaloneTowns(main: Division): void {
+    const counties = main.level === 'COUNTY' ? [main.code] : this.g.childrenOf(main.code);
+    const owners = new Map<string, string[]>();
+    for (const c of counties)
+      for (const t of this.g.townsOfCounty(c)) owners.set(t, [...(owners.get(t) ?? []), c]);
+    for (const [town, codes] of owners) {
+      const county = codes.length === 1 && codes[0] !== undefined ? this.g.byCode.get(codes[0]) : undefined;
+      if (county === undefined) continue;
+      for (let at = this.text.indexOf(town); at >= 0; at = this.text.indexOf(town, at + town.length)) {
+        const end = at + town.length;
+        if (!this.free(at, end)) continue;
+        const parentKey = this.ensureDivision(county, at, 'place.gazetteer-ancestor');
+        const key = this.ensureSubplace(town, 'TOWNSHIP', parentKey, at, 'place.town-gazetteer');
+        this.pushHit({
+          ref: { label: 'Place', key },
+          start: at,
+          end,
+          rule: 'place.town-gazetteer',
+          level: 'TOWNSHIP',
+          deictic: false,
+        });
+      }
+    }
+  }
+
+  // 廊坊市安次区落垡镇东张务村: each name right after a place is attached under it, so
+  // 东张务村 → 落垡镇 → 安次区 → 廊坊市. 雄安新区容东管理委员会南文营社区 skips the committee.
+  extendChains(): void {
+    const queue = [...this.hits].sort(compareHits);
+    while (queue.length > 0) {
+      const hit = queue.shift();
+      if (hit === undefined || hit.deictic) continue;
+      const parent = this.places.get(hit.ref.key);
+      if (parent === undefined) continue;
+      let pos = hit.end;
+      const committee = /^[\u4e00-\u9fa5]{2,4}?(?:管理委员会|管委会)/.exec(this.text.slice(pos, pos + 9));
+      if (committee !== null && (parent.level === 'OTHER' || parent.level === 'COUNTY'))
+        pos += committee[0].length;
+      const next = this.matchSubplace(pos, parent);
+      if (next === null || !this.free(pos, next.end)) continue;
+      let parentKey = parent.key;
+      if (next.countyCode !== null) {
+        const county = this.g.byCode.get(next.countyCode);
+        if (county !== undefined) parentKey = this.ensureDivision(county, pos, 'place.gazetteer-ancestor');
+      }
+      const rule = `place.chain-${next.level.toLowerCase()}`;
+      const key = this.ensureSubplace(next.name, next.level, parentKey, pos, rule);
+      const created: PlaceHit = {
+        ref: { label: 'Place', key },
+        start: pos,
+        end: next.end,
+        rule,
+        level: next.level,
+        deictic: false,
+      };
+      this.pushHit(created);
+      queue.unshift(created);
+    }
+  }
+
+  private matchSubplace(
+    pos: number,
+    parent: PlaceEntity,
+  ): (SubplaceMatch & { countyCode: string | null }) | null {
+    const ahead = this.text.slice(pos, pos + 8);
+    // A township of the gazetteer under the county (or under one county of the city) named before it.
+    if (parent.code !== null && (parent.level === 'COUNTY' || parent.level === 'CITY')) {
+      const counties = parent.level === 'COUNTY' ? [parent.code] : this.g.childrenOf(parent.code);
+      let best: { name: string; county: string } | null = null;
+      for (const c of counties) {
+        for (const t of this.g.townsOfCounty(c)) {
+          if (ahead.startsWith(t) && (best === null || t.length > best.name.length))
+            best = { name: t, county: c };
+        }
+      }
+      if (best !== null) {
+        return {
+          name: best.name,
+          level: 'TOWNSHIP',
+          end: pos + best.name.length,
+          countyCode: parent.level === 'CITY' ? best.county : null,
+        };
+      }
+    }
+    if (parent.level === 'COUNTY' || parent.level === 'TOWNSHIP' || parent.level === 'OTHER') {
+      const village = /^([\u4e00-\u9fa5]{1,5}?)(村|社区)/.exec(ahead);
+      if (village !== null && validSubplaceCore(village[1] ?? '')) {
+        return {
+          name: village[0],
+          level: village[2] === '村' ? 'VILLAGE' : 'COMMUNITY',
+          end: pos + village[0].length,
+          countyCode: null,
+        };
+      }
+      // A township missing from the gazetteer is accepted only when a village follows it: 某某镇某某村.
+      if (parent.level === 'COUNTY') {
+        const town = /^([\u4e00-\u9fa5]{2,4}?)(镇|乡|街道)([\u4e00-\u9fa5]{1,5}?)(村|社区)/.exec(
+          this.text.slice(pos, pos + 14),
+        );
+        if (town !== null && validSubplaceCore(town[1] ?? '') && validSubplaceCore(town[3] ?? '')) {
+          const name = `${town[1] ?? ''}${town[2] ?? ''}`;
+          return { name, level: 'TOWNSHIP', end: pos + name.length, countyCode: null };
+        }
+      }
+    }
+    return null;
+  }
+
+  // 台城村党支部 with no place before it: a village or community named with its party
+  // organization is a place even when no chain leads to it; it hangs under the main place.
+  addOrgNamedSubplaces(mainKey: string | null): void {
+    const re = /(村|社区)(?=党支部|党总支|党委|居委会|村委会|党群服务中心)/g;
+    for (const m of this.text.matchAll(re)) {
+      const suffixAt = m.index;
+      const start = subplaceStart(this.text, suffixAt, (i) => this.covered[i] === 1);
+      if (start === null) continue;
+      const end = suffixAt + m[0].length;
+      const core = this.text.slice(start, suffixAt);
+      if (!this.free(start, end) || !validSubplaceCore(core)) continue;
+      const level: PlaceLevel = m[1] === '村' ? 'VILLAGE' : 'COMMUNITY';
+      const existing = [...this.places.values()].find(
+        (p) => p.name === core + (m[1] ?? '') && p.level === level,
+      );
+      const key =
+        existing?.key ?? this.ensureSubplace(core + (m[1] ?? ''), level, mainKey, start, 'place.org-named');
+      this.pushHit({
+        ref: { label: 'Place', key },
+        start,
+        end,
+        rule: 'place.org-named',
+        level,
+        deictic: false,
+      });
+    }
+  }
+
+  // 北庄村如期完成换届: a town/village/community named earlier with its chain is the same place
+  // when named again alone (names of three characters or more, to stay unambiguous).
+  addRepeats(): void {
+    const named = [...this.places.values()].filter(
+      (p) => p.code === null && p.name.length >= 3 && (p.level !== 'OTHER' || p.name.endsWith('新区')),
+    );
+    for (const p of named) {
+      for (let at = this.text.indexOf(p.name); at >= 0; at = this.text.indexOf(p.name, at + p.name.length)) {
+        const end = at + p.name.length;
+        if (!this.free(at, end)) continue;
+        this.pushHit({
+          ref: { label: 'Place', key: p.key },
+          start: at,
+          end,
+          rule: 'place.repeat',
+          level: p.level,
+          deictic: false,
+        });
+      }
+    }
+  }
+
+  // 我市/全市/本市/该市 → the main city, 我省/全省 → the province, 我县/全县 → the county;
+  // 该村/该社区/该镇 → the village, community or town named last in the same paragraph.
+  addDeictics(targets: Record<'city' | 'province' | 'county' | 'district', string | null>): void {
+    for (const { re, target } of DEICTIC) {
+      const key = targets[target];
+      if (key === null) continue;
+      const place = this.places.get(key);
+      if (place === undefined) continue;
+      for (const m of this.text.matchAll(re)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        // 全市县乡 is a list of levels, 本市场 is a market: the deictic must end the word.
+        if (!this.free(start, end) || /^[县乡级场民委区]/.test(this.text.slice(end, end + 1))) continue;
+        this.pushHit({
+          ref: { label: 'Place', key },
+          start,
+          end,
+          rule: `place.deictic-${target}`,
+          level: place.level,
+          deictic: true,
+        });
+      }
+    }
+    const levelOfWord: Record<string, PlaceLevel> = {
+      村: 'VILLAGE',
+      社区: 'COMMUNITY',
+      镇: 'TOWNSHIP',
+      乡: 'TOWNSHIP',
+      街道: 'TOWNSHIP',
+    };
+    const sorted = [...this.hits].sort(compareHits);
+    for (const m of this.text.matchAll(/该(社区|街道|村|镇|乡)/g)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const level = levelOfWord[m[1] ?? ''];
+      if (level === undefined || !this.free(start, end)) continue;
+      const paragraph = this.sentences.at(start).paragraph;
+      let previous: PlaceHit | undefined;
+      for (const h of sorted) {
+        if (h.start >= start) break;
+        if (h.level === level && !h.deictic && this.sentences.at(h.start).paragraph === paragraph)
+          previous = h;
+      }
+      if (previous === undefined) continue;
+      this.pushHit({ ref: previous.ref, start, end, rule: 'place.deictic-previous', level, deictic: true });
+    }
+  }
+
+  finish(): { places: Map<string, PlaceEntity>; hits: PlaceHit[] } {
+    this.hits.sort(compareHits);
+    // Entities are returned sorted by key by the caller; here only evidence order matters: the
+    // evidence of a place is its first hit when it has one.
+    const firstHit = new Map<string, PlaceHit>();
+    for (const h of this.hits) if (!firstHit.has(h.ref.key)) firstHit.set(h.ref.key, h);
+    for (const [key, p] of this.places) {
+      const h = firstHit.get(key);
+      if (h !== undefined && h.start < p.evidence.start)
+        p.evidence = this.sentences.evidence(h.start, h.rule);
+    }
+    const places = new Map([...this.places.entries()].sort((a, b) => compareStrings(a[0], b[0])));
+    return { places, hits: this.hits };
+  }
+}
+
+/**
+ * Whether `core` (the part of a name before 村/社区/镇/新区) reads as a proper name: no function
+ * word, digit, punctuation or implementation verb inside, and not a generic head like 农村 or 示范.
+ */
+function validSubplaceCore(core: string): boolean {
+  if (core.length === 0 || GENERIC_SUBPLACE.has(core)) return false;
+  for (const ch of core) {
+    if (!isHan(ch) || NAME_STOP_CHARS.has(ch)) return false;
+  }
+  for (let i = 1; i <= core.length; i++) if (implementVerbEndingAt(core, i) !== null) return false;
+  return true;
+}
+
+// Where a village/community name named with its organization starts: at the nearest boundary
+// (punctuation, function word, digit or an earlier hit) within four characters, else two
+// characters back. `、东张务村党支部` → 东张务村; `组织张庄村党支部` → 张庄村.
+function subplaceStart(text: string, suffixAt: number, covered: (i: number) => boolean): number | null {
+  for (let len = 1; len <= 4; len++) {
+    const i = suffixAt - len;
+    if (i < 0) return len > 1 ? suffixAt - len + 1 : null;
+    const ch = text[i];
+    if (
+      covered(i) ||
+      !isHan(ch) ||
+      PUNCTUATION.has(ch ?? '') ||
+      NAME_STOP_CHARS.has(ch ?? '') ||
+      isAsciiDigit(ch)
+    ) {
+      return len > 1 ? i + 1 : null;
+    }
+    if (implementVerbEndingAt(text, i + 1) !== null) return len > 1 ? i + 1 : null;
+  }
+  return suffixAt - 2;
+}
