@@ -45,7 +45,12 @@ function summary(report: ImportReport): string {
   return `${t.files} files: ${t.imported} imported, ${t.unchanged} unchanged, ${t.failed} failed`;
 }
 
-async function runImport(store: GraphStore, config: Config, paths: string[], reportFile?: string): Promise<ImportReport> {
+async function runImport(
+  store: GraphStore,
+  config: Config,
+  paths: string[],
+  reportFile?: string,
+): Promise<ImportReport> {
   const report = await importPaths(paths, store, {
     maxFileBytes: config.maxFileBytes,
     workers: config.workers,
@@ -58,7 +63,9 @@ async function runImport(store: GraphStore, config: Config, paths: string[], rep
 
 async function serve(store: GraphStore, config: Config): Promise<void> {
   const server = await startServer(store, config, { log });
-  log(`serving ${store.kind} store at ${server.url} (health: ${server.url.replace(/\/graphql$/, '/healthz')})`);
+  log(
+    `serving ${store.kind} store at ${server.url} (health: ${server.url.replace(/\/graphql$/, '/healthz')})`,
+  );
   const shutdown = async (signal: string) => {
     log(`${signal}: shutting down`);
     await server.stop();
@@ -72,7 +79,8 @@ async function serve(store: GraphStore, config: Config): Promise<void> {
 function intOption(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new KgError('BAD_USER_INPUT', `--${name} must be a positive integer; got ${raw}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new KgError('BAD_USER_INPUT', `--${name} must be a positive integer; got ${raw}`);
   return n;
 }
 
@@ -115,7 +123,8 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     }
     case 'import': {
-      if (positionals.length === 0) throw new KgError('BAD_USER_INPUT', 'kg import needs at least one file, folder or glob');
+      if (positionals.length === 0)
+        throw new KgError('BAD_USER_INPUT', 'kg import needs at least one file, folder or glob');
       const store = await openStore(config);
       try {
         const report = await runImport(store, config, positionals, values.report);
@@ -125,17 +134,23 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     case 'remove': {
-      if (positionals.length === 0) throw new KgError('BAD_USER_INPUT', 'kg remove needs a document id or a file path');
+      if (positionals.length === 0)
+        throw new KgError('BAD_USER_INPUT', 'kg remove needs a document id or a file path');
       const store = await openStore(config);
       let failed = 0;
       try {
         for (const target of positionals) {
-          const ids = labelOfId(target) === 'Document' ? [target] : await store.documentIdsByFile(path.basename(target));
+          const ids =
+            labelOfId(target) === 'Document'
+              ? [target]
+              : await store.documentIdsByFile(path.basename(target));
           let removed = 0;
           for (const id of ids) if (await store.removeDocument(id)) removed += 1;
           if (removed === 0) {
             failed += 1;
-            log(`remove: no stored document matches ${target} (give a document id like doc_… or an imported file name)`);
+            log(
+              `remove: no stored document matches ${target} (give a document id like doc_… or an imported file name)`,
+            );
           } else {
             log(`remove: ${target}: removed ${ids.join(', ')}`);
           }
@@ -155,7 +170,8 @@ async function main(argv: string[]): Promise<number> {
           process.stdout.write(`store: ${store.kind}\nnodes:\n`);
           for (const [k, v] of Object.entries(s.labels)) process.stdout.write(`  ${k.padEnd(16)} ${v}\n`);
           process.stdout.write('relationships:\n');
-          for (const [k, v] of Object.entries(s.relationships).sort()) process.stdout.write(`  ${k.padEnd(16)} ${v}\n`);
+          for (const [k, v] of Object.entries(s.relationships).sort())
+            process.stdout.write(`  ${k.padEnd(16)} ${v}\n`);
         }
       } finally {
         await store.close();
@@ -169,7 +185,10 @@ async function main(argv: string[]): Promise<number> {
       try {
         bytes = fs.readFileSync(file);
       } catch (error) {
-        throw new KgError('BAD_USER_INPUT', `${file}: cannot read it (${(error as NodeJS.ErrnoException).code})`);
+        throw new KgError(
+          'BAD_USER_INPUT',
+          `${file}: cannot read it (${(error as NodeJS.ErrnoException).code})`,
+        );
       }
       const graph = extractDocument(prepareText(bytes, path.basename(file)));
       if (values.json) {

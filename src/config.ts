@@ -36,7 +36,9 @@ export interface Config {
 type Env = Record<string, string | undefined>;
 
 function invalid(name: string, accepts: string, got: string): never {
-  throw new KgError('CONFIG_INVALID', `${name} must be ${accepts}; got ${JSON.stringify(got)}`, { variable: name });
+  throw new KgError('CONFIG_INVALID', `${name} must be ${accepts}; got ${JSON.stringify(got)}`, {
+    variable: name,
+  });
 }
 
 function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {

@@ -19,7 +19,12 @@ export class KgError extends Error {
   /** Extra, client-safe details (e.g. the limit crossed). */
   readonly details: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'KgError';
     this.code = code;

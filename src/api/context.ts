@@ -2,7 +2,6 @@
  * The per-request context: a store (counting round trips when tracing), fresh loaders and
  * the request's trace counter. Public.
  */
-import type { Config } from '../config';
 import type { RunCounter } from '../graph/runner';
 import type { GraphStore } from '../graph/store';
 import { createLoaders, type Loaders } from './loaders';
@@ -20,7 +19,7 @@ export interface ContextOptions {
 }
 
 /** Builds one request's context; nothing request-scoped outlives it. */
-export function createContext(store: GraphStore, _config: Pick<Config, 'trace'>, options: ContextOptions = {}): ApiContext {
+export function createContext(store: GraphStore, options: ContextOptions = {}): ApiContext {
   const trace: RunCounter = { roundTrips: 0, rows: 0 };
   const traced = store.traced(trace);
   return { store: traced, loaders: createLoaders(traced, { batch: options.batch }), trace };

@@ -22,7 +22,10 @@ export function makeFormatError(production: boolean, log: (msg: string) => void)
         message: safeMessage,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: original.code, ...(production && original.code === 'STORE_ERROR' ? {} : details) },
+        extensions: {
+          code: original.code,
+          ...(production && original.code === 'STORE_ERROR' ? {} : details),
+        },
       };
     }
     const limit = armorLimitOf(formatted.message);
@@ -35,7 +38,8 @@ export function makeFormatError(production: boolean, log: (msg: string) => void)
     const code = formatted.extensions?.code;
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
       log(`error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
-      if (production) return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL' } };
+      if (production)
+        return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL' } };
     }
     return formatted;
   };

@@ -55,7 +55,9 @@ export function armorLimitOf(message: string): { limit: string; max: number } | 
 export function pageSize(first: number | null | undefined, fallback: number, argument = 'first'): number {
   const n = first ?? fallback;
   if (!Number.isInteger(n) || n < 0) {
-    throw new KgError('BAD_USER_INPUT', `\`${argument}\` must be a non-negative integer; got ${n}`, { argument });
+    throw new KgError('BAD_USER_INPUT', `\`${argument}\` must be a non-negative integer; got ${n}`, {
+      argument,
+    });
   }
   if (n > LIMITS.maxPageSize) {
     throw new KgError(

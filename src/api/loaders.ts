@@ -37,13 +37,25 @@ export function createLoaders(store: GraphStore, options: { batch?: boolean } = 
   };
   return {
     node: <L extends NodeLabel>(label: L) =>
-      memo(`node:${label}`, () => new DataLoader<string, LabelRows[L] | null>((ids) => store.nodesByIds(label, ids), opts)),
+      memo(
+        `node:${label}`,
+        () => new DataLoader<string, LabelRows[L] | null>((ids) => store.nodesByIds(label, ids), opts),
+      ),
     related: <F extends RelationFieldName>(field: F) =>
-      memo(`rel:${field}`, () => new DataLoader<string, Array<Target<F>>>((ids) => store.related(field, ids), opts)),
+      memo(
+        `rel:${field}`,
+        () => new DataLoader<string, Array<Target<F>>>((ids) => store.related(field, ids), opts),
+      ),
     mentions: (label) =>
-      memo(`mentions:${label}`, () => new DataLoader<string, MentionRow[]>((ids) => store.mentions(label, ids), opts)),
+      memo(
+        `mentions:${label}`,
+        () => new DataLoader<string, MentionRow[]>((ids) => store.mentions(label, ids), opts),
+      ),
     get positions() {
-      return memo('positions', () => new DataLoader<string, PositionRow[]>((ids) => store.positions(ids), opts));
+      return memo(
+        'positions',
+        () => new DataLoader<string, PositionRow[]>((ids) => store.positions(ids), opts),
+      );
     },
     get relatedPrograms() {
       return memo(

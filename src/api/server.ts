@@ -41,7 +41,7 @@ export async function startServer(
   const armor = new ApolloArmor(armorConfig(config.production)).protect();
   const server = new ApolloServer<ApiContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: resolvers as never,
+    resolvers,
     introspection: true,
     includeStacktraceInErrorResponses: !config.production,
     formatError: makeFormatError(config.production, log),
@@ -80,7 +80,7 @@ export async function startServer(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(server, { context: async () => createContext(store, config, options) }),
+    expressMiddleware(server, { context: async () => createContext(store, options) }),
   );
   app.get('/', (_req, res) => res.redirect('/graphql'));
 

@@ -10,7 +10,10 @@ import { prepareText } from '../text';
 import { extractDocument } from './index';
 
 const DIR = path.resolve(__dirname, '..', '..', 'import');
-const FILES = fs.readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort();
+const FILES = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const graphOf = (bytes: Buffer, file: string) => extractDocument(prepareText(bytes, file));
 
 describe.each(FILES)('%s', (file) => {

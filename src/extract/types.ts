@@ -6,12 +6,7 @@
 
 export type PlaceLevel = 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWNSHIP' | 'VILLAGE' | 'COMMUNITY' | 'OTHER';
 export type OrganizationKind =
-  | 'PARTY_COMMITTEE'
-  | 'PARTY_BRANCH'
-  | 'GENERAL_BRANCH'
-  | 'WORK_COMMITTEE'
-  | 'GOVERNMENT'
-  | 'OTHER';
+  'PARTY_COMMITTEE' | 'PARTY_BRANCH' | 'GENERAL_BRANCH' | 'WORK_COMMITTEE' | 'GOVERNMENT' | 'OTHER';
 export type ProgramKind = 'PROJECT' | 'CAMPAIGN' | 'MECHANISM' | 'PLATFORM' | 'OTHER';
 
 /** Where a fact comes from: the sentence of the clean text that states it, and the rule that read it. */

@@ -13,7 +13,12 @@ export function encodeCursor(sortValue: string, id: string): string {
 export function decodeCursor(cursor: string): { sortValue: string; id: string } {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[0] === 'string' &&
+      typeof parsed[1] === 'string'
+    ) {
       return { sortValue: parsed[0], id: parsed[1] };
     }
   } catch {

@@ -50,7 +50,21 @@ export function bestProgramMatch(name: string, candidates: ProgramRow[]): Progra
   );
 }
 
-const PLACE_SUFFIXES = ['省', '市', '自治区', '自治州', '地区', '区', '县', '新区', '镇', '乡', '街道', '村', '社区'];
+const PLACE_SUFFIXES = [
+  '省',
+  '市',
+  '自治区',
+  '自治州',
+  '地区',
+  '区',
+  '县',
+  '新区',
+  '镇',
+  '乡',
+  '街道',
+  '村',
+  '社区',
+];
 const LEVEL_RANK = ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'COMMUNITY', 'VILLAGE', 'OTHER'];
 
 /** Exact name, else a name that is the query plus an administrative suffix (廊坊 → 廊坊市); higher level first. */

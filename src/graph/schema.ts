@@ -9,7 +9,13 @@ export const NODE_LABELS = ['Document', 'Place', 'Organization', 'Program', 'Per
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
 /** Labels whose nodes are found by full-text search (their `searchText` property). */
-export const SEARCHABLE_LABELS: readonly NodeLabel[] = ['Document', 'Place', 'Organization', 'Program', 'Person'];
+export const SEARCHABLE_LABELS: readonly NodeLabel[] = [
+  'Document',
+  'Place',
+  'Organization',
+  'Program',
+  'Person',
+];
 
 export const RELATION_TYPES = [
   'PART_OF',

@@ -6,8 +6,20 @@ import type { DocumentGraph } from '../extract/types';
 import { KgError } from '../errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { CONVERT, nodesByIds, type LabelRows } from './cypher/fields';
-import { LIST_PARAMS, LISTS, PLACE_NAME_CANDIDATES, PROGRAM_NAME_CANDIDATES, type ListName } from './cypher/lists';
-import { mentionsOf, POSITIONS, RELATED_PROGRAMS, RELATION_FIELDS, type RelationFieldName } from './cypher/relations';
+import {
+  LIST_PARAMS,
+  LISTS,
+  PLACE_NAME_CANDIDATES,
+  PROGRAM_NAME_CANDIDATES,
+  type ListName,
+} from './cypher/lists';
+import {
+  mentionsOf,
+  POSITIONS,
+  RELATED_PROGRAMS,
+  RELATION_FIELDS,
+  type RelationFieldName,
+} from './cypher/relations';
 import { bestPlaceMatch, bestProgramMatch, nameQueries } from './names';
 import * as STATS from './cypher/stats';
 import * as W from './cypher/write';
@@ -21,14 +33,20 @@ import type {
   ProgramRow,
   RelatedProgramRow,
 } from './rows';
-import { countingRunner, type CypherExecutor, type CypherRunner, type Row, type RunCounter, type TextHit } from './runner';
+import {
+  countingRunner,
+  type CypherExecutor,
+  type CypherRunner,
+  type Row,
+  type RunCounter,
+  type TextHit,
+} from './runner';
 import { NODE_LABELS, type NodeLabel } from './schema';
 import { toWriteBatch } from './writeBatch';
 
 /** What writing one document did. */
 export type WriteOutcome =
-  | { status: 'unchanged'; docId: string }
-  | { status: 'imported'; docId: string; replaced: string[] };
+  { status: 'unchanged'; docId: string } | { status: 'imported'; docId: string; replaced: string[] };
 
 const ENTITY_LABELS = NODE_LABELS.filter((l): l is Exclude<NodeLabel, 'Document'> => l !== 'Document');
 
@@ -111,7 +129,10 @@ export class GraphStore {
       await this.runner.ping();
     } catch (error) {
       if (error instanceof KgError && error.code === 'STORE_UNAVAILABLE') throw error;
-      throw new KgError('STORE_UNAVAILABLE', `the ${this.kind} store does not answer: ${(error as Error).message}`);
+      throw new KgError(
+        'STORE_UNAVAILABLE',
+        `the ${this.kind} store does not answer: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -153,7 +174,12 @@ export class GraphStore {
     for (const p of LIST_PARAMS[name]) params[p] = filters[p] ?? null;
     const cursor = after ? decodeCursor(after) : null;
     const [rows, counted] = await Promise.all([
-      this.runner.read(q.page, { ...params, afterKey: cursor?.sortValue ?? null, afterId: cursor?.id ?? '', limit: first + 1 }),
+      this.runner.read(q.page, {
+        ...params,
+        afterKey: cursor?.sortValue ?? null,
+        afterId: cursor?.id ?? '',
+        limit: first + 1,
+      }),
       this.runner.read(q.count, params),
     ]);
     const pageRows = rows.slice(0, first);
@@ -167,7 +193,10 @@ export class GraphStore {
   }
 
   /** Nodes of one label by id, in key order, null where missing (DataLoader batch shape). */
-  async nodesByIds<L extends NodeLabel>(label: L, ids: readonly string[]): Promise<Array<LabelRows[L] | null>> {
+  async nodesByIds<L extends NodeLabel>(
+    label: L,
+    ids: readonly string[],
+  ): Promise<Array<LabelRows[L] | null>> {
     const rows = await this.runner.read(nodesByIds(label), { ids: [...ids] });
     const convert = CONVERT[label] as (r: Row) => LabelRows[L];
     const byId = new Map(rows.map((r) => [r.id as string, convert(r)]));
@@ -207,7 +236,9 @@ export class GraphStore {
       programId: r.id as string,
       weight: Number(r.weight ?? 0),
       documentIds: (r.docs as string[] | null) ?? [],
-      placeIds: ((r.places as Array<string | null> | null) ?? []).filter((p): p is string => typeof p === 'string'),
+      placeIds: ((r.places as Array<string | null> | null) ?? []).filter(
+        (p): p is string => typeof p === 'string',
+      ),
     }));
   }
 
@@ -230,7 +261,12 @@ export class GraphStore {
 }
 
 function toMention(r: Row): MentionRow {
-  return { doc: r.doc as string, quote: String(r.quote ?? ''), start: Number(r.start ?? 0), end: Number(r.end ?? 0) };
+  return {
+    doc: r.doc as string,
+    quote: String(r.quote ?? ''),
+    start: Number(r.start ?? 0),
+    end: Number(r.end ?? 0),
+  };
 }
 
 /** Groups rows carrying `key` into one list per id, in the ids' order (DataLoader shape). */

@@ -62,7 +62,10 @@ export function toWriteBatch(graph: DocumentGraph, file: string): WriteBatch {
       id: id('Organization', o.key),
       props: { name: o.name, kind: o.kind, searchText: o.name },
     })),
-    people: graph.people.map((p) => ({ id: id('Person', p.key), props: { name: p.name, searchText: p.name } })),
+    people: graph.people.map((p) => ({
+      id: id('Person', p.key),
+      props: { name: p.name, searchText: p.name },
+    })),
     metrics: graph.metrics.map((m) => ({
       id: id('Metric', m.key),
       props: {
@@ -76,7 +79,12 @@ export function toWriteBatch(graph: DocumentGraph, file: string): WriteBatch {
         ...evidenceProps(m.evidence),
       },
     })),
-    programs: graph.programs.map((p) => ({ id: id('Program', p.key), name: p.name, kind: p.kind, aliases: p.aliases })),
+    programs: graph.programs.map((p) => ({
+      id: id('Program', p.key),
+      name: p.name,
+      kind: p.kind,
+      aliases: p.aliases,
+    })),
     relations: new Map(),
     mentions: new Map(),
   };
@@ -145,7 +153,8 @@ export function toWriteBatch(graph: DocumentGraph, file: string): WriteBatch {
   const mentioned = new Map<string, MentionRowIn & { label: Exclude<NodeLabel, 'Document'> }>();
   const support = (label: Exclude<NodeLabel, 'Document'>, key: string, e: Evidence, count: number) => {
     const nodeId = id(label, key);
-    if (!mentioned.has(nodeId)) mentioned.set(nodeId, { id: nodeId, label, props: { ...evidenceProps(e), count } });
+    if (!mentioned.has(nodeId))
+      mentioned.set(nodeId, { id: nodeId, label, props: { ...evidenceProps(e), count } });
   };
   for (const m of graph.mentions) support(m.ref.label, m.ref.key, m.evidence, m.count);
   // Every entity the document yields is supported by it, mentioned by name or not (河北省 as

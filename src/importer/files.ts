@@ -22,7 +22,8 @@ export async function expandPaths(inputs: readonly string[], cwd = process.cwd()
     if (stat?.isFile()) {
       files.add(abs);
     } else if (stat?.isDirectory()) {
-      for (const f of await fg('**/*', { cwd: abs, absolute: true, onlyFiles: true, dot: false })) files.add(path.normalize(f));
+      for (const f of await fg('**/*', { cwd: abs, absolute: true, onlyFiles: true, dot: false }))
+        files.add(path.normalize(f));
     } else if (fg.isDynamicPattern(input)) {
       const found = await fg(input, { cwd, absolute: true, onlyFiles: true, dot: false });
       if (found.length === 0) missing.push(input);

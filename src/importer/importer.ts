@@ -50,7 +50,10 @@ function readInput(file: string, maxFileBytes: number): { bytes: Buffer } | { co
   try {
     stat = fs.statSync(file);
   } catch (error) {
-    return { code: 'NOT_FOUND', error: `${file}: cannot read it (${(error as NodeJS.ErrnoException).code}); check the path` };
+    return {
+      code: 'NOT_FOUND',
+      error: `${file}: cannot read it (${(error as NodeJS.ErrnoException).code}); check the path`,
+    };
   }
   if (stat.size > maxFileBytes) {
     return {
@@ -65,13 +68,19 @@ function readInput(file: string, maxFileBytes: number): { bytes: Buffer } | { co
   }
 }
 
-async function importOne(file: string, store: GraphStore, extractor: Extractor, options: ImportOptions): Promise<FileResult> {
+async function importOne(
+  file: string,
+  store: GraphStore,
+  extractor: Extractor,
+  options: ImportOptions,
+): Promise<FileResult> {
   const t0 = performance.now();
   const ms = () => Math.round(performance.now() - t0);
   const input = readInput(file, options.maxFileBytes);
   if (!('bytes' in input)) return { file, status: 'failed', code: input.code, error: input.error, ms: ms() };
   const extracted = await extractor.run({ file, bytes: input.bytes });
-  if (!extracted.ok) return { file, status: 'failed', code: extracted.code, error: extracted.message, ms: ms() };
+  if (!extracted.ok)
+    return { file, status: 'failed', code: extracted.code, error: extracted.message, ms: ms() };
   const g = extracted.graph;
   try {
     const out = await store.writeDocument(g, path.basename(file));
@@ -104,7 +113,11 @@ async function importOne(file: string, store: GraphStore, extractor: Extractor, 
 }
 
 /** Imports every file the paths name; never throws for a bad file: its result says why. */
-export async function importPaths(inputs: readonly string[], store: GraphStore, options: ImportOptions): Promise<ImportReport> {
+export async function importPaths(
+  inputs: readonly string[],
+  store: GraphStore,
+  options: ImportOptions,
+): Promise<ImportReport> {
   const startedAt = new Date().toISOString();
   const { files, missing } = await expandPaths(inputs);
   const results: FileResult[] = missing.map((m) => ({
@@ -145,7 +158,12 @@ export async function importPaths(inputs: readonly string[], store: GraphStore, 
     store: store.kind,
     startedAt,
     finishedAt: new Date().toISOString(),
-    totals: { files: results.length, imported: count('imported'), unchanged: count('unchanged'), failed: count('failed') },
+    totals: {
+      files: results.length,
+      imported: count('imported'),
+      unchanged: count('unchanged'),
+      failed: count('failed'),
+    },
     files: results,
   };
 }

@@ -12,13 +12,15 @@ export interface ExtractTask {
 }
 
 export type ExtractResult =
-  | { ok: true; graph: DocumentGraph; encoding: string }
-  | { ok: false; code: string; message: string };
+  { ok: true; graph: DocumentGraph; encoding: string } | { ok: false; code: string; message: string };
 
 /** Never throws: an error is a value, so one bad file cannot take the pool down. */
 export function extractFile(task: ExtractTask): ExtractResult {
   try {
-    const clean = prepareText(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength), task.file);
+    const clean = prepareText(
+      Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength),
+      task.file,
+    );
     return { ok: true, graph: extractDocument(clean), encoding: clean.encoding };
   } catch (error) {
     const code = (error as { code?: unknown }).code;

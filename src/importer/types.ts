@@ -11,7 +11,15 @@ export interface EntityCounts {
 
 /** What became of one file; `ms` is the wall time spent on it. */
 export type FileResult =
-  | { file: string; status: 'imported'; docId: string; title: string; counts: EntityCounts; replaced: string[]; ms: number }
+  | {
+      file: string;
+      status: 'imported';
+      docId: string;
+      title: string;
+      counts: EntityCounts;
+      replaced: string[];
+      ms: number;
+    }
   | { file: string; status: 'unchanged'; docId: string; ms: number }
   | { file: string; status: 'failed'; code: string; error: string; ms: number };
 

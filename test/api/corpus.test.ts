@@ -12,8 +12,12 @@ let api: TestServer;
 beforeAll(async () => {
   api = await startTestServer(
     async (store) => {
-      const report = await importPaths([path.join(ROOT, 'import')], store, { maxFileBytes: 5 << 20, workers: 1 });
-      if (report.totals.imported !== 5) throw new Error(`corpus import failed: ${JSON.stringify(report.files)}`);
+      const report = await importPaths([path.join(ROOT, 'import')], store, {
+        maxFileBytes: 5 << 20,
+        workers: 1,
+      });
+      if (report.totals.imported !== 5)
+        throw new Error(`corpus import failed: ${JSON.stringify(report.files)}`);
     },
     { trace: true },
   );
@@ -23,11 +27,16 @@ afterAll(() => api.stop());
 const names = (xs: Array<{ name: string }>) => xs.map((x) => x.name);
 
 test('five documents with their headlines, dates and sources', async () => {
-  const d = await api.data('{ documents(first: 10) { totalCount nodes { file title publishedAt source authors charCount } } }');
+  const d = await api.data(
+    '{ documents(first: 10) { totalCount nodes { file title publishedAt source authors charCount } } }',
+  );
   expect(d.documents.totalCount).toBe(5);
   const byFile = Object.fromEntries(d.documents.nodes.map((n: any) => [n.file, n]));
   // 000: "燕赵新答卷·廊坊篇 | 夯基铸魂,汇聚前行澎湃力量" / "2021-06-07 10:02:52 来源:河北新闻网"
-  expect(byFile['000_cd5570a6f70beb67.txt']).toMatchObject({ publishedAt: '2021-06-07', source: '河北新闻网' });
+  expect(byFile['000_cd5570a6f70beb67.txt']).toMatchObject({
+    publishedAt: '2021-06-07',
+    source: '河北新闻网',
+  });
   expect(byFile['000_cd5570a6f70beb67.txt'].title).toContain('夯基铸魂');
   // 001: "来源: 河北日报客户端 2023-05-27 08:52:50"
   expect(byFile['001_6e8a4dd470d8964e.txt']).toMatchObject({ publishedAt: '2023-05-27' });
@@ -46,7 +55,11 @@ test('领头羊工程 is one program, found by its short and quoted forms, in �
   expect(b.program.id).toBe(a.program.id);
   expect(names(a.program.places)).toEqual(expect.arrayContaining(['廊坊市', '河北省']));
   expect(a.program.documents.map((d: any) => d.file)).toEqual(
-    expect.arrayContaining(['000_cd5570a6f70beb67.txt', '001_6e8a4dd470d8964e.txt', '004_25e9754753f0df45.txt']),
+    expect.arrayContaining([
+      '000_cd5570a6f70beb67.txt',
+      '001_6e8a4dd470d8964e.txt',
+      '004_25e9754753f0df45.txt',
+    ]),
   );
   const list = await api.data('{ programs(nameContains: "领头羊", first: 100) { nodes { name } } }');
   expect(names(list.programs.nodes).filter((n) => n.includes('领头羊'))).toEqual(['领头羊工程']);
@@ -77,8 +90,11 @@ test('三审一谈 is related to 领头羊工程, with the document that says so
 
 test('people with their posts, in simplified script', async () => {
   // 000: "廊坊市委书记杨晓和介绍"; 002: "市委副書記、市長張才芳"; "市委宣傳部常務副部長陳建莊說"
-  const d = await api.data('{ people(first: 100) { nodes { name positions { title place { name } mention { quote } } } } }');
-  const person = (n: string) => d.people.nodes.filter((p: any) => p.name === n).flatMap((p: any) => p.positions);
+  const d = await api.data(
+    '{ people(first: 100) { nodes { name positions { title place { name } mention { quote } } } } }',
+  );
+  const person = (n: string) =>
+    d.people.nodes.filter((p: any) => p.name === n).flatMap((p: any) => p.positions);
   expect(person('杨晓和').map((p: any) => p.title)).toContain('市委书记');
   expect(person('杨晓和')[0].place?.name).toBe('廊坊市');
   expect(person('张才芳').map((p: any) => p.title)).toEqual(expect.arrayContaining(['市委副书记', '市长']));
@@ -93,9 +109,12 @@ test('people with their posts, in simplified script', async () => {
 test('metrics keep value, unit, subject and their sentence', async () => {
   // 000: "全市11.2万余名党员在各个防疫检查站……"; "全市3199名村党组织书记全部为高中及以上学历"
   const place = await api.data('{ place(name: "廊坊") { id } }');
-  const d = await api.data('query($p: ID) { metrics(placeId: $p, first: 100) { nodes { value unit text approximate subject mention { quote } } } }', {
-    p: place.place.id,
-  });
+  const d = await api.data(
+    'query($p: ID) { metrics(placeId: $p, first: 100) { nodes { value unit text approximate subject mention { quote } } } }',
+    {
+      p: place.place.id,
+    },
+  );
   const m = d.metrics.nodes;
   expect(m).toEqual(
     expect.arrayContaining([
@@ -107,9 +126,13 @@ test('metrics keep value, unit, subject and their sentence', async () => {
 });
 
 test('search finds the program first for its short name', async () => {
-  const d = await api.data('{ search(text: "领头羊", first: 5) { kind score node { ... on Program { name } } } }');
+  const d = await api.data(
+    '{ search(text: "领头羊", first: 5) { kind score node { ... on Program { name } } } }',
+  );
   expect(d.search[0]).toMatchObject({ kind: 'PROGRAM', node: { name: '领头羊工程' } });
-  const places = await api.data('{ search(text: "定州", kinds: [PLACE]) { node { ... on Place { name } } } }');
+  const places = await api.data(
+    '{ search(text: "定州", kinds: [PLACE]) { node { ... on Place { name } } } }',
+  );
   expect(places.search[0].node.name).toBe('定州市');
 });
 

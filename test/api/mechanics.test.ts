@@ -17,8 +17,17 @@ beforeAll(async () => {
 afterAll(() => api.stop());
 
 test('stats counts what was written', async () => {
-  const d = await api.data('{ stats { documents places organizations programs people metrics relationships } }');
-  expect(d.stats).toMatchObject({ documents: 3, places: 3, organizations: 1, programs: 2, people: 1, metrics: 2 });
+  const d = await api.data(
+    '{ stats { documents places organizations programs people metrics relationships } }',
+  );
+  expect(d.stats).toMatchObject({
+    documents: 3,
+    places: 3,
+    organizations: 1,
+    programs: 2,
+    people: 1,
+    metrics: 2,
+  });
   expect(d.stats.relationships).toBeGreaterThan(10);
 });
 
@@ -32,8 +41,16 @@ test('program by canonical name, alias, quoted form and short form', async () =>
 });
 
 test('place by short name', async () => {
-  const d = await api.data('{ place(name: "廊坊") { name level code parent { name level } children { name } } }');
-  expect(d.place).toEqual({ name: '廊坊市', level: 'CITY', code: '131000', parent: { name: '河北省', level: 'PROVINCE' }, children: [] });
+  const d = await api.data(
+    '{ place(name: "廊坊") { name level code parent { name level } children { name } } }',
+  );
+  expect(d.place).toEqual({
+    name: '廊坊市',
+    level: 'CITY',
+    code: '131000',
+    parent: { name: '河北省', level: 'PROVINCE' },
+    children: [],
+  });
   const hebei = await api.data('{ place(name: "河北") { children { name } } }');
   expect(hebei.place.children.map((c: { name: string }) => c.name)).toEqual(['定州市', '廊坊市']);
 });
@@ -60,10 +77,15 @@ test('node(id) round-trips every type and ids are stable', async () => {
     expect(n.node.id).toBe(id);
   }
   const types = await Promise.all(
-    ids.map(async (id) => (await api.data('query($id: ID!) { node(id: $id) { __typename } }', { id })).node.__typename),
+    ids.map(
+      async (id) =>
+        (await api.data('query($id: ID!) { node(id: $id) { __typename } }', { id })).node.__typename,
+    ),
   );
   expect(types).toEqual(['Document', 'Place', 'Organization', 'Program', 'Person', 'Metric']);
-  const missing = await api.data('{ node(id: "prg_00000000000000000000") { id } a: node(id: "garbage") { id } }');
+  const missing = await api.data(
+    '{ node(id: "prg_00000000000000000000") { id } a: node(id: "garbage") { id } }',
+  );
   expect(missing).toEqual({ node: null, a: null });
 });
 
@@ -86,20 +108,30 @@ test('pagination walks to the end with no duplicates or gaps', async () => {
 });
 
 test('filters: level, nameContains, placeId, kind, documentId', async () => {
-  const d = await api.data('{ places(level: PROVINCE) { nodes { name } } programs(nameContains: "报到") { nodes { name } } }');
+  const d = await api.data(
+    '{ places(level: PROVINCE) { nodes { name } } programs(nameContains: "报到") { nodes { name } } }',
+  );
   expect(d.places.nodes).toEqual([{ name: '河北省' }]);
   expect(d.programs.nodes).toEqual([{ name: '双报到' }]);
   const dz = await api.data('{ place(name: "定州") { id } }');
-  const p = await api.data('query($id: ID) { programs(placeId: $id) { nodes { name } } }', { id: dz.place.id });
+  const p = await api.data('query($id: ID) { programs(placeId: $id) { nodes { name } } }', {
+    id: dz.place.id,
+  });
   expect(p.programs.nodes).toEqual([{ name: '双报到' }]);
   const k = await api.data('{ programs(kind: PROJECT) { nodes { name } } }');
   expect(k.programs.nodes).toEqual([{ name: '领头羊工程' }]);
   const docs = await api.data('{ documents { nodes { id file } } }');
   const a = docs.documents.nodes.find((x: any) => x.file === 'a.txt');
-  const m = await api.data('query($id: ID) { metrics(documentId: $id) { totalCount nodes { value unit subject year } } }', {
-    id: a.id,
+  const m = await api.data(
+    'query($id: ID) { metrics(documentId: $id) { totalCount nodes { value unit subject year } } }',
+    {
+      id: a.id,
+    },
+  );
+  expect(m.metrics).toEqual({
+    totalCount: 1,
+    nodes: [{ value: 3199, unit: '名', subject: '村党组织书记', year: 2021 }],
   });
-  expect(m.metrics).toEqual({ totalCount: 1, nodes: [{ value: 3199, unit: '名', subject: '村党组织书记', year: 2021 }] });
 });
 
 test('every fact leads back to its sentence', async () => {
@@ -138,7 +170,9 @@ test('every fact leads back to its sentence', async () => {
 test('search ranks programs and places, and filters by kind', async () => {
   const d = await api.data('{ search(text: "领头羊") { kind score node { id ... on Program { name } } } }');
   expect(d.search[0]).toMatchObject({ kind: 'PROGRAM', node: { name: '领头羊工程' } });
-  const places = await api.data('{ search(text: "廊坊", kinds: [PLACE]) { kind node { ... on Place { name } } } }');
+  const places = await api.data(
+    '{ search(text: "廊坊", kinds: [PLACE]) { kind node { ... on Place { name } } } }',
+  );
   expect(places.search.map((h: any) => h.kind)).toEqual(places.search.map(() => 'PLACE'));
   expect(places.search[0].node.name).toBe('廊坊市');
   const r = await api.gql('{ search(text: "  ") { score } }');
@@ -168,7 +202,11 @@ test('depth, aliases and tokens limits reject with LIMIT_EXCEEDED', async () => 
   let wide = Array.from({ length: 300 }, () => 'name').join(' ');
   for (let i = 0; i < 5; i++) wide = `programs { places { ${wide} } }`;
   const cost = await api.gql(`{ place(name: "廊坊") { ${wide} } }`);
-  expect(cost.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxCost', max: 20000 });
+  expect(cost.errors?.[0]?.extensions).toMatchObject({
+    code: 'LIMIT_EXCEEDED',
+    limit: 'maxCost',
+    max: 20000,
+  });
   expect(cost.errors?.[0]?.message).toMatch(/^Query Cost limit of 20000 exceeded, found \d+/);
   expect(cost.data).toBeUndefined();
 });
@@ -200,7 +238,11 @@ test('healthz answers 503 with the reason when the store does not answer', async
     await down.store.close();
     const res = await fetch(down.url.replace('/graphql', '/healthz'));
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ status: 'unavailable', store: 'grafeo', reason: 'the embedded store is closed' });
+    expect(await res.json()).toEqual({
+      status: 'unavailable',
+      store: 'grafeo',
+      reason: 'the embedded store is closed',
+    });
     const r = await down.gql('{ stats { documents } }');
     expect(r.errors?.[0]?.extensions?.code).toBe('STORE_UNAVAILABLE');
   } finally {

@@ -66,7 +66,9 @@ describe('fail fast on bad configuration', () => {
     try {
       const r = await runCli(['serve'], { KG_DATA_DIR: path.join(file, 'data') });
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^kg: error: KG_DATA_DIR .*not-a-dir\/data is not a writable directory \(ENOTDIR\)/);
+      expect(r.stderr).toMatch(
+        /^kg: error: KG_DATA_DIR .*not-a-dir\/data is not a writable directory \(ENOTDIR\)/,
+      );
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -41,7 +41,10 @@ export function startCli(
   timeoutMs = 60000,
 ): Promise<{ child: ChildProcess; match: RegExpMatchArray; stderr: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, KG_STORE: 'grafeo', ...env } });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, KG_STORE: 'grafeo', ...env },
+    });
     let stderr = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

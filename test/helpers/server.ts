@@ -19,7 +19,10 @@ export interface GqlResponse<T = Record<string, unknown>> {
 export interface TestServer {
   url: string;
   store: GraphStore;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GqlResponse<T>>;
   /** Like gql, but fails the test on any GraphQL error and returns data. */
   data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   stop(): Promise<void>;

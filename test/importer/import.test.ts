@@ -14,7 +14,10 @@ import { tempDir } from '../helpers/engines';
 import { ROOT, runCli } from '../helpers/cli';
 
 const CORPUS = path.join(ROOT, 'import');
-const ARTICLES = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
+const ARTICLES = fs
+  .readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const opts = { maxFileBytes: 5 * 1024 * 1024, workers: 2 };
 
 let dir: string;
@@ -51,7 +54,10 @@ test('bad files are reported one by one and the graph holds exactly the good doc
     'english.txt': 'Grassroots party building in Langfang: a report. Nothing in Chinese here at all.',
     'big.txt': '党建'.repeat(40000),
   });
-  const report = await importPaths([input, path.join(dir, 'nope.txt')], store, { ...opts, maxFileBytes: 200 * 1024 });
+  const report = await importPaths([input, path.join(dir, 'nope.txt')], store, {
+    ...opts,
+    maxFileBytes: 200 * 1024,
+  });
   const r = byName(report.files);
   expect(report.totals).toEqual({ files: 8, imported: 2, unchanged: 0, failed: 6 });
   expect(r['good1.txt']?.status).toBe('imported');
@@ -64,7 +70,8 @@ test('bad files are reported one by one and the graph holds exactly the good doc
   expect(failed('big.txt')).toMatchObject({ status: 'failed', code: 'TOO_LARGE' });
   expect(failed('big.txt').error).toContain('over the 200 KB limit');
   expect(failed('nope.txt')).toMatchObject({ status: 'failed', code: 'NOT_FOUND' });
-  for (const name of ['empty.txt', 'binary.bin', 'english.txt', 'big.txt']) expect(failed(name).error).toContain(name);
+  for (const name of ['empty.txt', 'binary.bin', 'english.txt', 'big.txt'])
+    expect(failed(name).error).toContain(name);
   const docs = await store.page('documents', {}, 100);
   expect(docs.items.map((d) => d.file).sort()).toEqual(['good1.txt', 'good2.txt']);
 });
@@ -73,7 +80,9 @@ test('the CLI exits non-zero after a bad file and writes a JSON report', async (
   const input = inputDir({ 'good.txt': article(ARTICLES[2] as string), 'empty.txt': '' });
   const reportFile = path.join(dir, 'report.json');
   await store.close();
-  const r = await runCli(['import', input, '--report', reportFile], { KG_DATA_DIR: path.join(dir, 'cli-data') });
+  const r = await runCli(['import', input, '--report', reportFile], {
+    KG_DATA_DIR: path.join(dir, 'cli-data'),
+  });
   store = new GraphStore(openGrafeo(path.join(dir, 'data')));
   expect(r.code).toBe(1);
   expect(r.stderr).toContain('2 files: 1 imported, 0 unchanged, 1 failed');
@@ -83,12 +92,19 @@ test('the CLI exits non-zero after a bad file and writes a JSON report', async (
   expect(good).toMatchObject({ status: 'imported', docId: expect.stringMatching(/^doc_/) });
   expect(good.counts.programs).toBeGreaterThan(0);
   expect(typeof good.ms).toBe('number');
-  expect(report.files.find((f: FileResult) => f.file.endsWith('empty.txt'))).toMatchObject({ status: 'failed', code: 'EMPTY_DOCUMENT' });
+  expect(report.files.find((f: FileResult) => f.file.endsWith('empty.txt'))).toMatchObject({
+    status: 'failed',
+    code: 'EMPTY_DOCUMENT',
+  });
 
   // kg stats: counts per label and relationship type, as text and as JSON.
   const json = await runCli(['stats', '--json'], { KG_DATA_DIR: path.join(dir, 'cli-data') });
   const stats = JSON.parse(json.stdout);
-  expect(stats.labels).toMatchObject({ Document: 1, Program: good.counts.programs, Place: good.counts.places });
+  expect(stats.labels).toMatchObject({
+    Document: 1,
+    Program: good.counts.programs,
+    Place: good.counts.places,
+  });
   expect(stats.relationships.MENTIONS).toBeGreaterThan(0);
   const text = await runCli(['stats'], { KG_DATA_DIR: path.join(dir, 'cli-data') });
   expect(text.stdout).toMatch(/^store: grafeo\nnodes:\n {2}Document +1\n/);
@@ -150,7 +166,9 @@ test('a changed article replaces only its own facts; removing it drops what only
   store = new GraphStore(openGrafeo(path.join(dir, 'data')));
   expect(await storedIds()).toEqual(idsB);
   expect((await store.stats()).documents).toBe(1);
-  const missing = await runCli(['remove', 'doc_00000000000000000000'], { KG_DATA_DIR: path.join(dir, 'cli2') });
+  const missing = await runCli(['remove', 'doc_00000000000000000000'], {
+    KG_DATA_DIR: path.join(dir, 'cli2'),
+  });
   expect(missing.code).toBe(1);
   expect(missing.stderr).toContain('no stored document matches doc_00000000000000000000');
 });

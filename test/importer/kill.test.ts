@@ -36,12 +36,18 @@ test('SIGKILL mid-import, then a second run, equals one uninterrupted run', asyn
     for (let i = 0; i < N; i++) {
       const name = articles[i % articles.length] as string;
       const text = fs.readFileSync(path.join(ROOT, 'import', name), 'utf8');
-      fs.writeFileSync(path.join(input, `${String(i).padStart(4, '0')}_${name}`), `${text}\n全市新建党群服务中心${i + 1}个。\n`);
+      fs.writeFileSync(
+        path.join(input, `${String(i).padStart(4, '0')}_${name}`),
+        `${text}\n全市新建党群服务中心${i + 1}个。\n`,
+      );
     }
     const env = { ...process.env, KG_STORE: 'grafeo', KG_WORKERS: '2' };
 
     const killed = path.join(dir, 'killed');
-    const child = spawn(process.execPath, [CLI, 'import', input], { cwd: ROOT, env: { ...env, KG_DATA_DIR: killed } });
+    const child = spawn(process.execPath, [CLI, 'import', input], {
+      cwd: ROOT,
+      env: { ...env, KG_DATA_DIR: killed },
+    });
     let progress = '';
     await new Promise<void>((resolve) => {
       child.stderr.on('data', (b) => {
@@ -61,7 +67,9 @@ test('SIGKILL mid-import, then a second run, equals one uninterrupted run', asyn
 
     const resumed = await runCli(['import', input], { KG_DATA_DIR: killed, KG_WORKERS: '2' }, 300000);
     expect(resumed.code).toBe(0);
-    expect(resumed.stderr).toMatch(new RegExp(`${N} files: \\d+ imported, ${partialDocs} unchanged, 0 failed`));
+    expect(resumed.stderr).toMatch(
+      new RegExp(`${N} files: \\d+ imported, ${partialDocs} unchanged, 0 failed`),
+    );
 
     const clean = path.join(dir, 'clean');
     const once = await runCli(['import', input], { KG_DATA_DIR: clean, KG_WORKERS: '2' }, 300000);

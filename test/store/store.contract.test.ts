@@ -29,7 +29,14 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     const out = await store.writeDocument(langfangGraph(), 'a.txt');
     expect(out.status).toBe('imported');
     const s = await store.detailedStats();
-    expect(s.labels).toMatchObject({ Document: 1, Place: 2, Organization: 1, Program: 2, Person: 1, Metric: 1 });
+    expect(s.labels).toMatchObject({
+      Document: 1,
+      Place: 2,
+      Organization: 1,
+      Program: 2,
+      Person: 1,
+      Metric: 1,
+    });
     expect(s.relationships).toMatchObject({
       PART_OF: 1,
       LOCATED_IN: 1,
@@ -53,7 +60,12 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
       },
     ]);
     const doc = await store.nodesByIds('Document', [out.docId, 'doc_00000000000000000000']);
-    expect(doc[0]).toMatchObject({ title: '廊坊市推进基层党建', file: 'a.txt', publishedAt: '2021-06-07', authors: ['张三'] });
+    expect(doc[0]).toMatchObject({
+      title: '廊坊市推进基层党建',
+      file: 'a.txt',
+      publishedAt: '2021-06-07',
+      authors: ['张三'],
+    });
     expect(doc[1]).toBeNull();
   });
 
@@ -96,10 +108,19 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     expect(await store.removeDocument(a.docId)).toBe(true);
     expect(await store.removeDocument(a.docId)).toBe(false);
     const s = await store.detailedStats();
-    expect(s.labels).toMatchObject({ Document: 1, Place: 2, Organization: 0, Program: 1, Person: 0, Metric: 0 });
+    expect(s.labels).toMatchObject({
+      Document: 1,
+      Place: 2,
+      Organization: 0,
+      Program: 1,
+      Person: 0,
+      Metric: 0,
+    });
     const names = await store.runner.read('MATCH (p:Place) RETURN p.name AS name ORDER BY name');
     expect(names.map((r) => r.name)).toEqual(['定州市', '河北省']);
-    const rels = await store.runner.read('MATCH ()-[r]->() WHERE r.doc = $id RETURN count(r) AS c', { id: a.docId });
+    const rels = await store.runner.read('MATCH ()-[r]->() WHERE r.doc = $id RETURN count(r) AS c', {
+      id: a.docId,
+    });
     expect(rels[0]?.c).toBe(0);
   });
 
@@ -132,7 +153,9 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     const p2 = await store.page('documents', {}, 2, p1.cursors[1]);
     expect(p2.hasNextPage).toBe(false);
     expect([...p1.items, ...p2.items].map((d) => d.file)).toEqual(['a.txt', 'b.txt', 'c.txt']);
-    await expect(store.page('documents', {}, 2, 'not-a-cursor')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(store.page('documents', {}, 2, 'not-a-cursor')).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
   });
 
   test('full-text search finds programs by part of a name and by alias', async () => {
@@ -155,12 +178,26 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     const [person] = (await store.page('people', {}, 10)).items;
     const positions = await store.positions([person!.id]);
     expect(positions[0]).toEqual([
-      expect.objectContaining({ title: '市委书记', placeId: entityId('Place', 'code:131000', ''), quote: '市委书记杨晓和推动“双报到”工作。' }),
+      expect.objectContaining({
+        title: '市委书记',
+        placeId: entityId('Place', 'code:131000', ''),
+        quote: '市委书记杨晓和推动“双报到”工作。',
+      }),
     ]);
     const related = await store.relatedPrograms([prg('领头羊工程')]);
-    expect(related[0]).toEqual([{ programId: prg('双报到'), weight: 0.5, documentIds: [expect.stringMatching(/^doc_/)], placeIds: [entityId('Place', 'code:131000', '')] }]);
+    expect(related[0]).toEqual([
+      {
+        programId: prg('双报到'),
+        weight: 0.5,
+        documentIds: [expect.stringMatching(/^doc_/)],
+        placeIds: [entityId('Place', 'code:131000', '')],
+      },
+    ]);
     const mentions = await store.mentions('Program', [prg('双报到')]);
-    expect(mentions[0]?.map((m) => m.quote).sort()).toEqual(['定州市全面推行“双报到”制度。', '市委书记杨晓和推动“双报到”工作。']);
+    expect(mentions[0]?.map((m) => m.quote).sort()).toEqual([
+      '定州市全面推行“双报到”制度。',
+      '市委书记杨晓和推动“双报到”工作。',
+    ]);
   });
 
   test('name lookups and list filters', async () => {
@@ -176,6 +213,8 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     expect(progs.totalCount).toBe(1);
     const metrics = await store.page('metrics', { placeId: entityId('Place', 'code:131000', '') }, 10);
     expect(metrics.items.map((m) => [m.value, m.unit, m.subject])).toEqual([[3199, '名', '村党组织书记']]);
-    expect((await store.page('places', { level: 'PROVINCE' }, 10)).items.map((p) => p.name)).toEqual(['河北省']);
+    expect((await store.page('places', { level: 'PROVINCE' }, 10)).items.map((p) => p.name)).toEqual([
+      '河北省',
+    ]);
   });
 });

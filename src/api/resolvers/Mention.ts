@@ -3,5 +3,6 @@ import type { MentionResolvers } from '../../generated/graphql';
 import { must } from './util';
 
 export const Mention: MentionResolvers = {
-  document: async (m, _a, { loaders }) => must(await loaders.node('Document').load(m.doc), `document ${m.doc}`),
+  document: async (m, _a, { loaders }) =>
+    must(await loaders.node('Document').load(m.doc), `document ${m.doc}`),
 };

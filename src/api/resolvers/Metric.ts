@@ -5,7 +5,8 @@ import { must } from './util';
 export const Metric: MetricResolvers = {
   place: async (m, _a, { loaders }) => (await loaders.related('Metric.place').load(m.id))[0] ?? null,
   program: async (m, _a, { loaders }) => (await loaders.related('Metric.program').load(m.id))[0] ?? null,
-  document: async (m, _a, { loaders }) => must(await loaders.node('Document').load(m.doc), `document ${m.doc}`),
+  document: async (m, _a, { loaders }) =>
+    must(await loaders.node('Document').load(m.doc), `document ${m.doc}`),
   // A metric row carries its sentence (doc, quote, offsets): it is its own mention.
   mention: (m) => m,
 };

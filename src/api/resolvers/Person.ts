@@ -13,9 +13,11 @@ export const Person: PersonResolvers = {
 };
 
 export const Position: PositionResolvers = {
-  organization: (p, _a, { loaders }) => (p.organizationId ? loaders.node('Organization').load(p.organizationId) : null),
+  organization: (p, _a, { loaders }) =>
+    p.organizationId ? loaders.node('Organization').load(p.organizationId) : null,
   place: (p, _a, { loaders }) => (p.placeId ? loaders.node('Place').load(p.placeId) : null),
-  document: async (p, _a, { loaders }) => must(await loaders.node('Document').load(p.doc), `document ${p.doc}`),
+  document: async (p, _a, { loaders }) =>
+    must(await loaders.node('Document').load(p.doc), `document ${p.doc}`),
   // The position row carries its own evidence (doc, quote, offsets): it is the mention.
   mention: (p) => p,
 };

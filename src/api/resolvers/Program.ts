@@ -20,7 +20,9 @@ export const Program: ProgramResolvers = {
 };
 
 export const RelatedProgram: RelatedProgramResolvers = {
-  program: async (r, _a, { loaders }) => must(await loaders.node('Program').load(r.programId), `program ${r.programId}`),
-  sharedDocuments: async (r, _a, { loaders }) => present(await loaders.node('Document').loadMany(r.documentIds)),
+  program: async (r, _a, { loaders }) =>
+    must(await loaders.node('Program').load(r.programId), `program ${r.programId}`),
+  sharedDocuments: async (r, _a, { loaders }) =>
+    present(await loaders.node('Document').loadMany(r.documentIds)),
   sharedPlaces: async (r, _a, { loaders }) => present(await loaders.node('Place').loadMany(r.placeIds)),
 };

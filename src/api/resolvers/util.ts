@@ -5,7 +5,10 @@ import type { Page } from '../../graph/rows';
 /** A non-null field whose target is gone: the graph is inconsistent, say which. */
 export function must<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined) {
-    throw new KgError('NOT_FOUND', `${what} is missing from the graph; re-import the document that states it`);
+    throw new KgError(
+      'NOT_FOUND',
+      `${what} is missing from the graph; re-import the document that states it`,
+    );
   }
   return value;
 }

@@ -18,7 +18,8 @@ export interface LabelRows {
 
 const s = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0));
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 export const FIELDS: Record<NodeLabel, string> = {
   Document: `n.id AS id, n.title AS title, n.file AS file, n.publishedAt AS publishedAt, n.source AS source,
@@ -51,8 +52,17 @@ export const CONVERT: { [L in NodeLabel]: (r: Row) => LabelRows[L] } = {
     authors: strings(r.authors),
     charCount: num(r.charCount),
   }),
-  Place: (r) => ({ id: r.id as string, name: s(r.name) ?? '', level: (s(r.level) ?? 'OTHER') as PlaceLevel, code: s(r.code) }),
-  Organization: (r) => ({ id: r.id as string, name: s(r.name) ?? '', kind: (s(r.kind) ?? 'OTHER') as OrganizationKind }),
+  Place: (r) => ({
+    id: r.id as string,
+    name: s(r.name) ?? '',
+    level: (s(r.level) ?? 'OTHER') as PlaceLevel,
+    code: s(r.code),
+  }),
+  Organization: (r) => ({
+    id: r.id as string,
+    name: s(r.name) ?? '',
+    kind: (s(r.kind) ?? 'OTHER') as OrganizationKind,
+  }),
   Program: (r) => ({
     id: r.id as string,
     name: s(r.name) ?? '',

@@ -27,7 +27,10 @@ RETURN count(n) AS count`,
 
 export const LISTS = {
   documents: list('Document', 'true'),
-  places: list('Place', '($level IS NULL OR n.level = $level) AND ($nameContains IS NULL OR n.name CONTAINS $nameContains)'),
+  places: list(
+    'Place',
+    '($level IS NULL OR n.level = $level) AND ($nameContains IS NULL OR n.name CONTAINS $nameContains)',
+  ),
   organizations: list(
     'Organization',
     `($nameContains IS NULL OR n.name CONTAINS $nameContains)

@@ -41,7 +41,9 @@ SET x += r.props`;
 };
 
 /** The document is new and `rows` has one row per entity: CREATE, as for relations. */
-export const upsertMentions = (label: Exclude<NodeLabel, 'Document'>): string => `MATCH (d:Document {id: $docId})
+export const upsertMentions = (
+  label: Exclude<NodeLabel, 'Document'>,
+): string => `MATCH (d:Document {id: $docId})
 UNWIND $rows AS r
 MATCH (e:${label} {id: r.id})
 CREATE (d)-[m:MENTIONS]->(e)

@@ -18,9 +18,14 @@ function rowsOf(result: { toArray(): Array<Record<string, unknown>> }): Row[] {
 
 function storeError(error: unknown, query: string): KgError {
   const status = (error as GrafeoError).gqlStatus;
-  return new KgError('STORE_ERROR', `Grafeo rejected a query: ${messageOf(error)}`, { gqlStatus: status, query }, {
-    cause: error,
-  });
+  return new KgError(
+    'STORE_ERROR',
+    `Grafeo rejected a query: ${messageOf(error)}`,
+    { gqlStatus: status, query },
+    {
+      cause: error,
+    },
+  );
 }
 
 /** Opens (creating when absent) the embedded database under `dataDir`; fails fast with a clear reason. */
@@ -43,7 +48,12 @@ export function openGrafeo(dataDir: string): CypherRunner {
     const hint = /lock/i.test(msg)
       ? 'another kg process (serve/start/import) holds it; stop that process or set KG_DATA_DIR to another directory'
       : 'check the directory permissions and free disk space';
-    throw new KgError('STORE_UNAVAILABLE', `cannot open the embedded store at ${file}: ${msg}; ${hint}`, {}, { cause: error });
+    throw new KgError(
+      'STORE_UNAVAILABLE',
+      `cannot open the embedded store at ${file}: ${msg}; ${hint}`,
+      {},
+      { cause: error },
+    );
   }
   return new GrafeoRunner(db);
 }
@@ -103,7 +113,9 @@ class GrafeoRunner implements CypherRunner {
     // MERGE/MATCH on id scans the label (measured: 50 batches of 50 metrics, 3.2 s → 55 ms).
     // Neo4j backs the constraint with an index and refuses a second one, hence Grafeo only.
     for (const label of NODE_LABELS) {
-      await this.read(`CREATE INDEX ${label.toLowerCase()}_id_lookup IF NOT EXISTS FOR (n:${label}) ON (n.id)`);
+      await this.read(
+        `CREATE INDEX ${label.toLowerCase()}_id_lookup IF NOT EXISTS FOR (n:${label}) ON (n.id)`,
+      );
     }
     // Grafeo's own BM25 index stands in for Neo4j's full-text index; cjk_bigram makes
     // 领头羊 match 领头羊工程. createTextIndex is idempotent.

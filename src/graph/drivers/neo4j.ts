@@ -61,11 +61,21 @@ function escapeLucene(text: string): string {
 function storeError(error: unknown, query: string): KgError {
   const code = (error as { code?: string }).code ?? '';
   if (code === 'ServiceUnavailable' || code === 'SessionExpired') {
-    return new KgError('STORE_UNAVAILABLE', `Neo4j is unavailable: ${messageOf(error)}`, {}, { cause: error });
+    return new KgError(
+      'STORE_UNAVAILABLE',
+      `Neo4j is unavailable: ${messageOf(error)}`,
+      {},
+      { cause: error },
+    );
   }
-  return new KgError('STORE_ERROR', `Neo4j rejected a query: ${messageOf(error)}`, { neo4jCode: code, query }, {
-    cause: error,
-  });
+  return new KgError(
+    'STORE_ERROR',
+    `Neo4j rejected a query: ${messageOf(error)}`,
+    { neo4jCode: code, query },
+    {
+      cause: error,
+    },
+  );
 }
 
 /** Connects to Neo4j and verifies it answers; fails fast with the URI and the reason. */

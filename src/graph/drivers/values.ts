@@ -6,7 +6,9 @@ import type { Value } from '../runner';
 
 /** Integers past 2^53 become strings rather than silently losing precision. */
 export function plainNumber(n: bigint): number | string {
-  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
+  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER)
+    ? Number(n)
+    : n.toString();
 }
 
 /** Recursively converts bigints, Dates, typed arrays and buffers into JSON-safe values. */
