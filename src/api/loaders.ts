@@ -21,6 +21,8 @@ export interface Loaders {
   mentions(label: NodeLabel): DataLoader<string, MentionRow[]>;
   positions: DataLoader<string, PositionRow[]>;
   relatedPrograms: DataLoader<string, RelatedProgramRow[]>;
+  /** The sentence of an evidence (document + offsets). */
+  quote: DataLoader<MentionRow, string, string>;
 }
 
 /**
@@ -30,6 +32,7 @@ export interface Loaders {
 export function createLoaders(store: GraphStore, options: { batch?: boolean } = {}): Loaders {
   const opts = { batch: options.batch ?? true };
   const cache = new Map<string, DataLoader<string, unknown>>();
+  let quote: DataLoader<MentionRow, string, string> | undefined;
   const memo = <V>(name: string, make: () => DataLoader<string, V>): DataLoader<string, V> => {
     let l = cache.get(name);
     if (!l) cache.set(name, (l = make() as DataLoader<string, unknown>));
@@ -56,6 +59,13 @@ export function createLoaders(store: GraphStore, options: { batch?: boolean } = 
         'positions',
         () => new DataLoader<string, PositionRow[]>((ids) => store.positions(ids), opts),
       );
+    },
+    get quote() {
+      quote ??= new DataLoader<MentionRow, string, string>((keys) => store.quotes(keys), {
+        ...opts,
+        cacheKeyFn: (m) => `${m.doc}:${m.start}:${m.end}`,
+      });
+      return quote;
     },
     get relatedPrograms() {
       return memo(

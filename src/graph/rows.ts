@@ -50,13 +50,15 @@ export interface MetricRow {
   doc: string;
   start: number;
   end: number;
-  quote: string;
 }
 
-/** Evidence of a fact: the document and the sentence (clean-text offsets) stating it. */
+/**
+ * Evidence of a fact: the document and the sentence (clean-text offsets) stating it. The
+ * sentence itself is read from the document's text when asked for (`GraphStore.quotes`):
+ * storing it on every relationship made it five times the size of the texts.
+ */
 export interface MentionRow {
   doc: string;
-  quote: string;
   start: number;
   end: number;
 }

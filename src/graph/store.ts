@@ -16,6 +16,7 @@ import {
 import {
   mentionsOf,
   POSITIONS,
+  QUOTES,
   RELATED_PROGRAMS,
   RELATION_FIELDS,
   type RelationFieldName,
@@ -254,6 +255,16 @@ export class GraphStore {
     return bestPlaceMatch(name, rows.map(CONVERT.Place));
   }
 
+  /** The sentences of evidences, in key order; '' where the document is gone. */
+  async quotes(keys: readonly MentionRow[]): Promise<string[]> {
+    const rows = await this.runner.read(QUOTES, {
+      keys: keys.map((k, i) => ({ i, doc: k.doc, start: k.start, end: k.end })),
+    });
+    const out = keys.map(() => '');
+    for (const r of rows) out[r.i as number] = String(r.quote ?? '');
+    return out;
+  }
+
   /** Ranked full-text hits over the searchable labels given. */
   search(text: string, labels: readonly NodeLabel[], limit: number): Promise<TextHit[]> {
     return this.runner.textSearch(text, labels, limit);
@@ -263,7 +274,6 @@ export class GraphStore {
 function toMention(r: Row): MentionRow {
   return {
     doc: r.doc as string,
-    quote: String(r.quote ?? ''),
     start: Number(r.start ?? 0),
     end: Number(r.end ?? 0),
   };

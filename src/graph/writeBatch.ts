@@ -17,7 +17,7 @@ export interface RelationRow {
 
 export interface MentionRowIn {
   id: string;
-  props: { start: number; end: number; quote: string; rule: string; count: number };
+  props: { start: number; end: number; rule: string; count: number };
 }
 
 export interface WriteBatch {
@@ -33,7 +33,8 @@ export interface WriteBatch {
   mentions: Map<Exclude<NodeLabel, 'Document'>, MentionRowIn[]>;
 }
 
-const evidenceProps = (e: Evidence) => ({ start: e.start, end: e.end, quote: e.quote, rule: e.rule });
+// Offsets, not the quote: the sentence is read back from the document's text (see MentionRow).
+const evidenceProps = (e: Evidence) => ({ start: e.start, end: e.end, rule: e.rule });
 
 /** Builds the write batch for one document; `file` is the file name as imported. */
 export function toWriteBatch(graph: DocumentGraph, file: string): WriteBatch {

@@ -48,12 +48,15 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     });
     const rows = await store.runner.read(
       `MATCH (p:Program {name: '领头羊工程'})-[r:IMPLEMENTED_IN]->(pl:Place)
-       RETURN pl.name AS place, r.quote AS quote, r.doc AS doc, r.rule AS rule, p.aliases AS aliases`,
+       RETURN pl.name AS place, r.start AS start, r.end AS end, r.doc AS doc, r.rule AS rule, p.aliases AS aliases`,
     );
+    const g = langfangGraph();
+    const s1 = g.text.indexOf('廊坊市深入实施');
     expect(rows).toEqual([
       {
         place: '廊坊市',
-        quote: '廊坊市深入实施农村“领头羊”工程。',
+        start: s1,
+        end: s1 + '廊坊市深入实施农村“领头羊”工程。'.length,
         doc: out.docId,
         rule: 'test',
         aliases: ['“领头羊”工程', '农村“领头羊”工程'],
@@ -67,6 +70,12 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
       authors: ['张三'],
     });
     expect(doc[1]).toBeNull();
+    // The sentence is cut from the document's text by its offsets.
+    const quoted = await store.quotes([
+      { doc: out.docId, start: rows[0]!.start as number, end: rows[0]!.end as number },
+      { doc: 'doc_00000000000000000000', start: 0, end: 3 },
+    ]);
+    expect(quoted).toEqual(['廊坊市深入实施农村“领头羊”工程。', '']);
   });
 
   test('writing the same content again changes nothing', async () => {
@@ -178,12 +187,9 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     const [person] = (await store.page('people', {}, 10)).items;
     const positions = await store.positions([person!.id]);
     expect(positions[0]).toEqual([
-      expect.objectContaining({
-        title: '市委书记',
-        placeId: entityId('Place', 'code:131000', ''),
-        quote: '市委书记杨晓和推动“双报到”工作。',
-      }),
+      expect.objectContaining({ title: '市委书记', placeId: entityId('Place', 'code:131000', '') }),
     ]);
+    expect(await store.quotes(positions[0] ?? [])).toEqual(['市委书记杨晓和推动“双报到”工作。']);
     const related = await store.relatedPrograms([prg('领头羊工程')]);
     expect(related[0]).toEqual([
       {
@@ -194,7 +200,7 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
       },
     ]);
     const mentions = await store.mentions('Program', [prg('双报到')]);
-    expect(mentions[0]?.map((m) => m.quote).sort()).toEqual([
+    expect((await store.quotes(mentions[0] ?? [])).sort()).toEqual([
       '定州市全面推行“双报到”制度。',
       '市委书记杨晓和推动“双报到”工作。',
     ]);

@@ -7,6 +7,6 @@ export const Metric: MetricResolvers = {
   program: async (m, _a, { loaders }) => (await loaders.related('Metric.program').load(m.id))[0] ?? null,
   document: async (m, _a, { loaders }) =>
     must(await loaders.node('Document').load(m.doc), `document ${m.doc}`),
-  // A metric row carries its sentence (doc, quote, offsets): it is its own mention.
+  // A metric row carries its evidence (document, offsets): it is its own mention.
   mention: (m) => m,
 };

@@ -18,6 +18,6 @@ export const Position: PositionResolvers = {
   place: (p, _a, { loaders }) => (p.placeId ? loaders.node('Place').load(p.placeId) : null),
   document: async (p, _a, { loaders }) =>
     must(await loaders.node('Document').load(p.doc), `document ${p.doc}`),
-  // The position row carries its own evidence (doc, quote, offsets): it is the mention.
+  // The position row carries its own evidence (document, offsets): it is the mention.
   mention: (p) => p,
 };

@@ -29,7 +29,7 @@ n.authors AS authors, n.charCount AS charCount`,
   Program: 'n.id AS id, n.name AS name, n.aliases AS aliases, n.kind AS kind',
   Person: 'n.id AS id, n.name AS name',
   Metric: `n.id AS id, n.value AS value, n.unit AS unit, n.text AS text, n.approximate AS approximate,
-n.subject AS subject, n.year AS year, n.doc AS doc, n.start AS start, n.end AS end, n.quote AS quote`,
+n.subject AS subject, n.year AS year, n.doc AS doc, n.start AS start, n.end AS end`,
 };
 
 /** The property each label's lists and relationship fields are ordered by. */
@@ -81,7 +81,6 @@ export const CONVERT: { [L in NodeLabel]: (r: Row) => LabelRows[L] } = {
     doc: s(r.doc) ?? '',
     start: num(r.start),
     end: num(r.end),
-    quote: s(r.quote) ?? '',
   }),
 };
 

@@ -54,7 +54,7 @@ export type RelationFieldName = keyof typeof RELATION_FIELDS;
 /** The evidence sentences of an entity: one per document, most frequent first. */
 export const mentionsOf = (label: NodeLabel): string => `UNWIND $ids AS key
 MATCH (x:${label} {id: key})<-[m:MENTIONS]-(d:Document)
-RETURN key, d.id AS doc, m.quote AS quote, m.start AS start, m.end AS end, m.count AS count
+RETURN key, d.id AS doc, m.start AS start, m.end AS end, m.count AS count
 ORDER BY key, count DESC, doc`;
 
 /** A person's posts with their evidence; the place is the one named or the organization's. */
@@ -63,7 +63,7 @@ MATCH (x:Person {id: key})-[h:HOLDS]->(t)
 OPTIONAL MATCH (t)-[:LOCATED_IN]->(pl:Place)
 WITH key, h, t, head(collect(pl.id)) AS orgPlace
 RETURN key, h.title AS title, labels(t)[0] AS targetLabel, t.id AS targetId, orgPlace,
-       h.doc AS doc, h.quote AS quote, h.start AS start, h.end AS end
+       h.doc AS doc, h.start AS start, h.end AS end
 ORDER BY key, doc, start, title`;
 
 /** Programs related to each program, summed over documents, with shared documents and places. */
@@ -74,3 +74,8 @@ OPTIONAL MATCH (x)-[:IMPLEMENTED_IN]->(pl:Place)<-[:IMPLEMENTED_IN]-(o)
 WITH key, o, weight, docs, collect(DISTINCT pl.id) AS places
 RETURN key, o.id AS id, weight, docs, places
 ORDER BY key, weight DESC, id`;
+
+/** Evidence sentences by (document, offsets), cut from the document's clean text. */
+export const QUOTES = `UNWIND $keys AS k
+MATCH (d:Document {id: k.doc})
+RETURN k.i AS i, substring(d.text, k.start, k.end - k.start) AS quote`;
