@@ -69,7 +69,8 @@ export interface Page<T> {
   /** Cursor of each item, same order. */
   cursors: string[];
   hasNextPage: boolean;
-  totalCount: number;
+  /** Counted only when called: a page alone does not pay for the count. */
+  totalCount(): Promise<number>;
 }
 
 export interface GraphStats {
@@ -97,10 +98,11 @@ export interface PositionRow extends MentionRow {
 
 /** A program related to another, aggregated over the documents that relate them. */
 export interface RelatedProgramRow {
+  /** The program whose `related` field this row answers. */
+  sourceId: string;
   programId: string;
   weight: number;
   documentIds: string[];
-  placeIds: string[];
 }
 
 export type EntityKindName = 'DOCUMENT' | 'PLACE' | 'ORGANIZATION' | 'PROGRAM' | 'PERSON' | 'METRIC';

@@ -7,7 +7,7 @@ import { KgError } from '../errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { CONVERT, nodesByIds, type LabelRows } from './cypher/fields';
 import {
-  LIST_PARAMS,
+  listQuery,
   LISTS,
   PLACE_NAME_CANDIDATES,
   PROGRAM_NAME_CANDIDATES,
@@ -163,33 +163,37 @@ export class GraphStore {
     };
   }
 
-  /** One page of a top-level list; `filters` holds the list's filter values (absent = unused). */
+  /**
+   * One page of a top-level list; `filters` holds the list's filter values (null or absent:
+   * not used). The total count runs only when asked for (`Page.totalCount()`).
+   */
   async page<N extends ListName>(
     name: N,
     filters: Record<string, unknown>,
     first: number,
     after?: string | null,
   ): Promise<Page<LabelRows[(typeof LISTS)[N]['label']]>> {
-    const q = LISTS[name];
     const params: Record<string, unknown> = {};
-    for (const p of LIST_PARAMS[name]) params[p] = filters[p] ?? null;
+    for (const [k, v] of Object.entries(filters)) {
+      if (v !== null && v !== undefined && k in LISTS[name].filters) params[k] = v;
+    }
+    const q = listQuery(name, Object.keys(params));
     const cursor = after ? decodeCursor(after) : null;
-    const [rows, counted] = await Promise.all([
-      this.runner.read(q.page, {
-        ...params,
-        afterKey: cursor?.sortValue ?? null,
-        afterId: cursor?.id ?? '',
-        limit: first + 1,
-      }),
-      this.runner.read(q.count, params),
-    ]);
+    const rows = await this.runner.read(q.page, {
+      ...params,
+      afterKey: cursor?.sortValue ?? null,
+      afterId: cursor?.id ?? '',
+      limit: first + 1,
+    });
     const pageRows = rows.slice(0, first);
-    const convert = CONVERT[q.label] as (r: Row) => LabelRows[(typeof LISTS)[N]['label']];
+    const convert = CONVERT[LISTS[name].label] as (r: Row) => LabelRows[(typeof LISTS)[N]['label']];
+    let total: Promise<number> | undefined;
     return {
       items: pageRows.map(convert),
       cursors: pageRows.map((r) => encodeCursor(String(r.sortKey ?? ''), r.id as string)),
       hasNextPage: rows.length > first,
-      totalCount: (counted[0]?.count as number | undefined) ?? 0,
+      totalCount: () =>
+        (total ??= this.runner.read(q.count, params).then((c) => (c[0]?.count as number | undefined) ?? 0)),
     };
   }
 
@@ -234,12 +238,10 @@ export class GraphStore {
   async relatedPrograms(programIds: readonly string[]): Promise<RelatedProgramRow[][]> {
     const rows = await this.runner.read(RELATED_PROGRAMS, { ids: [...programIds] });
     return groupByKey(programIds, rows, (r) => ({
+      sourceId: r.key as string,
       programId: r.id as string,
       weight: Number(r.weight ?? 0),
       documentIds: (r.docs as string[] | null) ?? [],
-      placeIds: ((r.places as Array<string | null> | null) ?? []).filter(
-        (p): p is string => typeof p === 'string',
-      ),
     }));
   }
 

@@ -24,5 +24,11 @@ export const RelatedProgram: RelatedProgramResolvers = {
     must(await loaders.node('Program').load(r.programId), `program ${r.programId}`),
   sharedDocuments: async (r, _a, { loaders }) =>
     present(await loaders.node('Document').loadMany(r.documentIds)),
-  sharedPlaces: async (r, _a, { loaders }) => present(await loaders.node('Place').loadMany(r.placeIds)),
+  // Both programs' places come through the batched Program.places loader (usually cached).
+  sharedPlaces: async (r, _a, { loaders }) => {
+    const places = loaders.related('Program.places');
+    const [mine, theirs] = await Promise.all([places.load(r.sourceId), places.load(r.programId)]);
+    const other = new Set(theirs.map((p) => p.id));
+    return mine.filter((p) => other.has(p.id));
+  },
 };

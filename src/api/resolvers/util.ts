@@ -23,7 +23,7 @@ export const connectionResolvers = {
     startCursor: p.cursors[0] ?? null,
     endCursor: p.cursors[p.cursors.length - 1] ?? null,
   }),
-  totalCount: <T>(p: Page<T>) => p.totalCount,
+  totalCount: <T>(p: Page<T>) => p.totalCount(),
 };
 
 /** Drops nulls and errors DataLoader.loadMany returns for missing keys. */

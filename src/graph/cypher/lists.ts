@@ -1,67 +1,104 @@
 /**
- * Top-level lists (connections) with their filters. Each filter is a fixed WHERE fragment
- * over parameters that are null when the filter is not used; pages are keyset-paginated
- * on (sortKey, id). Internal to the graph stage.
+ * Top-level lists (connections) with their filters; pages are keyset-paginated on
+ * (sortKey, id). Internal to the graph stage.
  */
 import type { NodeLabel } from '../schema';
 import { FIELDS, ORDER } from './fields';
 
-export interface ListQuery<L extends NodeLabel = NodeLabel> {
+/**
+ * One filter of a list: either a pattern that anchors `n` on a node found by id (so the
+ * engine starts from that node, not from every `n`), or a condition on `n`. Fixed text; the
+ * value always arrives as the `$<name>` parameter.
+ */
+type Filter = { match: string } | { where: string };
+
+interface ListSpec<L extends NodeLabel = NodeLabel> {
   label: L;
+  filters: Record<string, Filter>;
+}
+
+export const LISTS = {
+  documents: { label: 'Document', filters: {} },
+  places: {
+    label: 'Place',
+    filters: {
+      level: { where: 'n.level = $level' },
+      nameContains: { where: 'n.name CONTAINS $nameContains' },
+    },
+  },
+  organizations: {
+    label: 'Organization',
+    filters: {
+      nameContains: { where: 'n.name CONTAINS $nameContains' },
+      placeId: { match: '(n:Organization)-[:LOCATED_IN]->(:Place {id: $placeId})' },
+    },
+  },
+  programs: {
+    label: 'Program',
+    filters: {
+      nameContains: {
+        where: '(n.name CONTAINS $nameContains OR any(a IN n.aliases WHERE a CONTAINS $nameContains))',
+      },
+      kind: { where: 'n.kind = $kind' },
+      placeId: { match: '(n:Program)-[:IMPLEMENTED_IN]->(:Place {id: $placeId})' },
+    },
+  },
+  people: { label: 'Person', filters: { nameContains: { where: 'n.name CONTAINS $nameContains' } } },
+  metrics: {
+    label: 'Metric',
+    filters: {
+      documentId: { match: '(:Document {id: $documentId})-[:MENTIONS]->(n:Metric)' },
+      programId: { match: '(n:Metric)-[:MEASURES]->(:Program {id: $programId})' },
+      placeId: { match: '(n:Metric)-[:MEASURES]->(:Place {id: $placeId})' },
+    },
+  },
+} as const satisfies Record<string, ListSpec>;
+
+export type ListName = keyof typeof LISTS;
+
+export interface ListQuery {
+  /** Keyset page ordered by (sortKey, id); `$limit` is the page size plus one. */
   page: string;
   count: string;
 }
 
-const list = <L extends NodeLabel>(label: L, filter: string): ListQuery<L> => ({
-  label,
-  page: `MATCH (n:${label})
+const built = new Map<string, ListQuery>();
+
+/**
+ * The page and count queries of a list for the filters in use. Unused filters are left out
+ * of the text rather than written as `$x IS NULL OR …`: Grafeo evaluated those for every
+ * row even when `$x` was null (50 ms vs 4 ms on 1,000 articles). Memoized per combination.
+ */
+export function listQuery(name: ListName, active: readonly string[]): ListQuery {
+  const key = `${name}:${[...active].sort().join(',')}`;
+  let q = built.get(key);
+  if (q) return q;
+  const spec: ListSpec = LISTS[name];
+  const used = Object.entries(spec.filters).filter(([param]) => active.includes(param));
+  const matches = used.flatMap(([, f]) => ('match' in f ? [f.match] : []));
+  const wheres = used.flatMap(([, f]) => ('where' in f ? [f.where] : []));
+  const label = spec.label;
+  // Anchored patterns bind n first; several of them intersect; none: every n of the label.
+  const head =
+    matches.length > 0
+      ? matches.map((m) => `MATCH ${m}`).join('\n') + '\nWITH DISTINCT n'
+      : `MATCH (n:${label})`;
+  const where = wheres.length > 0 ? wheres.join(' AND ') : 'true';
+  q = {
+    page: `${head}
 WITH n, ${ORDER[label]} AS sortKey
-WHERE (${filter}) AND ($afterKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND n.id > $afterId))
+WHERE (${where}) AND ($afterKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND n.id > $afterId))
 RETURN ${FIELDS[label]}, sortKey
 ORDER BY sortKey, id
 LIMIT $limit`,
-  count: `MATCH (n:${label})
-WHERE ${filter}
+    count: `${head}
+WITH n
+WHERE ${where}
 RETURN count(n) AS count`,
-});
-
-export const LISTS = {
-  documents: list('Document', 'true'),
-  places: list(
-    'Place',
-    '($level IS NULL OR n.level = $level) AND ($nameContains IS NULL OR n.name CONTAINS $nameContains)',
-  ),
-  organizations: list(
-    'Organization',
-    `($nameContains IS NULL OR n.name CONTAINS $nameContains)
- AND ($placeId IS NULL OR EXISTS { MATCH (n)-[:LOCATED_IN]->(:Place {id: $placeId}) })`,
-  ),
-  programs: list(
-    'Program',
-    `($nameContains IS NULL OR n.name CONTAINS $nameContains OR any(a IN n.aliases WHERE a CONTAINS $nameContains))
- AND ($kind IS NULL OR n.kind = $kind)
- AND ($placeId IS NULL OR EXISTS { MATCH (n)-[:IMPLEMENTED_IN]->(:Place {id: $placeId}) })`,
-  ),
-  people: list('Person', '($nameContains IS NULL OR n.name CONTAINS $nameContains)'),
-  metrics: list(
-    'Metric',
-    `($documentId IS NULL OR n.doc = $documentId)
- AND ($programId IS NULL OR EXISTS { MATCH (n)-[:MEASURES]->(:Program {id: $programId}) })
- AND ($placeId IS NULL OR EXISTS { MATCH (n)-[:MEASURES]->(:Place {id: $placeId}) })`,
-  ),
-} as const satisfies Record<string, ListQuery>;
-
-export type ListName = keyof typeof LISTS;
-
-/** The parameters each list's filter reads; all must be present (null when unused). */
-export const LIST_PARAMS: Record<ListName, readonly string[]> = {
-  documents: [],
-  places: ['level', 'nameContains'],
-  organizations: ['nameContains', 'placeId'],
-  programs: ['nameContains', 'kind', 'placeId'],
-  people: ['nameContains'],
-  metrics: ['documentId', 'programId', 'placeId'],
-};
+  };
+  built.set(key, q);
+  return q;
+}
 
 /** Candidates for a name lookup: names or aliases containing the normalized query. */
 export const PROGRAM_NAME_CANDIDATES = `MATCH (n:Program)
