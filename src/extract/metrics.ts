@@ -1,8 +1,9 @@
 /**
  * Metrics: every reported number with its unit, the thing it counts, its year, place and program.
  * `全市3199名村党组织书记` → 3199 名 村党组织书记 in 廊坊市; `11.2万余名党员` → 112000 名, approximate.
- * Dates, times, ordinals (第一, 第19版), document numbers and numbers inside names or short quotes
- * (“三个100%”, 十四五) are not metrics. A fraction is a percentage: 三分之一 → 33.33… %.
+ * Dates, times, ordinals (第一, 第19版, 第3名), document numbers (〔2023〕5号) and numbers inside names
+ * or short quotes (“三个100%”, 十四五) are not metrics. Fractions and tenths are percentages:
+ * 三分之一 → 33.33… %, 百分之九十五 → 95 %, 两成 → 20 %.
  * Public within `extract`: `extractMetrics`.
  */
 import type { Hit, SentenceIndex } from './evidence';
@@ -39,14 +40,28 @@ const UNITS = [
   '篇', '座', '间', '份', '位', '张', '株', '亩', '棵', '头', '只', '倍', '届',
 ];
 const DURATION_UNITS = new Set(['个月', '小时', '分钟', '天']);
-const APPROX_PREFIX = '将近|接近|近|约|大约|超过|超|逾|不少于|不低于|不超过|至少|最高|最多';
+// 近千名, 上万人 (上 only before a bare 百/千/万), 不足2万元
+const APPROX_PREFIX =
+  '将近|接近|近|约|大约|超过|超|逾|不少于|不低于|不超过|不足|不到|至少|最高|最多|上(?=[百千万])';
 const NUMERAL = '\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万亿]+';
 // 近500名, 11.2万余名, 400多万元, 两万余名, 140余万人次, 200平方米以上
+// 电梯15部 (but 12部门, 3部委 and 党支部 are no count of 部).
+const UNIT_PATTERN = [...UNITS.map(escape), '部(?![门署委队分长级])'].join('|');
 const TOKEN = new RegExp(
-  `(${APPROX_PREFIX})?(${NUMERAL})(余|多)?(万亿|万|亿)?(余|多)?(${UNITS.map(escape).join('|')})(以上|以下|左右|上下)?`,
+  `(${APPROX_PREFIX})?(${NUMERAL})(余|多)?(万亿|万|亿)?(余|多)?(${UNIT_PATTERN})(以上|以下|左右|上下)?`,
   'g',
 );
-const FRACTION = /([零〇一二两三四五六七八九十百千\d]+)分之([零〇一二两三四五六七八九十百千\d]+(?:\.\d+)?)/g;
+const FRACTION = new RegExp(
+  `(${APPROX_PREFIX})?([零〇一二两三四五六七八九十百千\\d]+)分之([零〇一二两三四五六七八九十百千\\d]+(?:\\.\\d+)?)(以上|以下|左右)?`,
+  'g',
+);
+// 两成, 近四成, 九成以上: tenths as a percentage. Not 一成不变, 三五成群, 成员, 成果 …
+const TENTHS = new RegExp(
+  `(${APPROX_PREFIX})?(?<![零〇一二两三四五六七八九十百千万亿\\d])([二两三四五六七八九])成(?![员果绩立为功效本品型熟长都就风片套网群交家年人])(以上|以下|左右)?`,
+  'g',
+);
+// prettier-ignore
+const TENTHS_VALUE: Record<string, number> = { 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const YEAR = /((?:19|20)\d{2})年|(今年|去年|上年)/g;
 
 function escape(s: string): string {
@@ -65,12 +80,12 @@ const SUBJECT_STOPS = [
   '支持', '用于', '帮扶', '逐一', '逐个', '一律', '普遍', '升格', '走在', '考录', '纳入', '超过', '达到',
 ];
 // Nouns that contain a stop character: 647名机关在职党员 is not 机关.
-const NOUN_WORDS = ['在职', '在岗', '在编', '在校', '在册', '上级', '参与', '给予', '和谐'];
+const NOUN_WORDS = ['在职', '在岗', '在编', '在校', '在册', '上级', '参与', '给予', '和谐', '就地', '就近'];
 // Single characters that end it once two characters are read (党员在… → 党员).
 const SUBJECT_STOP_CHARS = new Set([...'在和与及或等的了被将把对向从到为是有都均已就又也并上里内']);
 // Copulas between a noun and its number: 集中参学率达到87.6% → 集中参学率.
 const COPULAS =
-  /(?:累计达到?|分别为|达到了?|占到了?|共有|总计|合计|超过|约为|多达|降至|增至|增长到|提高到|提升至|提升到|下降到|减少到|降到|升至|达|为|是|占|约|超|共|有|计|了)$/;
+  /(?:累计达到?|分别为|达到了?|占到了?|共有|总计|合计|超过了?|约为|多达|降至|增至|增长到|提高到|提升至|提升到|下降到|减少到|降到|升至|(?:提高|提升|增加|增长|下降|降低|减少)了?|达|为|是|占|约|超|共|有|计|了)$/;
 // prettier-ignore
 const ADVERBS = ['先后', '累计', '共计', '分别', '同时', '已经', '目前', '现在', '其中', '月均', '人均', '年均', '平均'];
 // Verbs before a number: the noun before them is not what is counted (市级每年投入400多万元).
@@ -79,7 +94,8 @@ const BACK_STOPS = [
   '解决', '取得', '获得', '接待', '培训', '投入', '配备', '新建', '改造', '招聘', '划定', '举办', '评选', '挂牌',
   '推动', '选派', '提出', '办理', '建起', '吸纳', '引导', '总结', '成立', '选树', '培树', '化解', '完成', '实现',
   '参加', '讲', '用活', '增加', '提升', '减少', '下降', '增长', '获', '召开', '以上', '以下', '捐款', '投资',
-  '列支', '拨付', '筹集', '划分', '划定', '设立', '建成',
+  '列支', '拨付', '筹集', '划分', '划定', '设立', '建成', '安排', '新增', '下达', '争取', '整合', '统筹', '带动',
+  '办', '加装', '安装', '修建', '铺设', '硬化', '形成', '新修', '引进', '引入', '吸引',
 ];
 
 /**
@@ -89,17 +105,35 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
   const out = new Map<string, MetricEntity>();
   const excludedAt = (i: number): boolean => ctx.excluded.some(([s, e]) => s <= i && i < e);
 
-  // 三分之一农村党组织 → 33.33… %, subject 农村党组织.
+  // 三分之一农村党组织 → 33.33… % of 农村党组织; 百分之九十五以上的农户 → 95 %, approximate;
+  // 占比近四成 → 40 % of 占比 (a rate named before); 满意度由改造前的六成提高到… → of 满意度.
   const fractionSpans: Array<[number, number]> = [];
-  for (const m of text.matchAll(FRACTION)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    fractionSpans.push([start, end]);
-    if (excludedAt(start)) continue;
-    const value = parseFractionPercent(m[1] ?? '', m[2] ?? '');
-    if (value === null) continue;
-    const subject = nounAfter(text, end);
-    out.set(String(start), build(text, ctx, start, end, value, '%', m[0], false, subject, 'metric.fraction'));
+  const percents: Array<{ re: RegExp; rule: string; value: (m: RegExpMatchArray) => number | null }> = [
+    { re: FRACTION, rule: 'metric.fraction', value: (m) => parseFractionPercent(m[2] ?? '', m[3] ?? '') },
+    { re: TENTHS, rule: 'metric.tenths', value: (m) => (TENTHS_VALUE[m[2] ?? ''] ?? 0) * 10 || null },
+  ];
+  for (const { re, rule, value: read } of percents) {
+    for (const m of text.matchAll(re)) {
+      const [whole, prefix = ''] = m;
+      const bound = m[re === FRACTION ? 4 : 3] ?? '';
+      const numStart = m.index + prefix.length;
+      const end = m.index + whole.length;
+      if (excludedAt(numStart) || fractionSpans.some(([s, e]) => s <= numStart && numStart < e)) continue;
+      fractionSpans.push([numStart, end]);
+      const value = read(m);
+      if (value === null) continue;
+      const around =
+        re === FRACTION
+          ? (nounAfter(text, end) ?? nounBefore(text, m.index, ctx))
+          : (nounBefore(text, m.index, ctx) ?? nounAfter(text, end));
+      const subject = changeSubject(text, m.index, ctx) ?? around;
+      const approximate = prefix !== '' || bound !== '';
+      const written = text.slice(numStart, end);
+      out.set(
+        String(numStart),
+        build(text, ctx, numStart, end, value, '%', written, approximate, subject, rule),
+      );
+    }
   }
 
   for (const m of text.matchAll(TOKEN)) {
@@ -109,7 +143,7 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
     const numStart = start + prefix.length;
     const end = start + whole.length;
     if (fractionSpans.some(([s, e]) => s <= numStart && numStart < e)) continue;
-    if (excludedAt(numStart) || !isCountable(text, numStart, numeral, end)) continue;
+    if (excludedAt(numStart) || !isCountable(text, numStart, numeral, end, prefix)) continue;
     const value = parseScaledNumber(numeral, scale);
     if (value === null) continue;
     let unit = rawUnit === '％' ? '%' : rawUnit === '余人' ? '人' : rawUnit;
@@ -133,11 +167,19 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
       /^余/.test(text.slice(end, end + 1));
     let subject: string | null = null;
     if (!DURATION_UNITS.has(unit)) {
-      // Rates and ages name their subject before the number: 集中参学率达到87.6%, 年龄60岁以下.
-      const before = unit === '%' || unit === '个百分点' || unit === '岁' || unit === '周岁';
-      subject = before
-        ? (nounBefore(text, start) ?? nounAfter(text, stop))
-        : (nounAfter(text, stop) ?? nounBefore(text, start));
+      // Rates and ages name their subject before the number: 集中参学率达到87.6%, 年龄60岁以下;
+      // so does a threshold (集体经济年收入10万元以上的村) and a change (从A增长到B).
+      const before =
+        unit === '%' ||
+        unit === '个百分点' ||
+        unit === '岁' ||
+        unit === '周岁' ||
+        (bound !== '' && text[stop] === '的');
+      subject =
+        changeSubject(text, start, ctx) ??
+        (before
+          ? (nounBefore(text, start, ctx) ?? nounAfter(text, stop))
+          : (nounAfter(text, stop) ?? nounBefore(text, start, ctx)));
     }
     const rule = unit === '%' ? 'metric.percent' : /元/.test(unit) ? 'metric.money' : 'metric.count';
     out.set(
@@ -150,7 +192,7 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
 
 // Not a count: 第19版 and 第一 (ordinals), dates and times (2021-06-07, 10:02), PM2.5, a lone 一
 // (一名党员，一面旗帜 is a saying), and numbers glued to Latin letters.
-function isCountable(text: string, numStart: number, numeral: string, end: number): boolean {
+function isCountable(text: string, numStart: number, numeral: string, end: number, prefix: string): boolean {
   let b = numStart - 1;
   while (b >= 0 && text[b] === ' ') b--;
   const before = text[b] ?? '';
@@ -162,8 +204,9 @@ function isCountable(text: string, numStart: number, numeral: string, end: numbe
   if ('几数若'.includes(before) && before !== '' && !/\d/.test(numeral)) return false;
   // 一名党员，一面旗帜 is a saying and 统一/唯一/之一 are words: a lone 一 is never a metric.
   if (numeral === '一' || numeral === '〇' || numeral === '零') return false;
-  // 千条万条, 千家万户, 万人空巷: a bare 千 or 万 is a figure of speech, not a count.
-  if (numeral === '千' || numeral === '万' || numeral === '亿') return false;
+  // 千条万条, 千家万户, 万人空巷: a bare 千 or 万 is a figure of speech, not a count — unless a word
+  // of approximation says it is one (近千名党员, 上万人次).
+  if ((numeral === '千' || numeral === '万' || numeral === '亿') && prefix === '') return false;
   return true;
 }
 
@@ -184,16 +227,28 @@ function build(
   for (const h of ctx.placeHits) {
     if (h.start >= numStart) break;
     // 河北 inside “红色土地英雄河北——河北革命史联展” names an exhibition, not where the number was counted.
-    if (h.start >= sentence.start && !ctx.excluded.some(([s, e]) => s <= h.start && h.start < e))
+    if (
+      h.start >= sentence.start &&
+      !ctx.excluded.some(([s, e]) => s <= h.start && h.start < e) &&
+      isSubjectPlace(text, h, ctx.placeHits)
+    )
       placeKey = h.ref.key;
   }
+  // The program named in the number's own clause (组织百场文艺演出…等“十个百”系列活动), else the last one
+  // named before it in the sentence, else the first one after it.
+  const clauseStart = Math.max(sentence.start, lastClauseBreak(text, numStart) + 1);
+  const clauseEnd = Math.min(sentence.end, numStart + clauseAfter(text, numStart).length);
   let programKey: string | null = null;
   let after: string | null = null;
+  let inClause: string | null = null;
   for (const h of ctx.programHits) {
     if (h.start < sentence.start || h.start >= sentence.end) continue;
     if (h.start < numStart) programKey = h.ref.key;
     else after ??= h.ref.key;
+    if (h.start >= clauseStart && h.start < clauseEnd && (inClause === null || h.start < numStart))
+      inClause = h.ref.key;
   }
+  programKey = inClause ?? programKey;
   return {
     key: String(numStart),
     value,
@@ -206,6 +261,12 @@ function build(
     programKey: programKey ?? after,
     evidence: ctx.sentences.evidence(numStart, rule),
   };
+}
+
+function lastClauseBreak(text: string, pos: number): number {
+  for (let i = pos - 1; i >= 0 && pos - i <= 60; i--)
+    if ('，。；：！？,;:!?\n'.includes(text[i] ?? '')) return i;
+  return -1;
 }
 
 // The year nearest before the number in its paragraph (2020年的6.5万元 → 2020; 2020年2月初，… 423个
@@ -262,6 +323,14 @@ function nounAfter(text: string, pos: number): string | null {
     if (!isHan(ch)) break;
     if (SUBJECT_STOPS.some((w) => text.startsWith(w, i))) break;
     if (IMPLEMENT_VERBS.some((v) => text.startsWith(v, i))) break;
+    // 1200个村发展壮大…, 8.6万个村党组织政治功能…, 174名村党组织书记分批…: after a head noun, a
+    // predicate (or an attribute of the counted things) starts.
+    if (
+      i - start >= 1 &&
+      PREDICATE_AFTER_HEAD.some((w) => text.startsWith(w, i)) &&
+      HEAD_NOUNS.some((h) => text.slice(start, i).endsWith(h))
+    )
+      break;
     if (NOUN_WORDS.some((w) => text.startsWith(w, i))) {
       i += 2;
       continue;
@@ -274,8 +343,17 @@ function nounAfter(text: string, pos: number): string | null {
   // 无物业小区, but 定州干部大讲堂， stays whole.
   const capped = i - start >= 12;
   const noun = capped ? cutAtHead(text.slice(start, i)) : text.slice(start, i);
+  // 1000平方米以上的达24%: a copula, not a noun, follows.
+  if (/^(?:达|为|占|是|超)/.test(noun)) return null;
   return noun.length > 0 && noun.length <= 12 ? noun : null;
 }
+
+// Words that start a predicate or an attribute right after a counted noun.
+// prettier-ignore
+const PREDICATE_AFTER_HEAD = [
+  '发展壮大', '政治功能', '组织功能', '功能', '作用', '顺利', '分批', '用上', '陆续', '持续', '整体', '逐步', '共同',
+  '均', '统一', '领办', '全面',
+];
 
 // 10个“口袋公园” → 口袋公园: a short quote right at `pos` is the noun (undefined when there is none).
 function quotedNoun(text: string, pos: number): string | null | undefined {
@@ -292,7 +370,7 @@ const HEAD_NOUNS = [
   '小区', '社区', '村街', '党员', '干部', '书记', '党组织', '支部', '单位', '部门', '企业', '项目', '问题', '事项',
   '人员', '群众', '网格', '学校', '场所', '中心', '基地', '示范区', '示范村', '示范带', '教学点', '工作者', '志愿者',
   '网格员', '队伍', '村民', '居民', '游客', '学员', '课程', '场次', '活动', '措施', '任务', '案件', '家庭', '村',
-  '片区', '村庄', '园区', '楼宇', '岗', '组',
+  '片区', '村庄', '园区', '楼宇', '岗', '组', '农户',
 ];
 
 function cutAtHead(phrase: string): string {
@@ -305,9 +383,73 @@ function cutAtHead(phrase: string): string {
   return cut > 0 ? phrase.slice(0, cut) : phrase;
 }
 
+// Words before a place that make it a partner or a modifier, not where the number was counted:
+// 联合北京市通州区…, 与江苏、河南等省份, 推广劲松北社区经验, 环北京村街.
+const PARTNER_BEFORE =
+  /(?:联合|会同|携手|对标|对口|对接|支援|援助|帮扶|学习|借鉴|参照|推广|复制|毗邻|紧邻|背靠|面向|辐射|与|同|和|及|跟|向|环|比|较|、)$/;
+// Words after a place that make it a comparison, a modifier, a list member or a place visited to
+// learn: 在全省率先, 居全省前列, 定州籍, 鼓楼、台江等, 到鲁家村学习.
+const COMPARISON_AFTER =
+  /^(?:率先|前列|第一|首位|领先|首批|首个|唯一|排名|位列|之首|籍|等|、|学习|考察|参观|取经|观摩)/;
+
+/**
+ * Whether a place hit can be where a number of its sentence was counted: not a partner or a
+ * destination (联合北京市通州区、大兴区及天津市武清区设立…25个), not a modifier (环北京村街), not a
+ * comparison (在全省率先成立…), not a member of a list. A chain (天津市武清区) is judged as a whole.
+ */
+function isSubjectPlace(text: string, hit: PlaceHit, hits: readonly PlaceHit[]): boolean {
+  let first = hit;
+  for (;;) {
+    const prev = hits.find((h) => h.end === first.start && !h.deictic);
+    if (prev === undefined) break;
+    first = prev;
+  }
+  let last = hit;
+  for (;;) {
+    const next = hits.find((h) => h.start === last.end && !h.deictic);
+    if (next === undefined) break;
+    last = next;
+  }
+  if (PARTNER_BEFORE.test(text.slice(Math.max(0, first.start - 2), first.start))) return false;
+  return !COMPARISON_AFTER.test(text.slice(last.end, last.end + 2));
+}
+
+// A change names its subject before 从/由: 群众满意率从百分之八十提升到百分之九十八, 平均年龄由此前的
+// 50多岁降至43岁, 北庄村集体收入从2020年的6.5万元增长到2022年的100多万元 (→ 集体收入). The number
+// either follows 从/由 (with a time before it) or ends the change after a change verb.
+const CHANGE_FIRST =
+  /^(?:(?:(?:19|20)\d{2}年(?:底|初|末)?)|[\u4e00-\u9fa5]{0,4}?(?:前|初|底|末)|此前|以前|之前|过去|去年|上年)?的?$/;
+const CHANGE_SECOND =
+  /(?:增长|增加|提升|提高|上升|扩大|下降|减少|降低|缩短|缩小|降|增|升|变|达)(?:到|至|为)了?(?:(?:19|20)\d{2}年(?:底|初|末)?的?)?$/;
+
+const CHANGE_AFTER =
+  /^[^，。；]{1,14}?(?:增长|增加|提升|提高|上升|扩大|下降|减少|降低|缩短|缩小|降|增|升|变)(?:到|至|为)/;
+
+function clauseAfter(text: string, start: number): string {
+  const rest = text.slice(start, start + 60);
+  const cut = rest.search(/[，。；：！？,;:!?\n]/);
+  return cut < 0 ? rest : rest.slice(0, cut);
+}
+
+function changeSubject(text: string, start: number, ctx: MetricContext): string | null {
+  for (let k = start - 1; k >= 0 && start - k <= 30; k--) {
+    const ch = text[k] ?? '';
+    if ('，。；：！？,;:!?\n'.includes(ch)) return null;
+    if (ch !== '从' && ch !== '由') continue;
+    const between = text.slice(k + 1, start);
+    // The first number of a change needs the change after it (从47个市直单位抽调 is no change).
+    const first = CHANGE_FIRST.test(between) && CHANGE_AFTER.test(clauseAfter(text, start));
+    const second = /[\d零〇一二两三四五六七八九十百千]/.test(between) && CHANGE_SECOND.test(between);
+    if (!first && !second) continue;
+    return nounBefore(text, k, ctx);
+  }
+  return null;
+}
+
 // The noun before a number: 集中参学率达到87.6% → 集中参学率; 培训基层干部1.2万名 → 基层干部;
-// 4类人员占比达到99.8% → 人员占比. Null when a verb stands right before (投入400多万元).
-function nounBefore(text: string, pos: number): string | null {
+// 4类人员占比达到99.8% → 人员占比. Null when a verb stands right before (投入400多万元). A place
+// that opens the noun is not part of it (北庄村集体收入 → 集体收入).
+function nounBefore(text: string, pos: number, ctx?: MetricContext): string | null {
   let end = pos;
   const lead = text.slice(Math.max(0, end - 6), end);
   const copula = COPULAS.exec(lead);
@@ -322,17 +464,40 @@ function nounBefore(text: string, pos: number): string | null {
       continue;
     }
     if (!isHan(ch) || NAME_STOP_CHARS.has(ch) || CHINESE_NUMERALS.includes(ch)) break;
-    // 化解率100%: a verb right before one last character is part of the noun.
-    if (end - i >= 2 && BACK_STOPS.some((w) => i - w.length >= 0 && text.startsWith(w, i - w.length))) break;
+    // 60岁以上老年人占比: 以上/以下 end the threshold before the noun.
+    if (text.startsWith('以上', i - 2) || text.startsWith('以下', i - 2)) break;
+    // 化解率100%: a verb right before one last character is part of the noun (办结率: one more for a
+    // one-character verb; 为群众办实事好事46.8万件 → 实事好事).
+    // 解决办证难问题: a one-character verb right after another verb starts the object noun.
+    const stop = BACK_STOPS.find((w) => i - w.length >= 0 && text.startsWith(w, i - w.length));
+    const oneAfterVerb =
+      stop?.length === 1 && BACK_STOPS.some((w) => w.length > 1 && text.startsWith(w, i - 1 - w.length));
+    if (stop !== undefined && !oneAfterVerb && end - i >= (stop.length === 1 ? 3 : 2)) break;
     if (end - i >= 2 && implementVerbEndingAt(text, i) !== null) break;
     i--;
   }
-  // Ten characters without a boundary: we do not know where the noun starts.
-  if (end - i >= 10) return null;
+  // Ten characters without a boundary: the noun starts after the last head noun (村党组织书记平均年龄
+  // 46.5岁 → 平均年龄), else we do not know where it starts.
+  if (end - i >= 10) {
+    const phrase = text.slice(i, end);
+    const cut = Math.max(
+      ...HEAD_NOUNS.map((h) => (phrase.lastIndexOf(h) < 0 ? -1 : phrase.lastIndexOf(h) + h.length)),
+    );
+    if (cut <= 0 || end - (i + cut) < 2) return null;
+    i += cut;
+  }
+  // 北庄村集体收入: the place is the metric's place, not part of what it counts.
+  const place = ctx?.placeHits.find((h) => h.start === i && h.end < end && !h.deictic);
+  if (place !== undefined) i = place.end;
   let noun = text.slice(i, end);
   // 每年集体收入 (每 stopped the walk) → 集体收入; 各类服务事项 → 服务事项
   if ('每今全去当本'.includes(text[i - 1] ?? '') && /^[年月季周]/.test(noun)) noun = noun.slice(1);
   if ('各每全'.includes(text[i - 1] ?? '') && /^[类种项个级]/.test(noun)) noun = noun.slice(1);
+  // 其中在职党员占比: 其 stopped the walk inside 其中.
+  if (/^[中]/.test(noun) && /[其之当]/.test(text[i - 1] ?? '')) noun = noun.slice(1);
+  // 全村村民收入, 该县农民收入: the scope (全村) is the metric's place, not part of its noun.
+  if ('全该本我'.includes(text[i - 1] ?? '') && /^[村镇乡县市区省][\u4e00-\u9fa5]{2}/.test(noun))
+    noun = noun.slice(1);
   // 先后投入2.1亿元, 市县财政每年列支6.9亿元: a verb or an adverb, not a noun, stands before the number.
   if (
     noun.length < 2 ||
@@ -341,18 +506,22 @@ function nounBefore(text: string, pos: number): string | null {
     ADVERBS.includes(noun)
   )
     return null;
-  // 4类人员占比, 三级机关干部: drop the counting unit of an earlier number; 每年集体收入 → 集体收入.
-  const unitChars = '名个人元户期场次件条项所家支处套岁天台辆批类级月年';
-  let before = text[i - 1] ?? '';
-  while (
-    noun.length > 0 &&
-    unitChars.includes(noun[0] ?? '') &&
-    (isAsciiDigit(before) || CHINESE_NUMERALS.includes(before) || unitChars.includes(before))
-  ) {
-    before = noun[0] ?? '';
-    noun = noun.slice(1);
+  // 4类人员占比, 三级机关干部: drop the counting unit of an earlier number (one character: 人员 stays);
+  // 50多岁降至43岁: what follows an earlier number is its unit, not a noun (多岁 → nothing).
+  const before = text[i - 1] ?? '';
+  const counter = '名个人元户期场次件条项所家支处套岁天台辆批类级月年';
+  const afterNumber = (ch: string): boolean => isAsciiDigit(ch) || CHINESE_NUMERALS.includes(ch);
+  if (counter.includes(before) && afterNumber(text[i - 2] ?? '') && counter.includes(noun[0] ?? '')) {
+    noun = noun.slice(1); // 2个月工程总土方量: the 月 of 个月 still belongs to the number.
+  } else if (afterNumber(before)) {
+    noun = noun.replace(/^[多余]?(?:万|亿)?[多余]?/, '');
+    if (counter.includes(noun[0] ?? '')) noun = noun.slice(1);
   }
-  noun = noun.replace(/^(?:每年|今年|全年|累计|其中)+/, '');
-  if (noun.length === 0 || noun.length > 10 || noun.endsWith('的')) return null;
+  noun = noun.replace(/^(?:每年|今年|全年|累计|其中|年底|年初|年内|目前|当前|去年|上半年|下半年)+/, '');
+  // 平均年龄较换届前下降5.2岁, 同比增长12%: a comparison's baseline is not what is measured.
+  const comparison = /较|同比|环比|比上年|比去年/.exec(noun);
+  if (comparison !== null) noun = noun.slice(0, comparison.index);
+  if (/^比/.test(noun)) return null;
+  if (noun.length < 2 || noun.length > 10 || noun.endsWith('的')) return null;
   return noun;
 }

@@ -1,6 +1,7 @@
 /**
  * People with posts: `廊坊市委书记杨晓和` → 杨晓和, title 市委书记, HOLDS 廊坊市委;
- * `市委副书记、市长张才芳` → two posts; `习近平总书记` → 习近平, 总书记 of 中共中央.
+ * `市委副书记、市长张才芳` → two posts; `县委常委、组织部部长刘红梅` → 县委常委 of 县委 and 组织部部长 of
+ * 县委组织部; `习近平总书记` → 习近平, 总书记 of 中共中央.
  * Bylines (记者/通讯员) and editors are document authors, not people nodes; residents named
  * without a post (居民段文林) are not extracted. Public within `extract`: `extractPeople`.
  */
@@ -26,7 +27,7 @@ const TITLE_WORDS = [
   '常务副书记', '常务副部长', '常务副市长', '常务副县长', '常务副主任', '副秘书长', '执法专员', '总书记', '副书记',
   '副市长', '副县长', '副区长', '副省长', '副镇长', '副乡长', '副主任', '副部长', '副局长', '副主席', '秘书长',
   '理事长', '董事长', '总经理', '网格员', '书记', '市长', '县长', '区长', '省长', '镇长', '乡长', '主任', '部长',
-  '局长', '主席', '专员', '村长', '组长', '站长', '所长', '院长', '校长', '队长',
+  '局长', '主席', '专员', '村长', '组长', '站长', '所长', '院长', '校长', '队长', '常委',
 ];
 const TITLE_RE = new RegExp(TITLE_WORDS.join('|'), 'g');
 
@@ -38,6 +39,7 @@ const AFTER_NAME_WORDS = [
   '看望', '召开', '宣布', '感慨', '回忆', '说道', '指导', '督导', '检查', '慰问', '会见', '多次', '先后', '首先',
   '随后', '现场', '详细', '告诫', '希望', '动情', '激动', '笑着', '连夜', '专程', '第一时间', '积极', '主动',
   '始终', '一直', '率先', '充分', '对此', '同时', '等人', '讲话', '作出', '听取', '部署', '作了', '代表',
+  '带队', '陪同', '透露', '谈到', '表态', '讲道', '再次', '反复', '特别', '曾经', '就此', '还说',
 ];
 const AFTER_NAME_CHARS = new Set([...'说在到对向和与等率也都就是为从把将被讲谈作及的兼同以于曾已还又再每']);
 
@@ -58,6 +60,9 @@ interface Post {
   target: EntityRef | null;
   at: number;
 }
+
+// A department post after 常委 belongs to that committee: 县委常委、组织部部长 → 县委组织部.
+const DEPARTMENT_POST = /^(组织部|宣传部|统战部|政法委|社会工作部|办公室|秘书长)/;
 
 /**
  * Finds people named with a post and links each post to its organization or place.
@@ -85,6 +90,24 @@ export function extractPeople(
     return { label: 'Organization', key };
   };
 
+  // 县委常委、组织部部长刘红梅: the department of the committee named in the post before.
+  const ensureDepartment = (committee: EntityRef, dept: string, at: number): EntityRef | null => {
+    const parent = orgs.organizations.get(committee.key) ?? extraOrgs.get(committee.key);
+    if (parent === undefined || !/[省市县区州旗]委$/.test(parent.name)) return null;
+    const name = parent.name + dept;
+    const key = orgKey(parent.placeKey, name);
+    if (!orgs.organizations.has(key) && !extraOrgs.has(key)) {
+      extraOrgs.set(key, {
+        key,
+        name,
+        kind: 'OTHER',
+        placeKey: parent.placeKey,
+        evidence: sentences.evidence(at, 'org.post'),
+      });
+    }
+    return { label: 'Organization', key };
+  };
+
   const found = new Map<string, { posts: Post[]; at: number; rule: string }>();
   const note = (name: string, posts: Post[], at: number, rule: string): void => {
     const entry = found.get(name) ?? { posts: [], at, rule };
@@ -104,7 +127,10 @@ export function extractPeople(
       let end = ts;
       let word = m[0];
       for (let guard = 0; guard < 4; guard++) {
-        const post = readPost(text, sentences, places, orgs.hits, end, word, ensureCentral);
+        let post = readPost(text, sentences, places, orgs.hits, end, word, ensureCentral);
+        // 市委常委、秘书长李强: a bare post after 常委、 is a post of that committee (resolved below).
+        if (post === null && text[end - 1] === '、' && titleEndingAt(text, end - 1) === '常委')
+          post = { post: { title: word, target: null, at: end }, start: end };
         if (post === null) break;
         posts.push(post.post);
         const sep = text[post.start - 1];
@@ -114,7 +140,19 @@ export function extractPeople(
         end = post.start - 1 - previous.length;
         word = previous;
       }
-      if (posts.some((p) => p.target !== null)) note(name, posts.reverse(), ts, 'person.title-name');
+      posts.reverse();
+      for (let i = 1; i < posts.length; i++) {
+        const post = posts[i];
+        const previous = posts[i - 1];
+        const dept = post === undefined ? null : DEPARTMENT_POST.exec(post.title);
+        if (post === undefined || dept === null || previous?.target?.label !== 'Organization') continue;
+        if (!previous.title.endsWith('常委') || post.target?.label === 'Organization') continue;
+        // 市委常委、秘书长: the post of the committee itself; 县委常委、组织部部长: of its department.
+        const target =
+          dept[1] === '秘书长' ? previous.target : ensureDepartment(previous.target, dept[1] ?? '', post.at);
+        if (target !== null) post.target = target;
+      }
+      if (posts.some((p) => p.target !== null)) note(name, posts, ts, 'person.title-name');
       continue;
     }
     // 习近平总书记: the name comes before 总书记.
@@ -205,12 +243,36 @@ function readPost(
     const key = level[word] ?? null;
     return { post: { title, target: key === null ? null : { label: 'Place', key }, at: ts }, start: ps };
   }
+  // 赵村镇党委书记孙强、镇长周敏: a bare 镇长/乡长 heads the township named last before it in the paragraph.
+  if (title === word && /^副?[镇乡]长$/.test(word)) {
+    const paragraphStart = sentences.paragraphStart(ts);
+    let town: EntityRef | null = null;
+    for (const h of places.hits) {
+      if (h.start >= ts) break;
+      if (h.start >= paragraphStart && !h.deictic && h.level === 'TOWNSHIP') town = h.ref;
+    }
+    return town === null ? null : { post: { title, target: town, at: ts }, start: ps };
+  }
   if (ps === ts) return null;
   const sentence = sentences.at(ts);
+  // 区委书记 names a post of a 区: the nearest place must be of that level (not 南京市).
+  const levelChar = /^([省市县区])(?:委|长)/.exec(title)?.[1];
   let nearest: EntityRef | null = null;
   for (const h of places.hits) {
     if (h.start >= ps) break;
-    if (h.start >= sentence.start && !h.deictic) nearest = h.ref;
+    if (h.start < sentence.start || h.deictic) continue;
+    const name = places.places.get(h.ref.key)?.name ?? '';
+    if (levelChar === undefined || name.endsWith(levelChar)) nearest = h.ref;
+  }
+  // 驻村第一书记王刚 in a sentence naming no place: a village post is held in the village or
+  // community named last in the paragraph.
+  if (nearest === null && /^(?:驻村|村|社区|居委会|村委会)/.test(title)) {
+    const paragraphStart = sentences.paragraphStart(ts);
+    for (const h of places.hits) {
+      if (h.start >= ps) break;
+      if (h.start >= paragraphStart && !h.deictic && (h.level === 'VILLAGE' || h.level === 'COMMUNITY'))
+        nearest = h.ref;
+    }
   }
   return { post: { title, target: nearest, at: ts }, start: ps };
 }

@@ -1,7 +1,7 @@
 /**
  * Places: every province, city and county the gazetteer knows (full and short names), the towns,
- * villages, communities and new areas named under them, the deictic 我市/全省 …, and the
- * document's main place. Public within `extract`: `extractPlaces` and `PlaceAnalysis`.
+ * villages, communities and new areas named under them or named alone (到塔元庄村调研), the deictic
+ * 我市/全省 …, and the document's main place. Public within `extract`: `extractPlaces` and `PlaceAnalysis`.
  */
 import { compareHits, compareStrings, type Hit, type SentenceIndex } from './evidence';
 import { gazetteer, type Division, type NameEntry } from './gazetteer';
@@ -64,6 +64,14 @@ const GENERIC_SUBPLACE = new Set([
   // verbs that end right before 村/社区 (增强村党支部凝聚力, 走进社区)
   '增强', '加强', '建强', '配强', '选强', '走进', '深入', '进入', '联系', '包联', '回', '下', '各个', '每个', '所在',
   '扎根', '服务', '覆盖', '带动', '帮助', '支持', '指导',
+  // quantifiers and kinds of villages (不少村党支部书记, 到脱贫村, 在软弱涣散村)
+  '不少', '很多', '许多', '部分', '一些', '多数', '少数', '大部分', '所有', '全部', '个别', '有的', '这些', '那些',
+  '多个', '若干', '相关', '周边', '附近', '邻近', '毗邻', '脱贫', '后进', '软弱涣散', '涣散', '结对', '驻点', '派驻',
+  '对口', '任职', '山区', '平原', '偏远', '边远', '城郊', '近郊', '远郊', '沿海', '边境', '民族', '传统', '普通',
+  '一般', '新建', '所属', '辖区', '全国', '全省', '全市', '全县', '试点', '难点', '问题', '文明城', '和美', '无物业',
+  '安置', '农转居', '村改居', '回迁', '大型',
+  // prepositions and verbs that end right before 村 (北庄村由村“两委”干部…, 经村民代表会议)
+  '由', '经', '给', '让', '使', '往', '自', '同', '原', '兴', '强', '富', '美',
 ]);
 
 const DEICTIC: ReadonlyArray<{ re: RegExp; target: 'city' | 'province' | 'county' | 'district' }> = [
@@ -122,7 +130,9 @@ export function extractPlaces(text: string, sentences: SentenceIndex): PlaceAnal
   if (main !== null && main.level !== 'PROVINCE') builder.addStandaloneTowns(main);
   builder.extendChains();
   builder.addOrgNamedSubplaces(mainKey);
+  builder.addStandaloneSubplaces(mainKey);
   builder.addRepeats();
+  builder.addShortRepeats();
   builder.addDeictics({
     city: mainCity === null ? null : codeKey(mainCity.code),
     province: mainProvince === null ? null : codeKey(mainProvince.code),
@@ -172,6 +182,10 @@ function scanGazetteerNames(text: string): RawMatch[] {
         // 正定镇 is a town, not 正定(县) + 镇.
         if (next !== undefined && '省市县区州旗镇乡'.includes(next)) continue;
         if (text.startsWith('街道', end)) continue;
+        // 劲松北社区 is not 松北(区) + 社区: a short form right before 社区/村/小区/路 is inside a local name.
+        if (/^(?:社区|小区|村|路|大街|胡同)/.test(text.slice(end, end + 2))) continue;
+        // 滹沱河北岸, 泰山东麓: a province short form read as river/mountain + direction.
+        if (next !== undefined && '岸侧麓坡畔'.includes(next)) continue;
         // 河北日报 / 河北新闻网 name an outlet, not the province.
         if (MEDIA_AFTER.test(text.slice(end, end + 4))) continue;
       }
@@ -217,10 +231,35 @@ function levelRank(level: Division['level']): number {
   return level === 'PROVINCE' ? 0 : level === 'CITY' ? 1 : 2;
 }
 
+// Bare level bodies and posts speak of the main place too: 区委书记, 区长 and 全区 in an article about
+// 鼓楼区 (never 团市委, 各县委).
+const LEVEL_BODY = /(?<![团各])(省|市|县|区)(?:委|长|政府)/g;
+const LEVEL_TARGET: Record<string, 'city' | 'province' | 'county' | 'district'> = {
+  省: 'province',
+  市: 'city',
+  县: 'county',
+  区: 'district',
+};
+
 function countDeictics(text: string): Record<'city' | 'province' | 'county' | 'district', number> {
   const counts = { city: 0, province: 0, county: 0, district: 0 };
   for (const { re, target } of DEICTIC) counts[target] = (text.match(re) ?? []).length;
+  for (const m of text.matchAll(LEVEL_BODY)) {
+    const target = LEVEL_TARGET[m[1] ?? ''];
+    // 廊坊市委: a named place's own committee is counted with the place, not as a bare body.
+    if (target !== undefined && !isNamedBefore(text, m.index)) counts[target]++;
+  }
   return counts;
+}
+
+// Whether the 省/市/县/区 at `at` ends a place name (廊坊市委, 正定县委) rather than standing alone.
+function isNamedBefore(text: string, at: number): boolean {
+  const g = gazetteer();
+  for (let len = 1; len <= 6 && at - len >= 0; len++) {
+    const name = text.slice(at - len, at + 1);
+    for (const entry of g.byPrefix.get(name.slice(0, 2)) ?? []) if (entry.name === name) return true;
+  }
+  return false;
 }
 
 // The main place is the deepest division that holds at least half of the mentions of its parent:
@@ -484,7 +523,8 @@ class PlaceBuilder {
   // 台城村党支部 with no place before it: a village or community named with its party
   // organization is a place even when no chain leads to it; it hangs under the main place.
   addOrgNamedSubplaces(mainKey: string | null): void {
-    const re = /(村|社区)(?=党支部|党总支|党委|居委会|村委会|党群服务中心)/g;
+    // 余村村集体经济收入, 北庄村村民: a village's own people and property name it too.
+    const re = /(村|社区)(?=党支部|党总支|党委|居委会|村委会|党群服务中心)|(村)(?=村民|村集体)/g;
     for (const m of this.text.matchAll(re)) {
       const suffixAt = m.index;
       const start = subplaceStart(this.text, suffixAt, (i) => this.covered[i] === 1);
@@ -492,12 +532,11 @@ class PlaceBuilder {
       const end = suffixAt + m[0].length;
       const core = this.text.slice(start, suffixAt);
       if (!this.free(start, end) || !validSubplaceCore(core)) continue;
-      const level: PlaceLevel = m[1] === '村' ? 'VILLAGE' : 'COMMUNITY';
-      const existing = [...this.places.values()].find(
-        (p) => p.name === core + (m[1] ?? '') && p.level === level,
-      );
+      const suffix = m[1] ?? m[2] ?? '';
+      const level: PlaceLevel = suffix === '村' ? 'VILLAGE' : 'COMMUNITY';
+      const existing = [...this.places.values()].find((p) => p.name === core + suffix && p.level === level);
       const key =
-        existing?.key ?? this.ensureSubplace(core + (m[1] ?? ''), level, mainKey, start, 'place.org-named');
+        existing?.key ?? this.ensureSubplace(core + suffix, level, mainKey, start, 'place.org-named');
       this.pushHit({
         ref: { label: 'Place', key },
         start,
@@ -506,6 +545,70 @@ class PlaceBuilder {
         level,
         deictic: false,
       });
+    }
+  }
+
+  // 到塔元庄村调研, 在农光里社区试点, 塔元庄村位于…: a village or community named alone, after a
+  // verb of going or being somewhere (or before 位于/地处). It hangs under the nearest county or
+  // township named before it in the sentence, else under the main place.
+  addStandaloneSubplaces(mainKey: string | null): void {
+    const re =
+      /(?:到|在|赴|走进|来到|深入|前往|走访|考察|调研|视察|地处|驻)([\u4e00-\u9fa5]{2,4}?)(村|社区)(?![民级里庄落委务干部两镇街])|(?<=^|[，。；：！？、\n“”])([\u4e00-\u9fa5]{2,4}?)(村|社区)(?=位于|地处|坐落)/g;
+    const sorted = [...this.hits].sort(compareHits);
+    for (const m of this.text.matchAll(re)) {
+      const core = m[1] ?? m[3] ?? '';
+      const suffix = m[2] ?? m[4] ?? '';
+      const end = m.index + m[0].length;
+      const start = end - core.length - suffix.length;
+      if (!this.free(start, end) || !validSubplaceCore(core) || core.endsWith('城')) continue;
+      const name = core + suffix;
+      const level: PlaceLevel = suffix === '村' ? 'VILLAGE' : 'COMMUNITY';
+      const existing = [...this.places.values()].find((p) => p.name === name && p.level === level);
+      let parentKey = mainKey;
+      const sentence = this.sentences.at(start);
+      for (const h of sorted) {
+        if (h.start >= start) break;
+        if (h.start >= sentence.start && !h.deictic && (h.level === 'TOWNSHIP' || h.level === 'COUNTY'))
+          parentKey = h.ref.key;
+      }
+      const key = existing?.key ?? this.ensureSubplace(name, level, parentKey, start, 'place.standalone');
+      this.pushHit({
+        ref: { label: 'Place', key },
+        start,
+        end,
+        rule: 'place.standalone',
+        level,
+        deictic: false,
+      });
+    }
+  }
+
+  // 余村 again after 天荒坪镇余村: a two-character name is repeated only where it stands as a word —
+  // after punctuation or a locative word, and not as the start of 村民/村级 … (其余村民 is no 余村).
+  addShortRepeats(): void {
+    const named = [...this.places.values()].filter(
+      (p) =>
+        p.code === null &&
+        p.name.length === 2 &&
+        p.level === 'VILLAGE' &&
+        !/^[新老大小本该全邻各外]/.test(p.name),
+    );
+    for (const p of named) {
+      for (let at = this.text.indexOf(p.name); at >= 0; at = this.text.indexOf(p.name, at + p.name.length)) {
+        const end = at + p.name.length;
+        const before = this.text[at - 1];
+        if (!this.free(at, end) || (isHan(before) && !'在到赴于和与及的从对向'.includes(before ?? '')))
+          continue;
+        if ('民级里庄落委务干部两'.includes(this.text[end] ?? '')) continue;
+        this.pushHit({
+          ref: { label: 'Place', key: p.key },
+          start: at,
+          end,
+          rule: 'place.repeat',
+          level: p.level,
+          deictic: false,
+        });
+      }
     }
   }
 
@@ -595,12 +698,18 @@ class PlaceBuilder {
   }
 }
 
+// Morphemes that describe a kind of village rather than name one: 省级示范村, 少数民族村, 传统古村,
+// 易地搬迁社区, 网格化社区, 美丽宜居村 (a proper name like 东张务村 or 劲松北社区 has none of them).
+const DESCRIPTIVE =
+  /级|化$|乡$|示范|传统|偏远|边远|山区|民族|搬迁|易地|移民|安置|相邻|宜居|美丽|文明|先进|重点|贫困|脱贫|薄弱|后进|涣散|特色|生态|旅游|红色|绿色|宜业|富裕|小康|集体|经济|城郊|近郊|远郊|新型|老旧|网格|智慧|数字|城市|农村|样板|明星|模范|典型|所辖|包联|联系|帮扶|结对|周边|附近|其他|其它|几个|每个/;
+
 /**
  * Whether `core` (the part of a name before 村/社区/镇/新区) reads as a proper name: no function
- * word, digit, punctuation or implementation verb inside, and not a generic head like 农村 or 示范.
+ * word, digit, punctuation or implementation verb inside, and not a generic head like 农村 or 示范,
+ * not a description like 省级示范.
  */
 function validSubplaceCore(core: string): boolean {
-  if (core.length === 0 || GENERIC_SUBPLACE.has(core)) return false;
+  if (core.length === 0 || GENERIC_SUBPLACE.has(core) || DESCRIPTIVE.test(core)) return false;
   for (const ch of core) {
     if (!isHan(ch) || NAME_STOP_CHARS.has(ch)) return false;
   }

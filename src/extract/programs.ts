@@ -1,8 +1,11 @@
 /**
  * Programs: named, repeatable initiatives (工程, 活动/行动, 机制/制度/工作法/清单/模式, 平台/驿站/
- * 会客厅, and quoted names shown to be carried out). One key per program across documents: the
- * canonical name drops generic type words, so 农村“领头羊”工程 and “领头羊”工程 are 领头羊工程,
- * “三审一谈”工作机制 and “三审一谈”机制 are 三审一谈. Public within `extract`: `extractPrograms`,
+ * 会客厅, X长制/积分制, after a quote also 改革/计划/经验/学习教育, quoted names shown to be carried
+ * out, models like 网格党建 and topic campaigns like 党史学习教育). One key per program across
+ * documents: the canonical name drops generic type words, so 农村“领头羊”工程 and “领头羊”工程 are
+ * 领头羊工程, “三审一谈”工作机制 and “三审一谈”机制 are 三审一谈; a short name given in （以下简称“…”）
+ * is an alias. Slogans, priority labels (“一号工程”), figures of speech, organizations, event titles
+ * and descriptions of what is built are not programs. Public within `extract`: `extractPrograms`,
  * `canonicalProgramName`.
  */
 import { compareHits, compareStrings, type Hit, type SentenceIndex } from './evidence';
@@ -23,14 +26,25 @@ interface Suffix {
   kind: ProgramKind;
   /** True when the suffix is part of the name (领头羊工程); false for a generic type word (活动, 机制). */
   keep: boolean;
+  /** Only after a quote: “最多跑一次”改革, “雏鹰”计划, “枫桥经验” — unquoted these are everyday words. */
+  quotedOnly?: boolean;
+  /** Name characters an unquoted name needs before the suffix (default 4): 推行河长制 needs one. */
+  minBody?: number;
+  /** Characters that may not follow the suffix (经济增长制约 is no 长制). */
+  notBefore?: string;
 }
 
 // Longest first, so 工作法 wins over 法-less matches and 治理架构 over nothing.
 const SUFFIXES: readonly Suffix[] = [
+  { word: '积分制管理', kind: 'MECHANISM', keep: true, minBody: 0 },
   { word: '百日攻坚', kind: 'CAMPAIGN', keep: false },
   { word: '治理架构', kind: 'MECHANISM', keep: false },
+  { word: '学习教育', kind: 'CAMPAIGN', keep: true, quotedOnly: true },
+  { word: '主题教育', kind: 'CAMPAIGN', keep: true, quotedOnly: true },
   { word: '会客厅', kind: 'PLATFORM', keep: true },
   { word: '工作法', kind: 'MECHANISM', keep: true },
+  { word: '积分制', kind: 'MECHANISM', keep: true, minBody: 0 },
+  { word: '坐班制', kind: 'MECHANISM', keep: true, minBody: 2 },
   { word: '工程', kind: 'PROJECT', keep: true },
   { word: '行动', kind: 'CAMPAIGN', keep: true },
   { word: '活动', kind: 'CAMPAIGN', keep: false },
@@ -40,6 +54,10 @@ const SUFFIXES: readonly Suffix[] = [
   { word: '模式', kind: 'MECHANISM', keep: false },
   { word: '平台', kind: 'PLATFORM', keep: true },
   { word: '驿站', kind: 'PLATFORM', keep: true },
+  { word: '长制', kind: 'MECHANISM', keep: true, minBody: 1, notBefore: '度约定订作造' },
+  { word: '改革', kind: 'MECHANISM', keep: false, quotedOnly: true },
+  { word: '计划', kind: 'PROJECT', keep: true, quotedOnly: true },
+  { word: '经验', kind: 'MECHANISM', keep: true, quotedOnly: true },
 ];
 
 // After 等 a list of quoted names may end in a broader word: “一楼八员”“党建楼长制”等集约服务体系.
@@ -52,7 +70,9 @@ const LIST_SUFFIXES: readonly Suffix[] = [
   { word: '举措', kind: 'MECHANISM', keep: false },
 ];
 
-const SUFFIX_RE = new RegExp(SUFFIXES.map((s) => s.word).join('|'), 'g');
+// Suffixes an unquoted name may end in (改革, 计划, 经验 … only after a quote).
+const UNQUOTED_SUFFIXES = SUFFIXES.filter((s) => s.quotedOnly !== true);
+const SUFFIX_RE = new RegExp(UNQUOTED_SUFFIXES.map((s) => s.word).join('|'), 'g');
 
 // Words that only say what kind of thing a program is; dropped from the canonical name together
 // with a generic suffix: “三审一谈”工作机制 → 三审一谈, “六位一体”社区治理架构 → 六位一体.
@@ -72,7 +92,44 @@ const NOT_PROGRAMS = new Set([
   '大合唱', '死角死面', '全覆盖', '硬骨头', '领头羊', '领头雁', '头雁', '红色名片', '金名片', '绣花功夫', '店小二',
   '娘家人', '连心桥', '贴心人', '压舱石', '定盘星', '试金石', '桥头堡', '加油站', '及时雨', '好帮手', '主阵地',
   '主战场', '生命线', '指南针', '三农', '两新', '老大难', '断头路', '钉子案', '口袋公园', '大治理', '小网格',
+  '助推器', '加速器', '催化剂', '金钥匙', '暖心桥', '强引擎', '动力源', '风向标', '顶梁柱', '领路人', '带头人',
 ]);
+
+// A priority label, not a program: 把“千万工程”作为“一号工程”, 作为“一把手”工程, 民生工程.
+const PRIORITY_LABEL =
+  /^(?:一号|头号|一把手|首要|第一|重点|民生|德政|民心|形象|面子|政绩|头等)(?:工程|任务|项目)$/;
+
+// A sentence, not a name: “党旗在基层一线高高飘扬”, 让党徽在岗位闪光 — a locative 在 inside, or a
+// figurative verb at the end.
+const SLOGAN =
+  /在(?!职|线|岗|编|校|册|地)[\u4e00-\u9fa5]{2,}|(?:飘扬|闪耀|绽放|闪光|飞扬|高扬|生辉|发光发热|起来)$/;
+
+// A bare quoted name (no type word after it) that ends like one of these is something else: an
+// organization (“大工委”), a person or figure of speech (“领头雁”, “金牌调解员”), a kind of place
+// (“党建示范村”, “环京示范带”). Names with a count (一楼八员, 双带头人) are kept.
+const ORG_LIKE = /(?:[省市县区]?委|党委|工委|支部|党组|委员会|业委会|联合会|团|队)$/;
+const PERSON_LIKE = /(?:人|者|兵|雁|羊|官|匠|手|汉|员|师|星|嫂|娘|哥|姐)$/;
+const PLACE_LIKE = /(?:村|带|区|片区|社区|街区|小区|园区|基地|示范点|示范街)$/;
+// A quote right before one of these is the title of an event or a column: “童心向党·致敬百年”中小学艺术展演.
+const EVENT_AFTER =
+  /^[\u4e00-\u9fa5]{0,6}?(?:展演|展览|展示|演出|比赛|大赛|竞赛|晚会|专栏|栏目|节目|论坛|讲座|征文|汇演|会演|联展|歌会|朗诵|故事会|巡演|主题展|文艺|影片|电影|纪录片)/;
+// A quote right before one of these names a team or an association: 建立“红色代办”服务队.
+const TEAM_AFTER = /^(?:志愿)?(?:服务队|志愿队|先锋队|突击队|宣讲团|工作队|小分队|联盟|协会|合作社|帮帮团)/;
+// What a bare quoted name carried out by a verb is when its last word says so: “红色议事厅” is a venue.
+const VENUE = /(?:厅|室|站|之家|中心|书屋|超市|广场|小院|课堂|学堂|讲堂|夜校|食堂|讲习所)$/;
+
+// Everyday activities; an unquoted name made only of them (走访调研制度, 办理反馈机制) names no program.
+// prettier-ignore
+const GENERIC_ACTIVITIES = [
+  '走访', '调研', '学习', '培训', '宣讲', '座谈', '交流', '研讨', '慰问', '帮扶', '结对', '谈心', '谈话', '考核',
+  '督查', '检查', '巡察', '评议', '述职', '办理', '反馈', '交办', '承接', '报到', '值班', '值守', '接访', '下访',
+  '约访', '调解', '排查', '整改', '监督', '问责', '联系', '服务', '宣传', '教育', '管理', '会议', '例会', '议事',
+  '经常性', '常态化', '定期', '入户', '走街', '串户',
+];
+
+// Unquoted names that describe what is created (首都政治“护城河”党建示范村创建活动): model units.
+const MODEL_UNIT =
+  /(?:示范村|示范社区|示范点|示范区|示范带|示范单位|先进党组织|星级党支部|村|社区|支部|党组织|单位|家庭|企业)$/;
 
 // 三个如何, 两个确立, 五个廊坊, 九项措施: a count of things, not a name.
 const COUNTED = /^[一二三四五六七八九十两百千万\d]+(?:个|项|条|大|点|种|类|批|次)/;
@@ -94,6 +151,9 @@ const VERB_KINDS: Readonly<Record<string, ProgramKind>> = {
   构建: 'MECHANISM',
   落实: 'MECHANISM',
   实施: 'PROJECT',
+  打造: 'PROJECT',
+  创建: 'PROJECT',
+  建成: 'PROJECT',
 };
 
 // A quoted phrase followed by one of these is a strategy, idea or requirement, not a program.
@@ -106,7 +166,8 @@ const LEADING_MODIFIERS =
   /^(?:深入|全面|持续|大力|积极|扎实|广泛|常态化|不断|进一步|着力|认真|切实|率先|首次|全市|全省|全县|全区|全方位|立体式|多层次|系统化|规范化|制度化)+/;
 
 // Characters that continue a suffix word into a longer noun (会客厅坐班制, 工程管理).
-const NOUN_AFTER_SUFFIX = '坐制体系式化站点员队室长办部组群库池费款图表管师';
+// 农村集体产权制度改革: a reform of the system, not a system named 农村集体产权.
+const NOUN_AFTER_SUFFIX = '坐制体系式化站点员队室长办部组群库池费款图表管师改';
 
 function suffixAt(text: string, pos: number, list: readonly Suffix[]): Suffix | null {
   for (const s of list) if (text.startsWith(s.word, pos)) return s;
@@ -157,6 +218,18 @@ function kindOfName(name: string): ProgramKind {
   return 'OTHER';
 }
 
+// Whether a name ends in a word that names a program by itself (工程, 行动, 工作法, 清单, 平台 …).
+function endsWithNamingSuffix(name: string): boolean {
+  return SUFFIXES.some(
+    (s) => s.keep && s.word !== '经验' && name.endsWith(s.word) && name.length > s.word.length,
+  );
+}
+
+/** True when `name` reads as a slogan or a priority label rather than a program name. */
+function isSloganOrLabel(name: string): boolean {
+  return PRIORITY_LABEL.test(name) || SLOGAN.test(name);
+}
+
 interface Draft {
   name: string;
   kind: ProgramKind;
@@ -192,7 +265,7 @@ export function extractPrograms(
     surfaces: string[],
     forms: string[],
   ): void => {
-    if (name.length < 2 || name.length > 24 || /[，,。]{2}/.test(name)) return;
+    if (name.length < 2 || name.length > 24 || /[，,。]{2}/.test(name) || isSloganOrLabel(name)) return;
     let d = drafts.get(name);
     if (d === undefined) {
       d = { name, kind, aliases: new Set(), forms: new Set([name]), rule, at: start };
@@ -209,12 +282,27 @@ export function extractPrograms(
   // Short quotes are names or sayings: numbers inside them (“三个100%”, “8+1”) are not metrics.
   for (const q of quotes) if (q.end - q.start <= 20) nameSpans.push([q.open, q.close + 1]);
 
+  // （以下简称“千万工程”）: the short name is an alias of the program named right before it.
+  const abbreviations = findAbbreviations(text, quotes);
+  const abbreviated = new Set(abbreviations.map((a) => a.quote));
   const groups = groupQuotes(
     text,
-    quotes.filter((q) => !q.title && !insideTitle(q, quotes)),
+    quotes.filter(
+      (q) =>
+        !q.title && !insideTitle(q, quotes) && !abbreviated.has(q) && !isAbbreviationUse(q, abbreviations),
+    ),
   );
   for (const group of groups) readQuotedGroup(text, group, record, isEntityAt);
   readUnquoted(text, quotes, claimed, record);
+  readModelPartyBuilding(text, claimed, record);
+  readTopicCampaigns(text, claimed, record);
+  for (const a of abbreviations) {
+    const owner = hits.find((h) => h.end === a.after);
+    const d = owner === undefined ? undefined : drafts.get(owner.ref.key);
+    if (d === undefined || a.short === d.name) continue;
+    d.aliases.add(a.short);
+    d.forms.add(a.short);
+  }
 
   countRepeats(text, drafts, hits);
 
@@ -308,7 +396,10 @@ function readQuotedGroup(
     const core = group.map((q) => stripQuoteMarks(q.content).trim()).join('');
     if (core.length < 2 || core.length > 20) return;
     if (!suffix.keep && (NOT_PROGRAMS.has(core) || isGenericGap(core))) return;
-    const name = canonicalProgramName(core, gapText, suffix.word);
+    // “千万工程”经验: the quote already names the program; the word after it says what about it.
+    const named = endsWithNamingSuffix(core) && (suffix.word === '经验' || !suffix.keep);
+    const name = named ? core : canonicalProgramName(core, gapText, suffix.word);
+    const kind = named ? kindOfName(core) : suffix.kind;
     const end = at + suffix.word.length;
     const prefixStart = modifierStart(text, first.open, isEntityAt);
     const surfaces = [
@@ -317,7 +408,7 @@ function readQuotedGroup(
       stripQuoteMarks(text.slice(first.open, end)),
     ];
     const forms = group.length === 1 ? [text.slice(first.open, first.close + 1)] : [];
-    record(name, suffix.kind, prefixStart, end, 'program.quoted-suffix', surfaces, forms);
+    record(name, kind, prefixStart, end, 'program.quoted-suffix', surfaces, forms);
     return;
   }
 
@@ -335,10 +426,10 @@ function readQuotedGroup(
     // an implementation verb just before it (a few words of scope may stand between) — unless a
     // noun after it says it is a strategy, idea or requirement (实施“乡村振兴”战略).
     const described = DESCRIBED_AS.test(text.slice(last.close + 1, last.close + 3));
-    if (verb !== null && !described && acceptableQuotedName(name, true)) {
+    if (verb !== null && !described && acceptableQuotedName(name, true) && isBareProgramName(text, q, name)) {
       record(
         name,
-        kind !== 'OTHER' ? kind : (VERB_KINDS[verb] ?? 'OTHER'),
+        kind !== 'OTHER' ? kind : VENUE.test(name) ? 'PLATFORM' : (VERB_KINDS[verb] ?? 'OTHER'),
         q.open,
         q.close + 1,
         'program.quoted-verb',
@@ -347,6 +438,44 @@ function readQuotedGroup(
       );
     }
   }
+}
+
+// A bare quoted name after a verb that names something else: an organization (健全街道“大工委”), a
+// person or figure (打造“领头雁”队伍), a kind of place (打造“党建示范村”), or the title of an event
+// (组织开展“童心向党·致敬百年”中小学艺术展演).
+function isBareProgramName(text: string, q: Quote, name: string): boolean {
+  const counted = /[一二两三四五六七八九十百千万双\d]/.test(name);
+  if (ORG_LIKE.test(name) || PLACE_LIKE.test(name)) return false;
+  if (PERSON_LIKE.test(name) && !counted) return false;
+  const after = text.slice(q.close + 1, q.close + 12).split(/[，。；、,;]/)[0] ?? '';
+  return !EVENT_AFTER.test(after) && !TEAM_AFTER.test(after);
+}
+
+interface Abbreviation {
+  /** The quote holding the short name. */
+  quote: Quote;
+  short: string;
+  /** Offset right after the full name (where the bracket opens). */
+  after: number;
+}
+
+// （以下简称“千万工程”）, (简称“两新”), （下称「吹哨报到」）
+function findAbbreviations(text: string, quotes: readonly Quote[]): Abbreviation[] {
+  const out: Abbreviation[] = [];
+  for (const q of quotes) {
+    const lead = /[（(](?:以下|下文)?(?:简称|下称|称)$/.exec(text.slice(Math.max(0, q.open - 6), q.open));
+    if (lead === null || q.title) continue;
+    const short = stripQuoteMarks(q.content).trim();
+    if (short.length < 2 || short.length > 12) continue;
+    out.push({ quote: q, short, after: q.open - lead[0].length });
+  }
+  return out;
+}
+
+// A later “千万工程” is the abbreviation again, not a program of its own.
+function isAbbreviationUse(q: Quote, abbreviations: readonly Abbreviation[]): boolean {
+  const content = stripQuoteMarks(q.content).trim();
+  return abbreviations.some((a) => a.short === content && a.quote.open < q.open);
 }
 
 function acceptableQuotedName(name: string, strict: boolean): boolean {
@@ -402,10 +531,12 @@ function readUnquoted(text: string, quotes: readonly Quote[], claimed: Uint8Arra
     if (claimed[suffixStart] === 1) continue;
     // Inside quotes the quoted rules decide; inside 《》 a document title is not a program.
     if (quotes.some((q) => q.start <= suffixStart && suffixStart < q.end)) continue;
-    const suffix = suffixAt(text, suffixStart, SUFFIXES);
+    const suffix = suffixAt(text, suffixStart, UNQUOTED_SUFFIXES);
     if (suffix === null) continue;
+    const next = text[suffixStart + suffix.word.length] ?? '';
     // 会客厅坐班制, 工程管理, 平台建设者: the suffix word runs on into a longer noun.
-    if (NOUN_AFTER_SUFFIX.includes(text[suffixStart + suffix.word.length] ?? '')) continue;
+    if (NOUN_AFTER_SUFFIX.includes(next) || (suffix.notBefore?.includes(next) ?? false)) continue;
+    const minBody = suffix.minBody ?? 4;
     let k = suffixStart;
     let boundary: 'verb' | 'list' | 'other' = 'other';
     let han = 0;
@@ -416,11 +547,11 @@ function readUnquoted(text: string, quotes: readonly Quote[], claimed: Uint8Arra
         continue;
       }
       // A verb closer than four characters is part of the name: 党建示范村创建活动.
-      if (han >= 4 && implementVerbEndingAt(text, k) !== null) {
+      if (han >= minBody && implementVerbEndingAt(text, k) !== null) {
         boundary = 'verb';
         break;
       }
-      if (han >= 4 && ch === '了' && implementVerbEndingAt(text, k - 1) !== null) {
+      if (han >= minBody && ch === '了' && implementVerbEndingAt(text, k - 1) !== null) {
         boundary = 'verb';
         break;
       }
@@ -432,7 +563,10 @@ function readUnquoted(text: string, quotes: readonly Quote[], claimed: Uint8Arra
       k--;
     }
     if (boundary === 'other') continue;
-    if (boundary === 'list' && !clauseHasVerb(text, k)) continue;
+    // 建立街道交办、部门承接、办理反馈机制: a generic type word after a list governs the whole list, which
+    // is a description; only a naming suffix makes each item a name (…培训工程、万名…大培训工程).
+    if (boundary === 'list' && (!(suffix.keep || listItemsNamed(text, k)) || !clauseHasVerb(text, k)))
+      continue;
     const end = suffixStart + suffix.word.length;
     const raw = text.slice(k, end);
     const trimmed = raw.replace(LEADING_MODIFIERS, '');
@@ -440,16 +574,92 @@ function readUnquoted(text: string, quotes: readonly Quote[], claimed: Uint8Arra
     const body = stripQuoteMarks(trimmed.slice(0, trimmed.length - suffix.word.length));
     // A quote right before the suffix is the quoted rules' case (they may have rejected it: “护城河”).
     if (
-      body.length < 4 ||
+      body.length < minBody ||
       body.length > 16 ||
-      isGenericGap(body) ||
+      (body.length > 0 && isGenericGap(body)) ||
       /[”’」"]/.test(text[suffixStart - 1] ?? '')
     )
       continue;
     const name = suffix.keep ? stripQuoteMarks(trimmed) : stripGenericTail(body);
-    // 长效监督机制 and 工作机制 say what kind of thing it is, not which one.
-    if (name.length < 4 || NOT_PROGRAMS.has(name) || TAIL_TOKENS.some((t) => name.startsWith(t))) continue;
+    // 长效监督机制 and 工作机制 say what kind of thing it is, not which one; 走访调研制度 names an
+    // activity; 首都政治护城河党建示范村创建活动 says what is created.
+    if (
+      name.length < Math.min(4, minBody + suffix.word.length) ||
+      NOT_PROGRAMS.has(name) ||
+      TAIL_TOKENS.some((t) => name.startsWith(t)) ||
+      isActivityOnly(suffix.keep ? name.slice(0, -suffix.word.length) : name) ||
+      (!suffix.keep && MODEL_UNIT.test(name))
+    )
+      continue;
     record(name, suffix.kind, start, end, 'program.unquoted-suffix', [trimmed, stripQuoteMarks(trimmed)], []);
+  }
+}
+
+// Whether the list item before the 、 at `k - 1` ends in a type word of its own (…督导考核办法、城市基层
+// 党建联席会议制度): then every item is a name, and the suffix belongs to the last one only.
+function listItemsNamed(text: string, k: number): boolean {
+  let i = k - 1;
+  while (i > 0 && !isClauseBreak(text[i - 1]) && text[i - 1] !== '、') i--;
+  const item = text.slice(i, k - 1);
+  return LIST_SUFFIXES.some((s) => item.endsWith(s.word)) || /(?:办法|措施|条|制|体系)$/.test(item);
+}
+
+function isActivityOnly(body: string): boolean {
+  let rest = body.replace(LEADING_MODIFIERS, '');
+  if (rest.length === 0) return false;
+  while (rest.length > 0) {
+    const token = GENERIC_ACTIVITIES.find((t) => rest.startsWith(t));
+    if (token === undefined) return false;
+    rest = rest.slice(token.length);
+  }
+  return true;
+}
+
+// Qualifiers that make X党建 a model of party building (推行网格党建, 推进区域化党建), not a domain
+// of it (机关党建, 农村党建).
+const MODEL_QUALIFIER =
+  /^(?:网格|近邻|全域|智慧|融合|共建|联建|链式|飞地|红色|楼宇联盟|[\u4e00-\u9fa5]{1,3}化)$/;
+
+// 推行网格党建，…: a model of party building carried out by an implementation verb, unquoted and
+// without a type word.
+function readModelPartyBuilding(text: string, claimed: Uint8Array, record: Recorder): void {
+  for (const m of text.matchAll(/党建(?=[，。；、,;]|工作[，。；、]|模式|品牌)/g)) {
+    const end = m.index;
+    for (let len = 2; len <= 4 && end - len >= 0; len++) {
+      const start = end - len;
+      const core = text.slice(start, end);
+      if (!MODEL_QUALIFIER.test(core) || claimed[start] === 1) continue;
+      const lead = /(?:全面|深入|大力|积极|持续|不断|着力)$/.exec(text.slice(Math.max(0, start - 2), start));
+      const verb = implementVerbEndingAt(text, start - (lead?.[0].length ?? 0));
+      if (verb === null) continue;
+      record(core + '党建', VERB_KINDS[verb] ?? 'MECHANISM', start, end + 2, 'program.model', [], []);
+      break;
+    }
+  }
+}
+
+// A national campaign named by its topic: 党史学习教育, 四史学习教育, 党纪学习教育 — wherever it is
+// named (通过党史学习教育, 在党史学习教育中, 自党史学习教育启动以来), since these always name the
+// campaign. The topic is the two characters before 学习教育/主题教育; longer topics come quoted
+// (“两学一做”学习教育, read by the quoted rules). A verb, an adverb or a generic word there is no topic:
+// 推动学习教育, 加强学习教育, 深入学习教育, 党员学习教育, 思想主题教育.
+// prettier-ignore
+const NOT_TOPICS = new Set([
+  '党员', '干部', '理论', '集中', '专题', '日常', '政治', '思想', '加强', '强化', '组织', '进行', '接受', '经常',
+  '注重', '深化', '推进', '开展', '确保', '坚持', '参加', '参与', '抓好', '搞好', '做好', '定期', '通过', '结合',
+  '巩固', '拓展', '推动', '持续', '深入', '扎实', '认真', '全面', '围绕', '聚焦', '学好', '用好', '启动', '动员',
+  '成果', '开始', '进一', '一步',
+]);
+
+function readTopicCampaigns(text: string, claimed: Uint8Array, record: Recorder): void {
+  for (const m of text.matchAll(/学习教育|主题教育/g)) {
+    const suffixStart = m.index;
+    const k = suffixStart - 2;
+    if (k < 0 || claimed[suffixStart] === 1 || claimed[k] === 1) continue;
+    const core = text.slice(k, suffixStart);
+    if (![...core].every((c) => isNameChar(c)) || NOT_TOPICS.has(core) || isGenericGap(core)) continue;
+    if (implementVerbEndingAt(core, 2) !== null) continue;
+    record(core + m[0], 'CAMPAIGN', k, suffixStart + m[0].length, 'program.topic-campaign', [], []);
   }
 }
 
