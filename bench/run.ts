@@ -1,0 +1,233 @@
+/**
+ * `npm run bench`: corpus → import scaling → import profile → API latency → batching ratios
+ * → GraphQL cost, then bench/RESULTS.md. Options come from BENCH_* variables
+ * (bench/config.ts); everything generated lands in bench/out/. Expects `npm run build` to
+ * have run (the CLI and the importer's worker are the compiled ones). A phase that fails is
+ * reported in RESULTS.md and the others still run.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { measureLatency } from './apiLatency';
+import { memoryGuard, ROOT, runBenchScript } from './child';
+import { benchEnv, DEFAULTS, loadBenchConfig } from './config';
+import { writeCorpus } from './corpus';
+import { measureGraphqlCost } from './graphqlCost';
+import { importCorpus, projectImportMs } from './importScaling';
+import { machine, sampleLoad, versions } from './machine';
+import { profileImport } from './profileImport';
+import type { RatioResult, RatiosChildArgs } from './ratios';
+import { renderReport, type BenchResults } from './report';
+
+const t0 = Date.now();
+const say = (msg: string) =>
+  process.stderr.write(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
+
+async function main(): Promise<void> {
+  const config = loadBenchConfig();
+  if (process.argv.includes('--render')) {
+    // Re-renders RESULTS.md from the raw results of the last run (no measuring).
+    const raw = JSON.parse(fs.readFileSync(path.join(config.outDir, 'results.json'), 'utf8')) as BenchResults;
+    fs.writeFileSync(config.resultsFile, renderReport(raw));
+    say(`re-rendered ${path.relative(ROOT, config.resultsFile)} from the run of ${raw.startedAt}`);
+    return;
+  }
+  const { outDir, resultsFile, ...shown } = config;
+  fs.mkdirSync(outDir, { recursive: true });
+  const rawFile = path.join(outDir, 'results.json');
+  const dataDir = (size: number) => path.join(outDir, `data-${size}`);
+  const corpusDir = (size: number) => path.join(outDir, `corpus-${size}`);
+
+  const results: BenchResults = {
+    startedAt: new Date(t0).toISOString(),
+    finishedAt: '',
+    totalMs: 0,
+    command: [...benchEnv(), 'npm run bench'].join(' '),
+    config: shown,
+    machine: machine(),
+    versions: versions(),
+    corpora: [],
+    imports: [],
+    profile: null,
+    apiSize: null,
+    latency: null,
+    ratios: null,
+    graphqlCost: [],
+    errors: [],
+    load: null,
+    skippedImports: [],
+  };
+  const load = sampleLoad();
+  const save = () => fs.writeFileSync(rawFile, `${JSON.stringify(results, null, 2)}\n`);
+  const phase = async (name: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      results.errors.push({ phase: name, message });
+      say(`${name} FAILED: ${message}`);
+    }
+    save();
+  };
+  say(
+    `sizes ${config.sizes.join(', ')}; ${results.machine.cpuModel} × ${results.machine.cores}; ` +
+      `out: ${path.relative(ROOT, outDir)}`,
+  );
+
+  if (config.reuseImport) {
+    const previous = JSON.parse(fs.readFileSync(rawFile, 'utf8')) as BenchResults;
+    results.corpora = previous.corpora.filter((c) => config.sizes.includes(c.count));
+    results.imports = previous.imports.filter((i) => config.sizes.includes(i.size));
+    results.skippedImports = (previous.skippedImports ?? []).filter((i) => config.sizes.includes(i.size));
+    results.profile = previous.profile;
+    say(`reusing the corpora, stores and import figures of ${previous.startedAt}`);
+  } else {
+    for (const size of config.sizes) {
+      const c = writeCorpus(path.join(ROOT, 'import'), corpusDir(size), size, config.seed);
+      results.corpora.push(c);
+      say(
+        `corpus ${size}: ${(c.bytes / 1048576).toFixed(1)} MB, ${c.distinctPrograms} program names${c.reused ? ' (reused)' : ''}`,
+      );
+    }
+    for (const size of config.sizes) {
+      // A size the last finished run projects far over the time limit is not started: as the
+      // code is, the import is quadratic and 10,000 articles would take many hours.
+      const previous = results.imports.filter((i) => i.completed).at(-1);
+      const projected = previous ? projectImportMs(previous, size) : null;
+      if (projected !== null && projected > config.importTimeoutMin * 60_000 * 1.5) {
+        const reason = `not run: the ${previous?.size}-article import's slowdown projects ≈ ${(projected / 60000).toFixed(0)} min, over the ${config.importTimeoutMin} min limit (BENCH_IMPORT_TIMEOUT)`;
+        results.skippedImports.push({ size, reason, projectedMs: projected });
+        say(`import ${size}: ${reason}`);
+        continue;
+      }
+      await phase(`import ${size}`, async () => {
+        say(`import ${size} …`);
+        const run = await importCorpus(
+          size,
+          corpusDir(size),
+          dataDir(size),
+          outDir,
+          {
+            workers: config.workers,
+            timeoutMs: config.importTimeoutMin * 60_000,
+          },
+          say,
+        );
+        results.imports.push(run);
+        say(
+          `import ${size}: ${run.imported} imported, ${run.failed} failed in ${(run.importMs / 1000).toFixed(1)} s ` +
+            `(${((run.imported * 1000) / Math.max(1, run.importMs)).toFixed(1)} docs/s), ` +
+            `peak RSS ${Math.round((run.rusage?.maxRssBytes ?? 0) / 1048576)} MiB${run.completed ? '' : ' — STOPPED at the time limit'}`,
+        );
+      });
+    }
+    if (config.profile) {
+      await phase('import profile', async () => {
+        // The first N articles again, in-process, every statement timed: where the time goes.
+        const n = Math.min(DEFAULTS.profileSize, Math.max(...config.sizes));
+        const dir = corpusDir(n);
+        if (!fs.existsSync(dir)) writeCorpus(path.join(ROOT, 'import'), dir, n, config.seed);
+        const workers = config.workers ?? Math.min(8, os.availableParallelism());
+        say(`import profile (${n} articles, in-process) …`);
+        const profile = await profileImport(dir, path.join(outDir, 'profile'), workers);
+        results.profile = { size: n, ...profile };
+        say(
+          `import profile: ${(profile.wallMs / 1000).toFixed(1)} s, ${(profile.storeMs / 1000).toFixed(1)} s in store statements`,
+        );
+      });
+    }
+  }
+
+  // The API figures use the largest store whose import finished (else the largest there is).
+  const stored = results.imports.filter((i) => fs.existsSync(dataDir(i.size)));
+  const api = [...stored].sort((a, b) => Number(b.completed) - Number(a.completed) || b.size - a.size)[0];
+  if (!api) {
+    results.errors.push({ phase: 'api', message: 'no imported store to serve' });
+  } else {
+    results.apiSize = api.size;
+    await phase('API latency', async () => {
+      say(`API latency on the ${api.size}-article graph …`);
+      results.latency = await measureLatency(
+        dataDir(api.size),
+        outDir,
+        {
+          connections: config.connections,
+          durationS: config.durationS,
+          requestTimeoutS: config.requestTimeoutS,
+          memoryLimitBytes: config.memoryLimitMb * 1024 * 1024,
+        },
+        say,
+      );
+    });
+    await phase('batching ratios', async () => {
+      say('batching ratios (in a child process) …');
+      const failedB = results.latency?.probes.find((p) => p.query === 'b')?.error ?? null;
+      results.ratios = await ratiosInChild(dataDir(api.size), failedB, config, outDir);
+    });
+    await phase('GraphQL cost', async () => {
+      say('GraphQL cost …');
+      const canned: Record<string, unknown> = { ...(results.ratios?.canned ?? {}) };
+      for (const p of results.latency?.probes ?? [])
+        if (!(p.query in canned) && p.error === null) canned[p.query] = p.data;
+      results.graphqlCost = measureGraphqlCost(canned);
+    });
+  }
+
+  results.finishedAt = new Date().toISOString();
+  results.totalMs = Date.now() - t0;
+  results.load = load.stop();
+  save();
+  fs.writeFileSync(resultsFile, renderReport(results));
+  say(`wrote ${path.relative(ROOT, resultsFile)} and ${path.relative(ROOT, rawFile)}`);
+}
+
+/**
+ * The batching comparison runs in-process with the store, so it runs in a child of its own,
+ * killed when it passes the memory limit or runs far over its budget.
+ */
+async function ratiosInChild(
+  data: string,
+  knownFailure: string | null,
+  config: ReturnType<typeof loadBenchConfig>,
+  outDir: string,
+): Promise<RatioResult> {
+  const out = path.join(outDir, 'ratios.json');
+  fs.rmSync(out, { force: true });
+  const args: RatiosChildArgs = {
+    dataDir: data,
+    maxRounds: config.rounds,
+    budgetS: config.ratioBudgetS,
+    knownFailure,
+    out,
+  };
+  const run = runBenchScript(
+    path.join(ROOT, 'bench', 'ratios.ts'),
+    { BENCH_RATIOS_ARGS: JSON.stringify(args) },
+    (line) => say(line),
+  );
+  const limit = config.memoryLimitMb * 1024 * 1024;
+  const guard = memoryGuard(run.child, limit);
+  const hardCapMs = (config.ratioBudgetS * 4 + 600) * 1000;
+  const timer = setTimeout(() => run.child.kill('SIGKILL'), hardCapMs);
+  const exit = await run.done.finally(() => {
+    guard.stop();
+    clearTimeout(timer);
+  });
+  const tripped = guard.tripped();
+  if (tripped !== null) {
+    throw new Error(
+      `the comparison passed the ${config.memoryLimitMb} MiB memory limit (${Math.round(tripped / 1048576)} MiB) and was killed`,
+    );
+  }
+  if (exit.code !== 0 || !fs.existsSync(out)) {
+    throw new Error(
+      `the comparison child ended with ${exit.signal ?? `code ${exit.code}`}${exit.signal === 'SIGKILL' ? ` (over ${Math.round(hardCapMs / 60000)} min)` : ''}`,
+    );
+  }
+  return JSON.parse(fs.readFileSync(out, 'utf8')) as RatioResult;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

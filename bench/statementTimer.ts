@@ -1,0 +1,31 @@
+/**
+ * A CypherRunner wrapper that times every statement (read, write, and each statement inside
+ * a transaction) and hands it to a recorder, keyed by the statement text. Lets the bench say
+ * which query dominates without knowing the store's query constants. Internal to bench.
+ */
+import type { CypherExecutor, CypherRunner, Params, Row } from '../src/graph/runner';
+
+/** The statement, whitespace folded, cut after its labels and relationship type have shown. */
+export const statementKey = (q: string): string => q.replace(/\s+/g, ' ').trim().slice(0, 150);
+
+export type Recorder = (key: string, ms: number, rows: number) => void;
+
+export function timingRunner(inner: CypherRunner, record: Recorder): CypherRunner {
+  const timed = async (query: string, run: () => Promise<Row[]>): Promise<Row[]> => {
+    const t0 = performance.now();
+    const rows = await run();
+    record(statementKey(query), performance.now() - t0, rows.length);
+    return rows;
+  };
+  return {
+    kind: inner.kind,
+    read: (q: string, p?: Params) => timed(q, () => inner.read(q, p)),
+    write: (q: string, p?: Params) => timed(q, () => inner.write(q, p)),
+    transaction: <T>(fn: (tx: CypherExecutor) => Promise<T>) =>
+      inner.transaction((tx) => fn({ run: (q, p) => timed(q, () => tx.run(q, p)) })),
+    setupSchema: () => inner.setupSchema(),
+    textSearch: (t, l, n) => inner.textSearch(t, l, n),
+    ping: () => inner.ping(),
+    close: () => inner.close(),
+  };
+}
