@@ -21,6 +21,8 @@ export interface Loaders {
   mentions(label: NodeLabel): DataLoader<string, MentionRow[]>;
   positions: DataLoader<string, PositionRow[]>;
   relatedPrograms: DataLoader<string, RelatedProgramRow[]>;
+  /** Documents relating a pair of programs. */
+  sharedDocuments: DataLoader<{ a: string; b: string }, string[], string>;
   /** The sentence of an evidence (document + offsets). */
   quote: DataLoader<MentionRow, string, string>;
 }
@@ -33,6 +35,7 @@ export function createLoaders(store: GraphStore, options: { batch?: boolean } = 
   const opts = { batch: options.batch ?? true };
   const cache = new Map<string, DataLoader<string, unknown>>();
   let quote: DataLoader<MentionRow, string, string> | undefined;
+  let sharedDocuments: DataLoader<{ a: string; b: string }, string[], string> | undefined;
   const memo = <V>(name: string, make: () => DataLoader<string, V>): DataLoader<string, V> => {
     let l = cache.get(name);
     if (!l) cache.set(name, (l = make() as DataLoader<string, unknown>));
@@ -59,6 +62,13 @@ export function createLoaders(store: GraphStore, options: { batch?: boolean } = 
         'positions',
         () => new DataLoader<string, PositionRow[]>((ids) => store.positions(ids), opts),
       );
+    },
+    get sharedDocuments() {
+      sharedDocuments ??= new DataLoader<{ a: string; b: string }, string[], string>(
+        (pairs) => store.sharedDocuments(pairs),
+        { ...opts, cacheKeyFn: (p) => `${p.a}|${p.b}` },
+      );
+      return sharedDocuments;
     },
     get quote() {
       quote ??= new DataLoader<MentionRow, string, string>((keys) => store.quotes(keys), {

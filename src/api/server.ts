@@ -43,6 +43,8 @@ export async function startServer(
     typeDefs: loadTypeDefs(),
     resolvers,
     introspection: true,
+    // cli.ts owns SIGINT/SIGTERM: it stops this server, then closes the store, then exits 0.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     formatError: makeFormatError(config.production, log),
     validationRules: armor.validationRules,

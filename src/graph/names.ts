@@ -36,12 +36,27 @@ const PROGRAM_SUFFIXES = [
   '计划',
 ];
 
-/** Exact name, then exact alias, then the name less a kind suffix (领头羊 → 领头羊工程); else null. */
-export function bestProgramMatch(name: string, candidates: ProgramRow[]): ProgramRow | null {
+/**
+ * Exact name, then exact alias, then the name less a kind suffix (领头羊 → 领头羊工程); else
+ * null. Within a rank the program more documents name wins (领头羊工程 in 257 documents over
+ * 领头羊行动 in one), then the shorter name.
+ */
+export function bestProgramMatch<P extends ProgramRow & { documents: number }>(
+  name: string,
+  candidates: P[],
+): ProgramRow | null {
   const q = bareName(name);
   if (q.length === 0) return null;
-  const byRank = (rank: (p: ProgramRow) => boolean) =>
-    candidates.filter(rank).sort((a, b) => a.name.length - b.name.length || a.id.localeCompare(b.id))[0];
+  const byRank = (rank: (p: P) => boolean): ProgramRow | undefined => {
+    const best = candidates
+      .filter(rank)
+      .sort(
+        (a, b) => b.documents - a.documents || a.name.length - b.name.length || a.id.localeCompare(b.id),
+      )[0];
+    if (!best) return undefined;
+    const { documents: _documents, ...row } = best;
+    return row;
+  };
   return (
     byRank((p) => bareName(p.name) === q) ??
     byRank((p) => p.aliases.some((a) => bareName(a) === q)) ??

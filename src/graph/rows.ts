@@ -102,7 +102,6 @@ export interface RelatedProgramRow {
   sourceId: string;
   programId: string;
   weight: number;
-  documentIds: string[];
 }
 
 export type EntityKindName = 'DOCUMENT' | 'PLACE' | 'ORGANIZATION' | 'PROGRAM' | 'PERSON' | 'METRIC';

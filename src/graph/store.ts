@@ -19,6 +19,7 @@ import {
   QUOTES,
   RELATED_PROGRAMS,
   RELATION_FIELDS,
+  SHARED_DOCUMENTS,
   type RelationFieldName,
 } from './cypher/relations';
 import { bestPlaceMatch, bestProgramMatch, nameQueries } from './names';
@@ -241,20 +242,32 @@ export class GraphStore {
       sourceId: r.key as string,
       programId: r.id as string,
       weight: Number(r.weight ?? 0),
-      documentIds: (r.docs as string[] | null) ?? [],
     }));
   }
 
   /** Program by canonical name or alias, quotes optional; also the name without its suffix (领头羊 → 领头羊工程). */
   async findProgramByName(name: string): Promise<ProgramRow | null> {
     const rows = await this.runner.read(PROGRAM_NAME_CANDIDATES, { qs: nameQueries(name) });
-    return bestProgramMatch(name, rows.map(CONVERT.Program));
+    return bestProgramMatch(
+      name,
+      rows.map((r) => ({ ...CONVERT.Program(r), documents: Number(r.documents ?? 0) })),
+    );
   }
 
   /** Place by name or short form (廊坊 → 廊坊市); the higher level wins when names repeat. */
   async findPlaceByName(name: string): Promise<PlaceRow | null> {
     const rows = await this.runner.read(PLACE_NAME_CANDIDATES, { qs: nameQueries(name) });
     return bestPlaceMatch(name, rows.map(CONVERT.Place));
+  }
+
+  /** Ids of the documents relating each pair of programs, in key order. */
+  async sharedDocuments(pairs: ReadonlyArray<{ a: string; b: string }>): Promise<string[][]> {
+    const rows = await this.runner.read(SHARED_DOCUMENTS, {
+      pairs: pairs.map((p, i) => ({ i, a: p.a, b: p.b })),
+    });
+    const out = pairs.map((): string[] => []);
+    for (const r of rows) out[r.i as number] = [...((r.docs as string[] | null) ?? [])].sort();
+    return out;
   }
 
   /** The sentences of evidences, in key order; '' where the document is gone. */

@@ -196,9 +196,13 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
         sourceId: prg('领头羊工程'),
         programId: prg('双报到'),
         weight: 0.5,
-        documentIds: [expect.stringMatching(/^doc_/)],
       },
     ]);
+    const shared = await store.sharedDocuments([
+      { a: prg('领头羊工程'), b: prg('双报到') },
+      { a: prg('双报到'), b: 'prg_x' },
+    ]);
+    expect(shared).toEqual([[expect.stringMatching(/^doc_/)], []]);
     const mentions = await store.mentions('Program', [prg('双报到')]);
     expect((await store.quotes(mentions[0] ?? [])).sort()).toEqual([
       '定州市全面推行“双报到”制度。',

@@ -22,8 +22,10 @@ export const Program: ProgramResolvers = {
 export const RelatedProgram: RelatedProgramResolvers = {
   program: async (r, _a, { loaders }) =>
     must(await loaders.node('Program').load(r.programId), `program ${r.programId}`),
-  sharedDocuments: async (r, _a, { loaders }) =>
-    present(await loaders.node('Document').loadMany(r.documentIds)),
+  sharedDocuments: async (r, _a, { loaders }) => {
+    const ids = await loaders.sharedDocuments.load({ a: r.sourceId, b: r.programId });
+    return present(await loaders.node('Document').loadMany(ids));
+  },
   // Both programs' places come through the batched Program.places loader (usually cached).
   sharedPlaces: async (r, _a, { loaders }) => {
     const places = loaders.related('Program.places');

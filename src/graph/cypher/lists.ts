@@ -103,7 +103,7 @@ RETURN count(n) AS count`,
 /** Candidates for a name lookup: names or aliases containing the normalized query. */
 export const PROGRAM_NAME_CANDIDATES = `MATCH (n:Program)
 WHERE any(q IN $qs WHERE n.name CONTAINS q OR any(a IN n.aliases WHERE a CONTAINS q))
-RETURN ${FIELDS.Program}
+RETURN ${FIELDS.Program}, COUNT { (n)<-[:MENTIONS]-(:Document) } AS documents
 LIMIT 200`;
 
 export const PLACE_NAME_CANDIDATES = `MATCH (n:Place)

@@ -1,0 +1,36 @@
+import { bareName, bestPlaceMatch, bestProgramMatch, nameQueries } from './names';
+
+const prg = (id: string, name: string, aliases: string[], documents: number) => ({
+  id,
+  name,
+  aliases,
+  kind: 'PROJECT' as const,
+  documents,
+});
+
+test('quotes and spaces are not part of a name', () => {
+  expect(bareName('“领头羊” 工程')).toBe('领头羊工程');
+  expect(nameQueries('农村“领头羊”工程')).toEqual(['农村“领头羊”工程', '农村领头羊工程', '领头羊']);
+});
+
+test('a short program name finds the program most documents name', () => {
+  const rows = [prg('prg_b', '领头羊行动', [], 1), prg('prg_a', '领头羊工程', ['“领头羊”工程'], 257)];
+  expect(bestProgramMatch('领头羊', rows)?.name).toBe('领头羊工程');
+  expect(bestProgramMatch('领头羊行动', rows)?.name).toBe('领头羊行动'); // an exact name beats frequency
+  expect(bestProgramMatch('“领头羊”工程', rows)).toEqual({
+    id: 'prg_a',
+    name: '领头羊工程',
+    aliases: ['“领头羊”工程'],
+    kind: 'PROJECT',
+  });
+  expect(bestProgramMatch('头羊', rows)).toBeNull();
+});
+
+test('a short place name finds the higher level first', () => {
+  const rows = [
+    { id: 'plc_2', name: '廊坊市', level: 'CITY' as const, code: '131000' },
+    { id: 'plc_1', name: '廊坊村', level: 'VILLAGE' as const, code: null },
+  ];
+  expect(bestPlaceMatch('廊坊', rows)?.name).toBe('廊坊市');
+  expect(bestPlaceMatch('廊坊村', rows)?.name).toBe('廊坊村');
+});
