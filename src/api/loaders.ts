@@ -9,14 +9,15 @@ import type { RelationFieldName, RELATION_FIELDS } from '../graph/cypher/relatio
 import type { MentionRow, PositionRow, RelatedProgramRow } from '../graph/rows';
 import type { NodeLabel } from '../graph/schema';
 import type { GraphStore } from '../graph/store';
+import { LIMITS } from './limits';
 
 type Target<F extends RelationFieldName> = LabelRows[(typeof RELATION_FIELDS)[F]['target']];
 
 export interface Loaders {
   /** Node of a label by id; null when absent. */
   node<L extends NodeLabel>(label: L): DataLoader<string, LabelRows[L] | null>;
-  /** Targets of a relationship field by parent id. */
-  related<F extends RelationFieldName>(field: F): DataLoader<string, Array<Target<F>>>;
+  /** Targets of a relationship field by parent id, at most `limit` per parent (default: the page-size limit). */
+  related<F extends RelationFieldName>(field: F, limit?: number): DataLoader<string, Array<Target<F>>>;
   /** Evidence sentences of an entity by id. */
   mentions(label: NodeLabel): DataLoader<string, MentionRow[]>;
   positions: DataLoader<string, PositionRow[]>;
@@ -47,10 +48,11 @@ export function createLoaders(store: GraphStore, options: { batch?: boolean } = 
         `node:${label}`,
         () => new DataLoader<string, LabelRows[L] | null>((ids) => store.nodesByIds(label, ids), opts),
       ),
-    related: <F extends RelationFieldName>(field: F) =>
+    // One loader per (field, limit): the limit changes the rows, so it is part of the key.
+    related: <F extends RelationFieldName>(field: F, limit: number = LIMITS.maxPageSize) =>
       memo(
-        `rel:${field}`,
-        () => new DataLoader<string, Array<Target<F>>>((ids) => store.related(field, ids), opts),
+        `rel:${field}:${limit}`,
+        () => new DataLoader<string, Array<Target<F>>>((ids) => store.related(field, ids, limit), opts),
       ),
     mentions: (label) =>
       memo(

@@ -27,13 +27,13 @@ export type Document = Node & {
   file?: Maybe<Scalars['String']['output']>;
   /** Stable id: a hash of the document's clean text. */
   id: Scalars['ID']['output'];
-  /** Numbers the document reports. */
+  /** Numbers the document reports: at most `first` (default and limit 100); page through all with `metrics(documentId:)`. */
   metrics: Array<Metric>;
-  /** People the document names with a post. */
+  /** People the document names with a post: at most `first` (default and limit 100). */
   people: Array<Person>;
-  /** Places the document names. */
+  /** Places the document names: at most `first` (default and limit 100). */
   places: Array<Place>;
-  /** Programs the document names. */
+  /** Programs the document names: at most `first` (default and limit 100). */
   programs: Array<Program>;
   /** Publication day as `YYYY-MM-DD`, only when the text states it (发布日期). */
   publishedAt?: Maybe<Scalars['String']['output']>;
@@ -41,6 +41,30 @@ export type Document = Node & {
   source?: Maybe<Scalars['String']['output']>;
   /** The headline (标题), not the site banner. */
   title: Scalars['String']['output'];
+};
+
+
+/** An imported article (文章): a news report or government document on party building. */
+export type DocumentMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An imported article (文章): a news report or government document on party building. */
+export type DocumentPeopleArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An imported article (文章): a news report or government document on party building. */
+export type DocumentPlacesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An imported article (文章): a news report or government document on party building. */
+export type DocumentProgramsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of documents, ordered by file name. */
@@ -176,7 +200,7 @@ export type Node = {
 /** A party organization or government body (组织), e.g. 廊坊市委组织部, 南文营社区党总支. */
 export type Organization = Node & {
   __typename?: 'Organization';
-  /** Documents that name it. */
+  /** Documents that name it: at most `first` (default and limit 100). */
   documents: Array<Document>;
   /** Stable id. */
   id: Scalars['ID']['output'];
@@ -184,12 +208,30 @@ export type Organization = Node & {
   kind: OrganizationKind;
   /** Name as written, e.g. 台城村党支部. */
   name: Scalars['String']['output'];
-  /** People who hold a post in it. */
+  /** People who hold a post in it: at most `first` (default and limit 100). */
   people: Array<Person>;
   /** Where it is (所在地). */
   place?: Maybe<Place>;
-  /** Programs it runs (负责/推行的项目). */
+  /** Programs it runs (负责/推行的项目): at most `first` (default and limit 100). */
   programs: Array<Program>;
+};
+
+
+/** A party organization or government body (组织), e.g. 廊坊市委组织部, 南文营社区党总支. */
+export type OrganizationDocumentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A party organization or government body (组织), e.g. 廊坊市委组织部, 南文营社区党总支. */
+export type OrganizationPeopleArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A party organization or government body (组织), e.g. 廊坊市委组织部, 南文营社区党总支. */
+export type OrganizationProgramsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of organizations, ordered by name. */
@@ -245,7 +287,7 @@ export type PageInfo = {
 /** A person named with a post (人物), e.g. 杨晓和, 廊坊市委书记. */
 export type Person = Node & {
   __typename?: 'Person';
-  /** Documents that name this person. */
+  /** Documents that name this person: at most `first` (default and limit 100). */
   documents: Array<Document>;
   /** Stable id: name plus the place or organization of the post. */
   id: Scalars['ID']['output'];
@@ -255,6 +297,12 @@ export type Person = Node & {
   name: Scalars['String']['output'];
   /** Posts held, each with its evidence (职务). */
   positions: Array<Position>;
+};
+
+
+/** A person named with a post (人物), e.g. 杨晓和, 廊坊市委书记. */
+export type PersonDocumentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -288,26 +336,56 @@ export type PersonEdge = {
 /** A place (地点): province → city → county → town → village/community. */
 export type Place = Node & {
   __typename?: 'Place';
-  /** Places directly inside this one (下级). */
+  /** Places directly inside this one (下级): at most `first` (default and limit 100). */
   children: Array<Place>;
   /** GB/T 2260 administrative division code (行政区划代码) when known. */
   code?: Maybe<Scalars['String']['output']>;
-  /** Documents that name this place. */
+  /** Documents that name this place: at most `first` (default and limit 100). */
   documents: Array<Document>;
   /** Stable id. */
   id: Scalars['ID']['output'];
   /** Administrative level. */
   level: PlaceLevel;
-  /** Numbers reported about this place. */
+  /** Numbers reported about this place: at most `first` (default and limit 100); page through all with `metrics(placeId:)`. */
   metrics: Array<Metric>;
   /** Full name, e.g. 廊坊市. */
   name: Scalars['String']['output'];
-  /** Organizations located here. */
+  /** Organizations located here: at most `first` (default and limit 100); page through all with `organizations(placeId:)`. */
   organizations: Array<Organization>;
   /** The enclosing place (上级), e.g. 河北省 for 廊坊市. */
   parent?: Maybe<Place>;
-  /** Programs implemented here (在此实施的项目). */
+  /** Programs implemented here (在此实施的项目): at most `first` (default and limit 100); page through all with `programs(placeId:)`. */
   programs: Array<Program>;
+};
+
+
+/** A place (地点): province → city → county → town → village/community. */
+export type PlaceChildrenArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A place (地点): province → city → county → town → village/community. */
+export type PlaceDocumentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A place (地点): province → city → county → town → village/community. */
+export type PlaceMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A place (地点): province → city → county → town → village/community. */
+export type PlaceOrganizationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A place (地点): province → city → county → town → village/community. */
+export type PlaceProgramsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of places, ordered by name. */
@@ -373,7 +451,7 @@ export type Program = Node & {
   __typename?: 'Program';
   /** Other forms seen in the documents, e.g. “领头羊”工程, 农村“领头羊”工程 (别名). */
   aliases: Array<Scalars['String']['output']>;
-  /** Documents that name it. */
+  /** Documents that name it: at most `first` (default and limit 100). */
   documents: Array<Document>;
   /** Stable id. */
   id: Scalars['ID']['output'];
@@ -381,15 +459,15 @@ export type Program = Node & {
   kind: ProgramKind;
   /** The sentences that name it, one per document, most frequent first. */
   mentions: Array<Mention>;
-  /** Numbers reported about it. */
+  /** Numbers reported about it: at most `first` (default and limit 100); page through all with `metrics(programId:)`. */
   metrics: Array<Metric>;
   /** Canonical name, e.g. 领头羊工程. */
   name: Scalars['String']['output'];
-  /** Organizations that run it. */
+  /** Organizations that run it: at most `first` (default and limit 100). */
   organizations: Array<Organization>;
-  /** People holding a post in an organization that runs it. */
+  /** People holding a post in an organization that runs it: at most `first` (default and limit 100). */
   people: Array<Person>;
-  /** Places that implement it (实施地). */
+  /** Places that implement it (实施地): at most `first` (default and limit 100). */
   places: Array<Place>;
   /** Programs mentioned together with this one, strongest first (相关项目). */
   related: Array<RelatedProgram>;
@@ -401,7 +479,57 @@ export type Program = Node & {
  * organizations implement, e.g. 领头羊工程, 近邻党建, 双报到. One node per program across all
  * documents; other surface forms are kept as aliases.
  */
+export type ProgramDocumentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A program (项目/工程/机制): a named, repeatable party-building initiative that places and
+ * organizations implement, e.g. 领头羊工程, 近邻党建, 双报到. One node per program across all
+ * documents; other surface forms are kept as aliases.
+ */
 export type ProgramMentionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A program (项目/工程/机制): a named, repeatable party-building initiative that places and
+ * organizations implement, e.g. 领头羊工程, 近邻党建, 双报到. One node per program across all
+ * documents; other surface forms are kept as aliases.
+ */
+export type ProgramMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A program (项目/工程/机制): a named, repeatable party-building initiative that places and
+ * organizations implement, e.g. 领头羊工程, 近邻党建, 双报到. One node per program across all
+ * documents; other surface forms are kept as aliases.
+ */
+export type ProgramOrganizationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A program (项目/工程/机制): a named, repeatable party-building initiative that places and
+ * organizations implement, e.g. 领头羊工程, 近邻党建, 双报到. One node per program across all
+ * documents; other surface forms are kept as aliases.
+ */
+export type ProgramPeopleArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A program (项目/工程/机制): a named, repeatable party-building initiative that places and
+ * organizations implement, e.g. 领头羊工程, 近邻党建, 双报到. One node per program across all
+ * documents; other surface forms are kept as aliases.
+ */
+export type ProgramPlacesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -743,10 +871,10 @@ export type DocumentResolvers<ContextType = ApiContext, ParentType extends Resol
   charCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   file?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
-  people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
-  places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
-  programs?: Resolver<Array<ResolversTypes['Program']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, RequireFields<DocumentMetricsArgs, 'first'>>;
+  people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<DocumentPeopleArgs, 'first'>>;
+  places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<DocumentPlacesArgs, 'first'>>;
+  programs?: Resolver<Array<ResolversTypes['Program']>, ParentType, ContextType, RequireFields<DocumentProgramsArgs, 'first'>>;
   publishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -814,13 +942,13 @@ export type NodeResolvers<ContextType = ApiContext, ParentType extends Resolvers
 }>;
 
 export type OrganizationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
-  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<OrganizationDocumentsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OrganizationKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<OrganizationPeopleArgs, 'first'>>;
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
-  programs?: Resolver<Array<ResolversTypes['Program']>, ParentType, ContextType>;
+  programs?: Resolver<Array<ResolversTypes['Program']>, ParentType, ContextType, RequireFields<OrganizationProgramsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -844,7 +972,7 @@ export type PageInfoResolvers<ContextType = ApiContext, ParentType extends Resol
 }>;
 
 export type PersonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
-  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<PersonDocumentsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['Mention']>, ParentType, ContextType, RequireFields<PersonMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -865,16 +993,16 @@ export type PersonEdgeResolvers<ContextType = ApiContext, ParentType extends Res
 }>;
 
 export type PlaceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = ResolversObject<{
-  children?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
+  children?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<PlaceChildrenArgs, 'first'>>;
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<PlaceDocumentsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['PlaceLevel'], ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, RequireFields<PlaceMetricsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<PlaceOrganizationsArgs, 'first'>>;
   parent?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
-  programs?: Resolver<Array<ResolversTypes['Program']>, ParentType, ContextType>;
+  programs?: Resolver<Array<ResolversTypes['Program']>, ParentType, ContextType, RequireFields<PlaceProgramsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -900,15 +1028,15 @@ export type PositionResolvers<ContextType = ApiContext, ParentType extends Resol
 
 export type ProgramResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Program'] = ResolversParentTypes['Program']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<ProgramDocumentsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ProgramKind'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['Mention']>, ParentType, ContextType, RequireFields<ProgramMentionsArgs, 'first'>>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, RequireFields<ProgramMetricsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
-  people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
-  places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
+  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<ProgramOrganizationsArgs, 'first'>>;
+  people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<ProgramPeopleArgs, 'first'>>;
+  places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<ProgramPlacesArgs, 'first'>>;
   related?: Resolver<Array<ResolversTypes['RelatedProgram']>, ParentType, ContextType, RequireFields<ProgramRelatedArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;

@@ -209,13 +209,14 @@ export class GraphStore {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  /** The targets of one relationship field for each parent id, in key order. */
+  /** The targets of one relationship field for each parent id, at most `limit` each, in key order. */
   async related<F extends RelationFieldName>(
     fieldName: F,
     ids: readonly string[],
+    limit: number,
   ): Promise<Array<Array<LabelRows[(typeof RELATION_FIELDS)[F]['target']]>>> {
     const f = RELATION_FIELDS[fieldName];
-    const rows = await this.runner.read(f.query, { ids: [...ids] });
+    const rows = await this.runner.read(f.query, { ids: [...ids], limit });
     const convert = CONVERT[f.target] as (r: Row) => LabelRows[(typeof RELATION_FIELDS)[F]['target']];
     return groupByKey(ids, rows, convert);
   }

@@ -180,9 +180,16 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     await store.writeDocument(langfangGraph(), 'a.txt');
     await store.writeDocument(dingzhouGraph(), 'b.txt');
     const prg = (k: string) => entityId('Program', k, '');
-    const places = await store.related('Program.places', [prg('双报到'), 'prg_missing', prg('领头羊工程')]);
+    const places = await store.related(
+      'Program.places',
+      [prg('双报到'), 'prg_missing', prg('领头羊工程')],
+      100,
+    );
     expect(places.map((ps) => ps.map((p) => p.name))).toEqual([['定州市', '廊坊市'], [], ['廊坊市']]);
-    const parent = await store.related('Place.parent', [entityId('Place', 'code:131000', '')]);
+    // At most `limit` per key, the first by name.
+    const one = await store.related('Program.places', [prg('双报到'), prg('领头羊工程')], 1);
+    expect(one.map((ps) => ps.map((p) => p.name))).toEqual([['定州市'], ['廊坊市']]);
+    const parent = await store.related('Place.parent', [entityId('Place', 'code:131000', '')], 1);
     expect(parent[0]?.map((p) => p.name)).toEqual(['河北省']);
     const [person] = (await store.page('people', {}, 10)).items;
     const positions = await store.positions([person!.id]);

@@ -5,7 +5,8 @@ import { must } from './util';
 
 export const Person: PersonResolvers = {
   positions: (p, _a, { loaders }) => loaders.positions.load(p.id),
-  documents: (p, _a, { loaders }) => loaders.related('Person.documents').load(p.id),
+  documents: (p, { first }, { loaders }) =>
+    loaders.related('Person.documents', pageSize(first, 100)).load(p.id),
   mentions: async (p, { first }, { loaders }) => {
     const n = pageSize(first, 5);
     return (await loaders.mentions('Person').load(p.id)).slice(0, n);

@@ -4,11 +4,13 @@ import { pageSize } from '../limits';
 import { must, present } from './util';
 
 export const Program: ProgramResolvers = {
-  places: (p, _a, { loaders }) => loaders.related('Program.places').load(p.id),
-  organizations: (p, _a, { loaders }) => loaders.related('Program.organizations').load(p.id),
-  metrics: (p, _a, { loaders }) => loaders.related('Program.metrics').load(p.id),
-  people: (p, _a, { loaders }) => loaders.related('Program.people').load(p.id),
-  documents: (p, _a, { loaders }) => loaders.related('Program.documents').load(p.id),
+  places: (p, { first }, { loaders }) => loaders.related('Program.places', pageSize(first, 100)).load(p.id),
+  organizations: (p, { first }, { loaders }) =>
+    loaders.related('Program.organizations', pageSize(first, 100)).load(p.id),
+  metrics: (p, { first }, { loaders }) => loaders.related('Program.metrics', pageSize(first, 100)).load(p.id),
+  people: (p, { first }, { loaders }) => loaders.related('Program.people', pageSize(first, 100)).load(p.id),
+  documents: (p, { first }, { loaders }) =>
+    loaders.related('Program.documents', pageSize(first, 100)).load(p.id),
   related: async (p, { first }, { loaders }) => {
     const n = pageSize(first, 10);
     return (await loaders.relatedPrograms.load(p.id)).slice(0, n);

@@ -1,8 +1,9 @@
 /**
  * One batched query per relationship field of the API: `UNWIND $ids AS key`, follow the
- * relationship from the parent `x` to the target `n`, one row per distinct (key, n).
- * Relationships are stored per document, so DISTINCT folds the evidences of one fact.
- * Internal to the graph stage.
+ * relationship from the parent `x` to the target `n`, one row per distinct (key, n), at most
+ * `$limit` per key (a city has tens of thousands of metrics on a big corpus). Relationships
+ * are stored per document, so DISTINCT folds the evidences of one fact. Internal to the
+ * graph stage.
  */
 import type { NodeLabel } from '../schema';
 import { FIELDS, ORDER } from './fields';
@@ -19,8 +20,12 @@ const field = <T extends NodeLabel>(parent: NodeLabel, pattern: string, target: 
 MATCH (x:${parent} {id: key})
 MATCH ${pattern}
 WITH DISTINCT key, n
-RETURN key, ${FIELDS[target]}, ${ORDER[target]} AS sortKey
-ORDER BY key, sortKey, id`,
+WITH key, n, ${ORDER[target]} AS sortKey
+ORDER BY key, sortKey, n.id
+WITH key, collect(n) AS found
+WITH key, found[0..$limit] AS kept
+UNWIND kept AS n
+RETURN key, ${FIELDS[target]}, ${ORDER[target]} AS sortKey`,
 });
 
 /** Every relationship field the API serves, by `Type.field`. */
