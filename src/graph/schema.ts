@@ -54,4 +54,5 @@ export const SCHEMA_DDL: readonly string[] = [
   ),
   'CREATE INDEX document_file IF NOT EXISTS FOR (n:Document) ON (n.file)',
   'CREATE INDEX place_level IF NOT EXISTS FOR (n:Place) ON (n.level)',
+  'CREATE INDEX metric_doc IF NOT EXISTS FOR (n:Metric) ON (n.doc)',
 ];

@@ -50,7 +50,10 @@ import { toWriteBatch } from './writeBatch';
 export type WriteOutcome =
   { status: 'unchanged'; docId: string } | { status: 'imported'; docId: string; replaced: string[] };
 
-const ENTITY_LABELS = NODE_LABELS.filter((l): l is Exclude<NodeLabel, 'Document'> => l !== 'Document');
+/** Labels a document supports through MENTIONS (metrics belong to their document by `doc`). */
+const SUPPORTED_LABELS = NODE_LABELS.filter(
+  (l): l is Exclude<NodeLabel, 'Document' | 'Metric'> => l !== 'Document' && l !== 'Metric',
+);
 
 export class GraphStore {
   constructor(readonly runner: CypherRunner) {}
@@ -312,8 +315,9 @@ async function removeDocumentIn(tx: CypherExecutor, docId: string): Promise<bool
   const exists = (await tx.run(W.DOCUMENT_EXISTS, { id: docId })).length > 0;
   if (!exists) return false;
   await tx.run(W.DELETE_DOCUMENT_RELATIONS, { id: docId });
+  await tx.run(W.DELETE_DOCUMENT_METRICS, { id: docId });
   await tx.run(W.DELETE_DOCUMENT, { id: docId });
-  for (const label of ENTITY_LABELS) {
+  for (const label of SUPPORTED_LABELS) {
     const ids = entities.filter((e) => (e.labels as string[]).includes(label)).map((e) => e.id as string);
     if (ids.length > 0) await tx.run(W.deleteOrphans(label), { ids });
   }

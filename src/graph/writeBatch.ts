@@ -157,14 +157,16 @@ export function toWriteBatch(graph: DocumentGraph, file: string): WriteBatch {
     if (!mentioned.has(nodeId))
       mentioned.set(nodeId, { id: nodeId, label, props: { ...evidenceProps(e), count } });
   };
-  for (const m of graph.mentions) support(m.ref.label, m.ref.key, m.evidence, m.count);
+  // Metrics are not linked by MENTIONS: each belongs to one document by its `doc` property
+  // (indexed), which saves a relationship per metric, the largest label (45 per article).
+  for (const m of graph.mentions)
+    if (m.ref.label !== 'Metric') support(m.ref.label, m.ref.key, m.evidence, m.count);
   // Every entity the document yields is supported by it, mentioned by name or not (河北省 as
   // the parent of 廊坊市): removal then knows exactly what this document stood behind.
   for (const p of graph.places) support('Place', p.key, p.evidence, 0);
   for (const o of graph.organizations) support('Organization', o.key, o.evidence, 0);
   for (const p of graph.programs) support('Program', p.key, p.evidence, 0);
   for (const p of graph.people) support('Person', p.key, p.evidence, 0);
-  for (const m of graph.metrics) support('Metric', m.key, m.evidence, 1);
   for (const m of mentioned.values()) {
     const list = batch.mentions.get(m.label) ?? [];
     list.push({ id: m.id, props: m.props });

@@ -251,7 +251,9 @@ test('healthz answers 503 with the reason when the store does not answer', async
 });
 
 test('list fields are capped by `first` (default and limit 100)', async () => {
-  const d = await api.data('{ place(name: "廊坊") { all: metrics { value } one: metrics(first: 1) { value } } }');
+  const d = await api.data(
+    '{ place(name: "廊坊") { all: metrics { value } one: metrics(first: 1) { value } } }',
+  );
   expect(d.place.all).toHaveLength(2);
   expect(d.place.one).toHaveLength(1);
   const r = await api.gql('{ place(name: "廊坊") { documents(first: 101) { id } } }');

@@ -47,7 +47,7 @@ export const LISTS = {
   metrics: {
     label: 'Metric',
     filters: {
-      documentId: { match: '(:Document {id: $documentId})-[:MENTIONS]->(n:Metric)' },
+      documentId: { match: '(n:Metric {doc: $documentId})' },
       programId: { match: '(n:Metric)-[:MEASURES]->(:Program {id: $programId})' },
       placeId: { match: '(n:Metric)-[:MEASURES]->(:Place {id: $placeId})' },
     },

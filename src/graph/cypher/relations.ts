@@ -33,7 +33,7 @@ export const RELATION_FIELDS = {
   'Document.places': field('Document', '(x)-[:MENTIONS]->(n:Place)', 'Place'),
   'Document.programs': field('Document', '(x)-[:MENTIONS]->(n:Program)', 'Program'),
   'Document.people': field('Document', '(x)-[:MENTIONS]->(n:Person)', 'Person'),
-  'Document.metrics': field('Document', '(x)-[:MENTIONS]->(n:Metric)', 'Metric'),
+  'Document.metrics': field('Document', '(n:Metric {doc: key})', 'Metric'),
   'Place.parent': field('Place', '(x)-[:PART_OF]->(n:Place)', 'Place'),
   'Place.children': field('Place', '(x)<-[:PART_OF]-(n:Place)', 'Place'),
   'Place.programs': field('Place', '(x)<-[:IMPLEMENTED_IN]-(n:Program)', 'Program'),

@@ -36,7 +36,7 @@ export const upsertRelations = (type: RelationType, from: NodeLabel, to: NodeLab
   return `UNWIND $rows AS r
 MATCH (a:${from} {id: r.from})
 MATCH (b:${to} {id: r.to})
-CREATE (a)-[x:${type} {doc: r.doc, key: r.key}]->(b)
+CREATE (a)-[x:${type} {doc: r.doc}]->(b)
 SET x += r.props`;
 };
 
@@ -60,6 +60,9 @@ WITH DISTINCT r
 DELETE r`;
 
 export const DELETE_DOCUMENT = `MATCH (d:Document {id: $id}) DETACH DELETE d`;
+
+/** Metrics belong to one document (their `doc`), so they go with it, relationships and all. */
+export const DELETE_DOCUMENT_METRICS = `MATCH (m:Metric {doc: $id}) DETACH DELETE m`;
 
 /** Entities no remaining document mentions are no longer supported by any evidence. */
 export const deleteOrphans = (label: Exclude<NodeLabel, 'Document'>): string => `UNWIND $ids AS id
