@@ -256,15 +256,7 @@ export function extractPrograms(
   const nameSpans: Array<[number, number]> = [];
   const claimed = new Uint8Array(text.length + 1);
 
-  const record = (
-    name: string,
-    kind: ProgramKind,
-    start: number,
-    end: number,
-    rule: string,
-    surfaces: string[],
-    forms: string[],
-  ): void => {
+  const record: Recorder = (name, kind, start, end, rule, surfaces, forms) => {
     if (name.length < 2 || name.length > 24 || /[，,。]{2}/.test(name) || isSloganOrLabel(name)) return;
     let d = drafts.get(name);
     if (d === undefined) {
