@@ -100,7 +100,8 @@ export interface PositionRow extends MentionRow {
 export interface RelatedProgramRow {
   /** The program whose `related` field this row answers. */
   sourceId: string;
-  programId: string;
+  /** The related program, read in the same query (no second round trip for its fields). */
+  program: ProgramRow;
   weight: number;
 }
 

@@ -244,7 +244,7 @@ export class GraphStore {
     const rows = await this.runner.read(RELATED_PROGRAMS, { ids: [...programIds] });
     return groupByKey(programIds, rows, (r) => ({
       sourceId: r.key as string,
-      programId: r.id as string,
+      program: CONVERT.Program(r),
       weight: Number(r.weight ?? 0),
     }));
   }

@@ -201,7 +201,7 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     expect(related[0]).toEqual([
       {
         sourceId: prg('领头羊工程'),
-        programId: prg('双报到'),
+        program: expect.objectContaining({ id: prg('双报到'), name: '双报到', kind: 'MECHANISM' }),
         weight: 0.5,
       },
     ]);

@@ -1,7 +1,7 @@
 /** Program fields that follow relationships, and RelatedProgram. */
 import type { ProgramResolvers, RelatedProgramResolvers } from '../../generated/graphql';
 import { pageSize } from '../limits';
-import { must, present } from './util';
+import { present } from './util';
 
 export const Program: ProgramResolvers = {
   places: (p, { first }, { loaders }) => loaders.related('Program.places', pageSize(first, 100)).load(p.id),
@@ -22,16 +22,15 @@ export const Program: ProgramResolvers = {
 };
 
 export const RelatedProgram: RelatedProgramResolvers = {
-  program: async (r, _a, { loaders }) =>
-    must(await loaders.node('Program').load(r.programId), `program ${r.programId}`),
+  program: (r) => r.program,
   sharedDocuments: async (r, _a, { loaders }) => {
-    const ids = await loaders.sharedDocuments.load({ a: r.sourceId, b: r.programId });
+    const ids = await loaders.sharedDocuments.load({ a: r.sourceId, b: r.program.id });
     return present(await loaders.node('Document').loadMany(ids));
   },
   // Both programs' places come through the batched Program.places loader (usually cached).
   sharedPlaces: async (r, _a, { loaders }) => {
     const places = loaders.related('Program.places');
-    const [mine, theirs] = await Promise.all([places.load(r.sourceId), places.load(r.programId)]);
+    const [mine, theirs] = await Promise.all([places.load(r.sourceId), places.load(r.program.id)]);
     const other = new Set(theirs.map((p) => p.id));
     return mine.filter((p) => other.has(p.id));
   },

@@ -79,9 +79,9 @@ ORDER BY key, doc, start, title`;
  * collecting the documents doubled the time of a query that usually does not need them.
  */
 export const RELATED_PROGRAMS = `UNWIND $ids AS key
-MATCH (x:Program {id: key})-[r:RELATED_TO]-(o:Program)
-WITH key, o, sum(r.weight) AS weight
-RETURN key, o.id AS id, weight
+MATCH (x:Program {id: key})-[r:RELATED_TO]-(n:Program)
+WITH key, n, sum(r.weight) AS weight
+RETURN key, ${FIELDS.Program}, weight
 ORDER BY key, weight DESC, id`;
 
 /** The documents relating each pair of programs (RelatedProgram.sharedDocuments). */
