@@ -1,7 +1,7 @@
 /**
  * The error taxonomy. Every error we raise on purpose is a `KgError` with a typed code;
- * `normalizeError` turns anything thrown into one, so no stack or Cypher reaches a client.
- * Public.
+ * `api/formatError.ts` turns anything else thrown into a coded, safe GraphQL error, so no
+ * stack or Cypher reaches a client. Public.
  */
 
 export type ErrorCode =
@@ -30,12 +30,6 @@ export class KgError extends Error {
     this.code = code;
     this.details = details;
   }
-}
-
-/** Turns anything thrown into a KgError; unknown errors become INTERNAL with a generic message. */
-export function normalizeError(error: unknown): KgError {
-  if (error instanceof KgError) return error;
-  return new KgError('INTERNAL', 'Internal error', {}, { cause: error });
 }
 
 /** The message of anything thrown, for logs and CLI output. */

@@ -311,9 +311,8 @@ function groupByKey<T>(ids: readonly string[], rows: Row[], convert: (r: Row) =>
 }
 
 async function removeDocumentIn(tx: CypherExecutor, docId: string): Promise<boolean> {
+  if ((await tx.run(W.DOCUMENT_EXISTS, { id: docId })).length === 0) return false;
   const entities = await tx.run(W.DOCUMENT_ENTITIES, { id: docId });
-  const exists = (await tx.run(W.DOCUMENT_EXISTS, { id: docId })).length > 0;
-  if (!exists) return false;
   await tx.run(W.DELETE_DOCUMENT_RELATIONS, { id: docId });
   await tx.run(W.DELETE_DOCUMENT_METRICS, { id: docId });
   await tx.run(W.DELETE_DOCUMENT, { id: docId });

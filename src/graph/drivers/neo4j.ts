@@ -128,26 +128,28 @@ class Neo4jRunner implements CypherRunner {
     }
   }
 
-  async read(query: string, params: Params = {}): Promise<Row[]> {
+  /** One statement in its own managed transaction of the given access mode. */
+  private async single(mode: 'READ' | 'WRITE', query: string, params: Params): Promise<Row[]> {
     try {
-      return await this.session('READ', (tx) => Neo4jRunner.exec(tx, query, params));
+      return await this.session(mode, (tx) => Neo4jRunner.exec(tx, query, params));
     } catch (error) {
       throw error instanceof KgError ? error : storeError(error, query);
     }
   }
 
-  async write(query: string, params: Params = {}): Promise<Row[]> {
-    try {
-      return await this.session('WRITE', (tx) => Neo4jRunner.exec(tx, query, params));
-    } catch (error) {
-      throw error instanceof KgError ? error : storeError(error, query);
-    }
+  read(query: string, params: Params = {}): Promise<Row[]> {
+    return this.single('READ', query, params);
+  }
+
+  write(query: string, params: Params = {}): Promise<Row[]> {
+    return this.single('WRITE', query, params);
   }
 
   async transaction<T>(fn: (tx: CypherExecutor) => Promise<T>): Promise<T> {
     let last = '';
     try {
-      // The driver may retry `fn` on transient errors: our writes are MERGEs, so a retry is safe.
+      // The driver may rerun `fn` on transient errors, after rolling the attempt back; `fn`
+      // reads what it needs inside the transaction, so a rerun writes the same thing.
       return await this.session('WRITE', (tx) =>
         fn({
           run: (query, params = {}) => {
