@@ -26,7 +26,7 @@ const USAGE = `usage: kg <command> [options]
   import <paths…>            import files, folders or globs
       --report FILE            write a JSON report (per file: status, document id, counts, time, error)
       --max-bytes N            refuse files over N bytes (default KG_MAX_FILE_BYTES or 5 MB)
-      --workers N              extraction threads (default KG_WORKERS or the number of cores)
+      --workers N              extraction threads, 0 = main thread (default KG_WORKERS or cores - 1)
   remove <doc id | path>…    remove documents and the facts only they supported
   stats [--json]             counts per label and relationship type
   extract FILE [--json]      print the DocumentGraph of one file (nothing is stored)
@@ -76,11 +76,13 @@ async function serve(store: GraphStore, config: Config): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-function intOption(name: string, raw: string | undefined): number | undefined {
+function intOption(name: string, raw: string | undefined, min = 1): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1)
-    throw new KgError('BAD_USER_INPUT', `--${name} must be a positive integer; got ${raw}`);
+  if (!Number.isInteger(n) || n < min) {
+    const what = min === 0 ? 'an integer ≥ 0' : 'a positive integer';
+    throw new KgError('BAD_USER_INPUT', `--${name} must be ${what}; got ${raw}`);
+  }
   return n;
 }
 
@@ -104,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
   const config: Config = {
     ...base,
     maxFileBytes: intOption('max-bytes', values['max-bytes']) ?? base.maxFileBytes,
-    workers: intOption('workers', values.workers) ?? base.workers,
+    workers: intOption('workers', values.workers, 0) ?? base.workers,
   };
 
   switch (command) {

@@ -29,7 +29,11 @@ export interface Config {
   maxFileBytes: number;
   /** Directory `kg start` imports (KG_IMPORT_DIR, default ./import). */
   importDir: string;
-  /** Extraction worker threads (KG_WORKERS, default: cores, at most 8). */
+  /**
+   * Extraction worker threads (KG_WORKERS; 0 extracts on the main thread). Default: one core
+   * less than the machine has (at least 1, at most 8): the main thread and the store's threads
+   * write while the workers extract, and each worker holds its own heap and dictionaries.
+   */
   workers: number;
 }
 
@@ -80,6 +84,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     production: env.NODE_ENV === 'production',
     maxFileBytes: intVar(env, 'KG_MAX_FILE_BYTES', 5 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     importDir: path.resolve(cwd, env.KG_IMPORT_DIR || 'import'),
-    workers: intVar(env, 'KG_WORKERS', cpu, 1, 64),
+    workers: intVar(env, 'KG_WORKERS', Math.max(1, cpu - 1), 0, 64),
   };
 }

@@ -21,7 +21,8 @@ export interface Loaders {
   /** Evidence sentences of an entity by id. */
   mentions(label: NodeLabel): DataLoader<string, MentionRow[]>;
   positions: DataLoader<string, PositionRow[]>;
-  relatedPrograms: DataLoader<string, RelatedProgramRow[]>;
+  /** Related programs by program id, the `limit` heaviest per program. */
+  relatedPrograms(limit: number): DataLoader<string, RelatedProgramRow[]>;
   /** Documents relating a pair of programs. */
   sharedDocuments: DataLoader<{ a: string; b: string }, string[], string>;
   /** The sentence of an evidence (document + offsets). */
@@ -79,11 +80,11 @@ export function createLoaders(store: GraphStore, options: { batch?: boolean } = 
       });
       return quote;
     },
-    get relatedPrograms() {
-      return memo(
-        'relatedPrograms',
-        () => new DataLoader<string, RelatedProgramRow[]>((ids) => store.relatedPrograms(ids), opts),
-      );
-    },
+    // Keyed by limit too, like `related`.
+    relatedPrograms: (limit) =>
+      memo(
+        `relatedPrograms:${limit}`,
+        () => new DataLoader<string, RelatedProgramRow[]>((ids) => store.relatedPrograms(ids, limit), opts),
+      ),
   };
 }

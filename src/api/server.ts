@@ -70,11 +70,11 @@ export async function startServer(
   });
   await server.start();
 
+  // Node counts only: the relationship total (GraphQL `stats`) is too slow for every probe.
   app.get('/healthz', async (_req, res) => {
     try {
       await store.ping();
-      const stats = await store.stats();
-      res.status(200).json({ status: 'ok', store: store.kind, ...stats });
+      res.status(200).json({ status: 'ok', store: store.kind, ...(await store.nodeStats()) });
     } catch (error) {
       res.status(503).json({ status: 'unavailable', store: store.kind, reason: messageOf(error) });
     }

@@ -26,13 +26,27 @@ export function documentId(cleanText: string): string {
   return `${PREFIX.Document}_${hash(cleanText)}`;
 }
 
-/** The id of an extracted entity; metrics are per document, so their key is scoped by it. */
+/**
+ * The id of an extracted entity. A metric is one number in one document, so its id is the
+ * document's hash and the number's offset (`met_<doc hash>_<offset>`): the store finds it
+ * through the indexed `doc` property, and keeps no id index for its largest label.
+ */
 export function entityId(label: EntityLabel, key: string, docId: string): string {
-  return `${PREFIX[label]}_${hash(label === 'Metric' ? `${docId}#${key}` : key)}`;
+  if (label === 'Metric') return `${PREFIX.Metric}_${docId.slice(PREFIX.Document.length + 1)}_${key}`;
+  return `${PREFIX[label]}_${hash(key)}`;
 }
+
+const ID = /^([a-z]{3})_([0-9a-f]{20})(?:_(\d+))?$/;
 
 /** The label an id belongs to, or null when the id is not one of ours. */
 export function labelOfId(id: string): NodeLabel | null {
-  const m = /^([a-z]{3})_[0-9a-f]{20}$/.exec(id);
-  return m ? (LABEL_OF_PREFIX.get(m[1] as string) ?? null) : null;
+  const m = ID.exec(id);
+  if (!m) return null;
+  const label = LABEL_OF_PREFIX.get(m[1] as string) ?? null;
+  // Only metric ids carry an offset, and they always do.
+  return (label === 'Metric') === (m[3] !== undefined) ? label : null;
 }
+
+/** Cypher for the document id of the metric id held by `keyExpr` (see `entityId`). */
+export const metricDocExpr = (keyExpr: string): string =>
+  `'${PREFIX.Document}_' + substring(${keyExpr}, ${PREFIX.Metric.length + 1}, 20)`;

@@ -6,7 +6,7 @@
 import type { StoreKind } from '../config';
 
 /** A plain JS value as both engines hand it up (Neo4j integers and temporals converted). */
-export type Value = null | boolean | number | string | Value[] | { [key: string]: Value };
+export type Value = null | boolean | number | string | Buffer | Value[] | { [key: string]: Value };
 export type Row = Record<string, Value>;
 export type Params = Record<string, unknown>;
 

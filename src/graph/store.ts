@@ -16,12 +16,13 @@ import {
 import {
   mentionsOf,
   POSITIONS,
-  QUOTES,
+  DOCUMENT_TEXTS,
   RELATED_PROGRAMS,
   RELATION_FIELDS,
   SHARED_DOCUMENTS,
   type RelationFieldName,
 } from './cypher/relations';
+import { unpackText } from './docText';
 import { bestPlaceMatch, bestProgramMatch, nameQueries } from './names';
 import * as STATS from './cypher/stats';
 import * as W from './cypher/write';
@@ -45,6 +46,9 @@ import {
 } from './runner';
 import { NODE_LABELS, type NodeLabel } from './schema';
 import { toWriteBatch } from './writeBatch';
+
+/** The node counts of GraphStats (what /healthz reports). */
+export type NodeStats = Omit<GraphStats, 'relationships'>;
 
 /** What writing one document did. */
 export type WriteOutcome =
@@ -106,10 +110,10 @@ export class GraphStore {
         ['Place', batch.places],
         ['Organization', batch.organizations],
         ['Person', batch.people],
-        ['Metric', batch.metrics],
       ] as const) {
         if (rows.length > 0) await tx.run(W.upsertEntities(label), { rows });
       }
+      if (batch.metrics.length > 0) await tx.run(W.CREATE_METRICS, { rows: batch.metrics });
       if (batch.programs.length > 0) await tx.run(W.UPSERT_PROGRAMS, { rows: batch.programs });
       for (const g of batch.relations.values()) {
         await tx.run(W.upsertRelations(g.type, g.from, g.to), { rows: g.rows });
@@ -141,30 +145,40 @@ export class GraphStore {
     }
   }
 
+  /** Nodes per label and relationships per type, every label and type listed (0 when none). */
   async detailedStats(): Promise<DetailedStats> {
-    const [labels, rels] = await Promise.all([
-      this.runner.read(STATS.COUNT_LABELS),
-      this.runner.read(STATS.COUNT_RELATIONSHIPS),
+    const [labels, relationships] = await Promise.all([
+      this.counts(STATS.COUNT_LABELS, 'label', NODE_LABELS),
+      this.counts(STATS.COUNT_RELATIONSHIPS, 'type', STATS.COUNTED_TYPES),
     ]);
-    const out: DetailedStats = { labels: {}, relationships: {} };
-    for (const l of NODE_LABELS) out.labels[l] = 0;
-    for (const r of labels) out.labels[String(r.label)] = r.count as number;
-    for (const r of rels) out.relationships[String(r.type)] = r.count as number;
-    return out;
+    return { labels, relationships };
   }
 
   async stats(): Promise<GraphStats> {
     const s = await this.detailedStats();
-    const n = (l: NodeLabel) => s.labels[l] ?? 0;
     return {
-      documents: n('Document'),
-      places: n('Place'),
-      organizations: n('Organization'),
-      programs: n('Program'),
-      people: n('Person'),
-      metrics: n('Metric'),
+      ...nodeStats(s.labels),
       relationships: Object.values(s.relationships).reduce((a, b) => a + b, 0),
     };
+  }
+
+  /**
+   * The node counts of `stats` without the relationship total, for /healthz: counting
+   * relationships expands every one of them (≈ 1 s on 10,000 articles), nodes are a label scan.
+   */
+  async nodeStats(): Promise<NodeStats> {
+    return nodeStats(await this.counts(STATS.COUNT_LABELS, 'label', NODE_LABELS));
+  }
+
+  /** Counts by name from a counting query (`column`, `count`); 0 for a name without a row. */
+  private async counts(
+    query: string,
+    column: string,
+    names: readonly string[],
+  ): Promise<Record<string, number>> {
+    const out = Object.fromEntries(names.map((n): [string, number] => [n, 0]));
+    for (const r of await this.runner.read(query)) out[String(r[column])] = Number(r.count ?? 0);
+    return out;
   }
 
   /**
@@ -183,19 +197,30 @@ export class GraphStore {
     }
     const q = listQuery(name, Object.keys(params));
     const cursor = after ? decodeCursor(after) : null;
-    const rows = await this.runner.read(q.page, {
+    const keys = await this.runner.read(q.page, {
       ...params,
       afterKey: cursor?.sortValue ?? null,
       afterId: cursor?.id ?? '',
       limit: first + 1,
     });
-    const pageRows = rows.slice(0, first);
-    const convert = CONVERT[LISTS[name].label] as (r: Row) => LabelRows[(typeof LISTS)[N]['label']];
+    const pageKeys = keys.slice(0, first);
+    const nodes =
+      pageKeys.length > 0
+        ? await this.nodesByIds(
+            LISTS[name].label as (typeof LISTS)[N]['label'],
+            pageKeys.map((k) => k.id as string),
+          )
+        : [];
+    // A node removed between the two reads (a document replaced meanwhile) is left out.
+    const kept = pageKeys.flatMap((k, i) => {
+      const node = nodes[i];
+      return node ? [{ node, cursor: encodeCursor(String(k.sortKey ?? ''), k.id as string) }] : [];
+    });
     let total: Promise<number> | undefined;
     return {
-      items: pageRows.map(convert),
-      cursors: pageRows.map((r) => encodeCursor(String(r.sortKey ?? ''), r.id as string)),
-      hasNextPage: rows.length > first,
+      items: kept.map((k) => k.node),
+      cursors: kept.map((k) => k.cursor),
+      hasNextPage: keys.length > first,
       totalCount: () =>
         (total ??= this.runner.read(q.count, params).then((c) => (c[0]?.count as number | undefined) ?? 0)),
     };
@@ -240,8 +265,9 @@ export class GraphStore {
     }));
   }
 
-  async relatedPrograms(programIds: readonly string[]): Promise<RelatedProgramRow[][]> {
-    const rows = await this.runner.read(RELATED_PROGRAMS, { ids: [...programIds] });
+  /** The `limit` heaviest related programs of each program (ties by id), in key order. */
+  async relatedPrograms(programIds: readonly string[], limit: number): Promise<RelatedProgramRow[][]> {
+    const rows = await this.runner.read(RELATED_PROGRAMS, { ids: [...programIds], limit });
     return groupByKey(programIds, rows, (r) => ({
       sourceId: r.key as string,
       program: CONVERT.Program(r),
@@ -274,20 +300,33 @@ export class GraphStore {
     return out;
   }
 
-  /** The sentences of evidences, in key order; '' where the document is gone. */
+  /**
+   * The sentences of evidences, in key order; '' where the document is gone. Offsets are
+   * UTF-16 positions in the clean text, as extraction made them, so the cut is done here.
+   */
   async quotes(keys: readonly MentionRow[]): Promise<string[]> {
-    const rows = await this.runner.read(QUOTES, {
-      keys: keys.map((k, i) => ({ i, doc: k.doc, start: k.start, end: k.end })),
-    });
-    const out = keys.map(() => '');
-    for (const r of rows) out[r.i as number] = String(r.quote ?? '');
-    return out;
+    const rows = await this.runner.read(DOCUMENT_TEXTS, { ids: [...new Set(keys.map((k) => k.doc))] });
+    const texts = new Map<string, string>();
+    for (const r of rows) if (Buffer.isBuffer(r.text)) texts.set(r.id as string, unpackText(r.text));
+    return keys.map((k) => texts.get(k.doc)?.slice(k.start, k.end) ?? '');
   }
 
   /** Ranked full-text hits over the searchable labels given. */
   search(text: string, labels: readonly NodeLabel[], limit: number): Promise<TextHit[]> {
     return this.runner.textSearch(text, labels, limit);
   }
+}
+
+function nodeStats(labels: Record<string, number>): NodeStats {
+  const n = (l: NodeLabel) => labels[l] ?? 0;
+  return {
+    documents: n('Document'),
+    places: n('Place'),
+    organizations: n('Organization'),
+    programs: n('Program'),
+    people: n('Person'),
+    metrics: n('Metric'),
+  };
 }
 
 function toMention(r: Row): MentionRow {

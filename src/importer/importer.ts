@@ -15,7 +15,7 @@ import type { FileResult, ImportReport, ProgressSink } from './types';
 export interface ImportOptions {
   /** Files over this size are refused (default 5 MB). */
   maxFileBytes: number;
-  /** Extraction worker threads; 1 extracts on the main thread. */
+  /** Extraction worker threads; 0 extracts on the main thread. */
   workers: number;
   progress?: ProgressSink;
 }
@@ -34,7 +34,7 @@ function workerFile(): string | null {
 type Extractor = { run(task: ExtractTask): Promise<ExtractResult>; close(): Promise<void> };
 
 function makeExtractor(workers: number): Extractor {
-  const filename = workers > 1 ? workerFile() : null;
+  const filename = workers > 0 ? workerFile() : null;
   if (!filename) return { run: async (task) => extractFile(task), close: async () => undefined };
   const pool = new Piscina({ filename, minThreads: 1, maxThreads: workers, idleTimeout: 1000 });
   return { run: (task) => pool.run(task) as Promise<ExtractResult>, close: () => pool.destroy() };

@@ -2,7 +2,7 @@
  * The store contract: the same expectations on every engine (Grafeo always, Neo4j when
  * NEO4J_URI is set), through the same Cypher.
  */
-import { entityId } from '../../src/graph/ids';
+import { entityId, labelOfId } from '../../src/graph/ids';
 import { GraphStore } from '../../src/graph/store';
 import { dingzhouGraph, langfangGraph } from '../fixtures/graphs';
 import { engines } from '../helpers/engines';
@@ -48,7 +48,7 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     });
     const rows = await store.runner.read(
       `MATCH (p:Program {name: '领头羊工程'})-[r:IMPLEMENTED_IN]->(pl:Place)
-       RETURN pl.name AS place, r.start AS start, r.end AS end, r.doc AS doc, r.rule AS rule, p.aliases AS aliases`,
+       RETURN pl.name AS place, r.start AS start, r.end AS end, r.doc AS doc, p.aliases AS aliases`,
     );
     const g = langfangGraph();
     const s1 = g.text.indexOf('廊坊市深入实施');
@@ -58,7 +58,6 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
         start: s1,
         end: s1 + '廊坊市深入实施农村“领头羊”工程。'.length,
         doc: out.docId,
-        rule: 'test',
         aliases: ['“领头羊”工程', '农村“领头羊”工程'],
       },
     ]);
@@ -197,7 +196,7 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
       expect.objectContaining({ title: '市委书记', placeId: entityId('Place', 'code:131000', '') }),
     ]);
     expect(await store.quotes(positions[0] ?? [])).toEqual(['市委书记杨晓和推动“双报到”工作。']);
-    const related = await store.relatedPrograms([prg('领头羊工程')]);
+    const related = await store.relatedPrograms([prg('领头羊工程')], 10);
     expect(related[0]).toEqual([
       {
         sourceId: prg('领头羊工程'),
@@ -230,6 +229,12 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     expect(await progs.totalCount()).toBe(1);
     const metrics = await store.page('metrics', { placeId: entityId('Place', 'code:131000', '') }, 10);
     expect(metrics.items.map((m) => [m.value, m.unit, m.subject])).toEqual([[3199, '名', '村党组织书记']]);
+    // A metric id names its document and offset; it resolves through the document's metrics.
+    const metricId = metrics.items[0]!.id;
+    expect(labelOfId(metricId)).toBe('Metric');
+    expect((await store.nodesByIds('Metric', [metricId, `${metricId}0`]))[0]).toMatchObject({ value: 3199 });
+    expect((await store.nodesByIds('Metric', [`${metricId}0`]))[0]).toBeNull();
+    expect((await store.related('Metric.place', [metricId], 1))[0]!.map((p) => p.name)).toEqual(['廊坊市']);
     expect((await store.page('places', { level: 'PROVINCE' }, 10)).items.map((p) => p.name)).toEqual([
       '河北省',
     ]);

@@ -11,10 +11,7 @@ export const Program: ProgramResolvers = {
   people: (p, { first }, { loaders }) => loaders.related('Program.people', pageSize(first, 100)).load(p.id),
   documents: (p, { first }, { loaders }) =>
     loaders.related('Program.documents', pageSize(first, 100)).load(p.id),
-  related: async (p, { first }, { loaders }) => {
-    const n = pageSize(first, 10);
-    return (await loaders.relatedPrograms.load(p.id)).slice(0, n);
-  },
+  related: (p, { first }, { loaders }) => loaders.relatedPrograms(pageSize(first, 10)).load(p.id),
   mentions: async (p, { first }, { loaders }) => {
     const n = pageSize(first, 5);
     return (await loaders.mentions('Program').load(p.id)).slice(0, n);

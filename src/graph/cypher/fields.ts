@@ -5,6 +5,7 @@
 import type { OrganizationKind, PlaceLevel, ProgramKind } from '../../extract/types';
 import type { DocumentRow, MetricRow, OrganizationRow, PersonRow, PlaceRow, ProgramRow } from '../rows';
 import type { Row } from '../runner';
+import { metricDocExpr } from '../ids';
 import type { NodeLabel } from '../schema';
 
 export interface LabelRows {
@@ -84,7 +85,16 @@ export const CONVERT: { [L in NodeLabel]: (r: Row) => LabelRows[L] } = {
   }),
 };
 
+/**
+ * `MATCH` of the node of `label` whose id is `keyExpr`, bound to `v`, through an index: the
+ * id index, or for a metric the `doc` index its id names (metrics have no id index).
+ */
+export const matchById = (label: NodeLabel, v: string, keyExpr: string): string =>
+  label === 'Metric'
+    ? `MATCH (${v}:Metric {doc: ${metricDocExpr(keyExpr)}}) WHERE ${v}.id = ${keyExpr}`
+    : `MATCH (${v}:${label} {id: ${keyExpr}})`;
+
 /** Nodes of one label by id: `UNWIND $ids`, one round trip for a whole batch. */
 export const nodesByIds = (label: NodeLabel): string => `UNWIND $ids AS key
-MATCH (n:${label} {id: key})
+${matchById(label, 'n', 'key')}
 RETURN ${FIELDS[label]}`;

@@ -8,9 +8,11 @@ import { FIELDS, ORDER } from './fields';
 /**
  * One filter of a list: either a pattern that anchors `n` on a node found by id (so the
  * engine starts from that node, not from every `n`), or a condition on `n`. Fixed text; the
- * value always arrives as the `$<name>` parameter.
+ * value always arrives as the `$<name>` parameter. A pattern is spelled twice, because Grafeo
+ * expands from the node written first: `anchor` starts at the node found by id and binds `n`
+ * (the first pattern in use), `bound` starts at the already bound `n` (the others).
  */
-type Filter = { match: string } | { where: string };
+type Filter = { anchor: string; bound: string } | { where: string };
 
 interface ListSpec<L extends NodeLabel = NodeLabel> {
   label: L;
@@ -30,7 +32,10 @@ export const LISTS = {
     label: 'Organization',
     filters: {
       nameContains: { where: 'n.name CONTAINS $nameContains' },
-      placeId: { match: '(n:Organization)-[:LOCATED_IN]->(:Place {id: $placeId})' },
+      placeId: {
+        anchor: '(:Place {id: $placeId})<-[:LOCATED_IN]-(n:Organization)',
+        bound: '(n)-[:LOCATED_IN]->(:Place {id: $placeId})',
+      },
     },
   },
   programs: {
@@ -40,16 +45,26 @@ export const LISTS = {
         where: '(n.name CONTAINS $nameContains OR any(a IN n.aliases WHERE a CONTAINS $nameContains))',
       },
       kind: { where: 'n.kind = $kind' },
-      placeId: { match: '(n:Program)-[:IMPLEMENTED_IN]->(:Place {id: $placeId})' },
+      placeId: {
+        anchor: '(:Place {id: $placeId})<-[:IMPLEMENTED_IN]-(n:Program)',
+        bound: '(n)-[:IMPLEMENTED_IN]->(:Place {id: $placeId})',
+      },
     },
   },
   people: { label: 'Person', filters: { nameContains: { where: 'n.name CONTAINS $nameContains' } } },
   metrics: {
     label: 'Metric',
     filters: {
-      documentId: { match: '(n:Metric {doc: $documentId})' },
-      programId: { match: '(n:Metric)-[:MEASURES]->(:Program {id: $programId})' },
-      placeId: { match: '(n:Metric)-[:MEASURES]->(:Place {id: $placeId})' },
+      // Most selective first: the first filter in use is the anchor.
+      documentId: { anchor: '(n:Metric {doc: $documentId})', bound: '(n {doc: $documentId})' },
+      programId: {
+        anchor: '(:Program {id: $programId})<-[:MEASURES]-(n:Metric)',
+        bound: '(n)-[:MEASURES]->(:Program {id: $programId})',
+      },
+      placeId: {
+        anchor: '(:Place {id: $placeId})<-[:MEASURES]-(n:Metric)',
+        bound: '(n)-[:MEASURES]->(:Place {id: $placeId})',
+      },
     },
   },
 } as const satisfies Record<string, ListSpec>;
@@ -57,7 +72,10 @@ export const LISTS = {
 export type ListName = keyof typeof LISTS;
 
 export interface ListQuery {
-  /** Keyset page ordered by (sortKey, id); `$limit` is the page size plus one. */
+  /**
+   * Keyset page ordered by (sortKey, id), `id` and `sortKey` only; `$limit` is the page size
+   * plus one. The fields of the kept rows are read by id after it (`nodesByIds`).
+   */
   page: string;
   count: string;
 }
@@ -75,20 +93,23 @@ export function listQuery(name: ListName, active: readonly string[]): ListQuery 
   if (q) return q;
   const spec: ListSpec = LISTS[name];
   const used = Object.entries(spec.filters).filter(([param]) => active.includes(param));
-  const matches = used.flatMap(([, f]) => ('match' in f ? [f.match] : []));
+  const matches = used.flatMap(([, f]) => ('anchor' in f ? [f] : []));
   const wheres = used.flatMap(([, f]) => ('where' in f ? [f.where] : []));
   const label = spec.label;
-  // Anchored patterns bind n first; several of them intersect; none: every n of the label.
+  // The first pattern binds n from its anchor (廊坊市's 33,528 metrics: 70 ms, vs 345 ms
+  // expanding every Metric); the others start from n (from their anchor: a join over 30 s).
   const head =
     matches.length > 0
-      ? matches.map((m) => `MATCH ${m}`).join('\n') + '\nWITH DISTINCT n'
+      ? matches.map((m, i) => `MATCH ${i === 0 ? m.anchor : m.bound}`).join('\n') + '\nWITH DISTINCT n'
       : `MATCH (n:${label})`;
   const where = wheres.length > 0 ? wheres.join(' AND ') : 'true';
   q = {
+    // Only a final RETURN … ORDER BY … LIMIT is a top-k on Grafeo (in WITH or CALL it sorts
+    // every row), and it projects each column for every row: so keys only here.
     page: `${head}
 WITH n, ${ORDER[label]} AS sortKey
 WHERE (${where}) AND ($afterKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND n.id > $afterId))
-RETURN ${FIELDS[label]}, sortKey
+RETURN n.id AS id, sortKey
 ORDER BY sortKey, id
 LIMIT $limit`,
     count: `${head}

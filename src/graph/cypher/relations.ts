@@ -6,7 +6,7 @@
  * graph stage.
  */
 import type { NodeLabel } from '../schema';
-import { FIELDS, ORDER } from './fields';
+import { FIELDS, matchById, ORDER } from './fields';
 
 export interface RelationField<T extends NodeLabel = NodeLabel> {
   /** Label of the nodes returned. */
@@ -17,7 +17,7 @@ export interface RelationField<T extends NodeLabel = NodeLabel> {
 const field = <T extends NodeLabel>(parent: NodeLabel, pattern: string, target: T): RelationField<T> => ({
   target,
   query: `UNWIND $ids AS key
-MATCH (x:${parent} {id: key})
+${matchById(parent, 'x', 'key')}
 MATCH ${pattern}
 WITH DISTINCT key, n
 WITH key, n, ${ORDER[target]} AS sortKey
@@ -72,15 +72,22 @@ RETURN key, h.title AS title, labels(t)[0] AS targetLabel, t.id AS targetId, org
 ORDER BY key, doc, start, title`;
 
 /**
- * Programs related to each program, weights summed over documents. Only what every
- * `related` selection needs: shared places and documents come from their own batched
- * loaders when asked for. Joining shared places here made Grafeo evaluate the two-hop
- * pattern far from its endpoints (18.5 s for 50 programs on 1,000 articles vs 4 ms), and
- * collecting the documents doubled the time of a query that usually does not need them.
+ * Programs related to each program, weights summed over documents, the `$limit` heaviest per
+ * key (then by id). Only what every `related` selection needs: shared places and documents
+ * come from their own batched loaders when asked for. Joining shared places here made Grafeo
+ * evaluate the two-hop pattern far from its endpoints (18.5 s for 50 programs on 1,000
+ * articles vs 4 ms), and collecting the documents doubled the time of a query that usually
+ * does not need them.
  */
 export const RELATED_PROGRAMS = `UNWIND $ids AS key
 MATCH (x:Program {id: key})-[r:RELATED_TO]-(n:Program)
 WITH key, n, sum(r.weight) AS weight
+WITH key, n, weight
+ORDER BY key, weight DESC, n.id
+WITH key, collect({n: n, weight: weight}) AS found
+WITH key, found[0..$limit] AS kept
+UNWIND kept AS k
+WITH key, k.n AS n, k.weight AS weight
 RETURN key, ${FIELDS.Program}, weight
 ORDER BY key, weight DESC, id`;
 
@@ -90,7 +97,7 @@ MATCH (:Program {id: p.a})-[r:RELATED_TO]-(:Program {id: p.b})
 WITH p.i AS i, collect(DISTINCT r.doc) AS docs
 RETURN i, docs`;
 
-/** Evidence sentences by (document, offsets), cut from the document's clean text. */
-export const QUOTES = `UNWIND $keys AS k
-MATCH (d:Document {id: k.doc})
-RETURN k.i AS i, substring(d.text, k.start, k.end - k.start) AS quote`;
+/** Documents' compressed clean texts, from which evidence sentences are cut (see docText). */
+export const DOCUMENT_TEXTS = `UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN id, d.textDeflated AS text`;

@@ -1,5 +1,17 @@
 /** Counting queries for `stats`, `kg stats` and /healthz. Internal to the graph stage. */
+import { NODE_LABELS, RELATION_TYPES } from '../schema';
 
-export const COUNT_LABELS = `MATCH (n) RETURN labels(n)[0] AS label, count(n) AS count`;
+/** Every relationship type the store writes: the facts, and MENTIONS (document → entity). */
+export const COUNTED_TYPES = [...RELATION_TYPES, 'MENTIONS'] as const;
 
-export const COUNT_RELATIONSHIPS = `MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS count`;
+// One count per label and per type, in one UNION ALL each: `MATCH (n) … labels(n)[0]` and
+// `MATCH ()-[r]->() … type(r)` made `kg stats` peak at 1.2 GiB RSS on 10,000 articles; this
+// way 660 MiB. The name is added after counting: as a grouping key it made the Metric count
+// a hash aggregation (113 ms vs 14 ms).
+export const COUNT_LABELS = NODE_LABELS.map(
+  (l) => `MATCH (n:${l}) WITH count(n) AS c RETURN '${l}' AS label, c AS count`,
+).join('\nUNION ALL\n');
+
+export const COUNT_RELATIONSHIPS = COUNTED_TYPES.map(
+  (t) => `MATCH ()-[r:${t}]->() WITH count(r) AS c RETURN '${t}' AS type, c AS count`,
+).join('\nUNION ALL\n');

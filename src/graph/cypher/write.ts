@@ -5,6 +5,7 @@
  */
 import type { RelationType } from '../../extract/types';
 import { RELATION_ENDPOINTS, type NodeLabel } from '../schema';
+import { matchById } from './fields';
 
 export const DOCUMENT_EXISTS = `MATCH (d:Document {id: $id}) RETURN d.id AS id, d.file AS file`;
 
@@ -13,8 +14,11 @@ export const DOCUMENTS_BY_FILE = `MATCH (d:Document) WHERE d.file = $file RETURN
 export const UPSERT_DOCUMENT = `MERGE (d:Document {id: $doc.id}) SET d += $doc`;
 
 /** Simple entities: the last document to write one sets its properties. */
-export const upsertEntities = (label: Exclude<NodeLabel, 'Document' | 'Program'>): string =>
+export const upsertEntities = (label: Exclude<NodeLabel, 'Document' | 'Program' | 'Metric'>): string =>
   `UNWIND $rows AS r MERGE (n:${label} {id: r.id}) SET n += r.props`;
+
+/** Metrics belong to the new document alone (no id index to MERGE on): CREATE. */
+export const CREATE_METRICS = `UNWIND $rows AS r CREATE (n:Metric {id: r.id}) SET n += r.props`;
 
 /** Programs accumulate the aliases every document saw; `searchText` covers name and aliases. */
 export const UPSERT_PROGRAMS = `UNWIND $rows AS r
@@ -33,8 +37,15 @@ export const upsertRelations = (type: RelationType, from: NodeLabel, to: NodeLab
   if (!RELATION_ENDPOINTS[type].some(([f, t]) => f === from && t === to)) {
     throw new Error(`no ${type} relationship from ${from} to ${to} in the graph model`);
   }
+  // MEASURES carries no evidence of its own (see writeBatch) and goes with its metric.
+  if (type === 'MEASURES') {
+    return `UNWIND $rows AS r
+${matchById(from, 'a', 'r.from')}
+MATCH (b:${to} {id: r.to})
+CREATE (a)-[:MEASURES]->(b)`;
+  }
   return `UNWIND $rows AS r
-MATCH (a:${from} {id: r.from})
+${matchById(from, 'a', 'r.from')}
 MATCH (b:${to} {id: r.to})
 CREATE (a)-[x:${type} {doc: r.doc}]->(b)
 SET x += r.props`;

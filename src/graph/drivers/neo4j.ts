@@ -46,6 +46,8 @@ function convertNeo4j(v: object): Value | undefined {
 /** JS integers would reach Cypher as floats (LIMIT 20.0 fails): send them as Neo4j integers. */
 function toNeo4jParams(v: unknown): unknown {
   if (typeof v === 'number' && Number.isInteger(v)) return neo4j.int(v);
+  // The driver sends only Int8Array as a byte array; a Buffer would go as a map.
+  if (v instanceof Uint8Array) return new Int8Array(v.buffer, v.byteOffset, v.byteLength);
   if (Array.isArray(v)) return v.map(toNeo4jParams);
   if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toNeo4jParams(x)]));

@@ -11,7 +11,7 @@ export function plainNumber(n: bigint): number | string {
     : n.toString();
 }
 
-/** Recursively converts bigints, Dates, typed arrays and buffers into JSON-safe values. */
+/** Recursively converts bigints, Dates and typed arrays into plain values; byte arrays become Buffers. */
 export function toPlain(v: unknown, convertObject?: (o: object) => Value | undefined): Value {
   if (v === null || v === undefined) return null;
   switch (typeof v) {
@@ -27,6 +27,9 @@ export function toPlain(v: unknown, convertObject?: (o: object) => Value | undef
       if (custom !== undefined) return custom;
       if (Array.isArray(v)) return v.map((x) => toPlain(x, convertObject));
       if (v instanceof Date) return v.toISOString();
+      // Byte arrays (a document's compressed text) stay bytes, whichever view the engine uses.
+      if (v instanceof Uint8Array || v instanceof Int8Array)
+        return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
       if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
       const out: Record<string, Value> = {};
       for (const [k, x] of Object.entries(v)) out[k] = toPlain(x, convertObject);

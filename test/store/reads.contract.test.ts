@@ -1,0 +1,129 @@
+/**
+ * Store reads with a contract of their own, on every engine (Grafeo always, Neo4j when
+ * NEO4J_URI is set): keyset pages through anchored and plain filters, the heaviest related
+ * programs of each program, and the counts behind `stats` and /healthz.
+ */
+import { entityId } from '../../src/graph/ids';
+import type { Page, ProgramRow } from '../../src/graph/rows';
+import { RELATION_TYPES } from '../../src/graph/schema';
+import { GraphStore } from '../../src/graph/store';
+import { langfangGraph, relatedProgramsGraph } from '../fixtures/graphs';
+import { engines } from '../helpers/engines';
+
+const prg = (name: string) => entityId('Program', name, '');
+const LANGFANG = entityId('Place', 'code:131000', '');
+/** Names in the store's list order: by name (code point), which these names never tie on. */
+const byName = (names: string[]) => [...names].sort();
+
+describe.each(engines().map((e) => [e.name, e] as const))('store reads on %s', (_name, engine) => {
+  let store: GraphStore;
+  let cleanup: () => Promise<void>;
+
+  beforeEach(async () => {
+    const opened = await engine.open();
+    store = new GraphStore(opened.runner);
+    cleanup = opened.cleanup;
+    await store.setup();
+  });
+  afterEach(() => cleanup());
+
+  test('related programs: the `limit` heaviest of each program, equal weights by id', async () => {
+    await store.writeDocument(relatedProgramsGraph(), 'r.txt');
+    const [ltY, sbd] = await store.relatedPrograms([prg('领头羊工程'), prg('双报到')], 2);
+    expect(ltY?.map((r) => [r.sourceId, r.program.name, r.weight])).toEqual([
+      [prg('领头羊工程'), '双报到', 0.9],
+      [prg('领头羊工程'), '三审一谈', 0.6],
+    ]);
+    // Written from 领头羊工程 to 双报到: related either way.
+    expect(sbd?.map((r) => [r.program.name, r.weight])).toEqual([['领头羊工程', 0.9]]);
+    const tied = ['六位一体', '红色物业'].sort((a, b) => (prg(a) < prg(b) ? -1 : 1));
+    const [all] = await store.relatedPrograms([prg('领头羊工程')], 10);
+    expect(all?.map((r) => [r.program.name, r.weight])).toEqual([
+      ['双报到', 0.9],
+      ['三审一谈', 0.6],
+      [tied[0], 0.3],
+      [tied[1], 0.3],
+    ]);
+    expect(all?.[0]?.program).toEqual({ id: prg('双报到'), name: '双报到', aliases: [], kind: 'MECHANISM' });
+    expect(await store.relatedPrograms(['prg_00000000000000000000', prg('领头羊工程')], 0)).toEqual([[], []]);
+  });
+
+  test('pages walk a list in (name, id) order, each item once, with plain and anchored filters', async () => {
+    await store.writeDocument(relatedProgramsGraph(), 'r.txt');
+    const walk = async (filters: Record<string, unknown>): Promise<string[]> => {
+      const names: string[] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages < 10; pages++) {
+        const page: Page<ProgramRow> = await store.page('programs', filters, 2, after);
+        expect(page.cursors).toHaveLength(page.items.length);
+        names.push(...page.items.map((p) => p.name));
+        if (!page.hasNextPage) return names;
+        after = page.cursors[page.cursors.length - 1] ?? null;
+      }
+      throw new Error('more than 10 pages of 2 programs');
+    };
+    expect(await walk({})).toEqual(byName(['领头羊工程', '双报到', '三审一谈', '六位一体', '红色物业']));
+    expect(await walk({ placeId: LANGFANG })).toEqual(
+      byName(['领头羊工程', '双报到', '三审一谈', '红色物业']),
+    );
+    expect(await walk({ placeId: LANGFANG, kind: 'MECHANISM' })).toEqual(byName(['双报到', '三审一谈']));
+    const page = await store.page('programs', { placeId: LANGFANG }, 2);
+    expect(page.items[0]).toEqual({ id: prg('三审一谈'), name: '三审一谈', aliases: [], kind: 'MECHANISM' });
+    expect(await page.totalCount()).toBe(4);
+  });
+
+  test('metrics filters intersect, whichever of them anchors the match', async () => {
+    const { docId } = await store.writeDocument(relatedProgramsGraph(), 'r.txt');
+    const values = async (filters: Record<string, unknown>) =>
+      (await store.page('metrics', filters, 10)).items.map((m) => m.value).sort((a, b) => a - b);
+    expect(await values({ placeId: LANGFANG })).toEqual([120, 300]);
+    expect(await values({ programId: prg('红色物业') })).toEqual([120]);
+    expect(await values({ programId: prg('红色物业'), placeId: LANGFANG })).toEqual([120]);
+    expect(await values({ programId: prg('双报到'), placeId: LANGFANG })).toEqual([]);
+    expect(await values({ documentId: docId, placeId: LANGFANG })).toEqual([120, 300]);
+    expect(await values({ documentId: docId, programId: prg('双报到') })).toEqual([45]);
+    const both = await store.page('metrics', { programId: prg('红色物业'), placeId: LANGFANG }, 10);
+    expect(both.items).toEqual([expect.objectContaining({ value: 120, unit: '个', doc: docId })]);
+    expect(await both.totalCount()).toBe(1);
+  });
+
+  test('organizations of a place', async () => {
+    await store.writeDocument(langfangGraph(), 'a.txt');
+    const orgs = await store.page('organizations', { placeId: LANGFANG }, 10);
+    expect(orgs.items.map((o) => o.name)).toEqual(['廊坊市委']);
+    expect(orgs.hasNextPage).toBe(false);
+  });
+
+  test('counts: every label and relationship type, 0 when none; nodeStats are the node counts', async () => {
+    const empty = await store.detailedStats();
+    expect(empty.labels).toEqual({
+      Document: 0,
+      Place: 0,
+      Organization: 0,
+      Program: 0,
+      Person: 0,
+      Metric: 0,
+    });
+    expect(empty.relationships).toEqual(
+      Object.fromEntries([...RELATION_TYPES, 'MENTIONS'].map((t): [string, number] => [t, 0])),
+    );
+    await store.writeDocument(relatedProgramsGraph(), 'r.txt');
+    const s = await store.detailedStats();
+    expect(s.labels).toEqual({ Document: 1, Place: 2, Organization: 0, Program: 5, Person: 0, Metric: 3 });
+    // 廊坊市 in 河北省; four programs in 廊坊市; four relations; 120 measures a program and a place.
+    expect(s.relationships).toMatchObject({
+      PART_OF: 1,
+      IMPLEMENTED_IN: 4,
+      RELATED_TO: 4,
+      MEASURES: 4,
+      LOCATED_IN: 0,
+      RUNS: 0,
+      HOLDS: 0,
+    });
+    expect(s.relationships.MENTIONS).toBeGreaterThan(0);
+    const total = Object.values(s.relationships).reduce((a, b) => a + b, 0);
+    const nodes = { documents: 1, places: 2, organizations: 0, programs: 5, people: 0, metrics: 3 };
+    expect(await store.stats()).toEqual({ ...nodes, relationships: total });
+    expect(await store.nodeStats()).toEqual(nodes);
+  });
+});
