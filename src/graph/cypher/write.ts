@@ -38,17 +38,14 @@ export const upsertRelations = (type: RelationType, from: NodeLabel, to: NodeLab
     throw new Error(`no ${type} relationship from ${from} to ${to} in the graph model`);
   }
   // MEASURES carries no evidence of its own (see writeBatch) and goes with its metric.
-  if (type === 'MEASURES') {
-    return `UNWIND $rows AS r
-${matchById(from, 'a', 'r.from')}
-MATCH (b:${to} {id: r.to})
-CREATE (a)-[:MEASURES]->(b)`;
-  }
+  const create =
+    type === 'MEASURES'
+      ? 'CREATE (a)-[:MEASURES]->(b)'
+      : `CREATE (a)-[x:${type} {doc: r.doc}]->(b)\nSET x += r.props`;
   return `UNWIND $rows AS r
 ${matchById(from, 'a', 'r.from')}
 MATCH (b:${to} {id: r.to})
-CREATE (a)-[x:${type} {doc: r.doc}]->(b)
-SET x += r.props`;
+${create}`;
 };
 
 /** The document is new and `rows` has one row per entity: CREATE, as for relations. */
