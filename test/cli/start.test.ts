@@ -52,6 +52,7 @@ describe('fail fast on bad configuration', () => {
     [{ PORT: 'eighty' }, 'PORT must be an integer from 0 to 65535; got "eighty"'],
     [{ KG_TRACE: 'yes' }, 'KG_TRACE must be 1, true, 0 or false; got "yes"'],
     [{ NEO4J_URI: 'http://localhost:7474' }, 'NEO4J_URI must be a bolt:// or neo4j:// URI'],
+    [{ KG_WORKERS: '-1' }, 'KG_WORKERS must be an integer from 0 to 64; got "-1"'],
   ])('%j stops with one line naming the variable', async (env, message) => {
     const r = await runCli(['serve'], env);
     expect(r.code).toBe(1);
@@ -94,5 +95,26 @@ describe('fail fast on bad configuration', () => {
     expect(r.stderr).toMatch(/^kg: error: cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1 \(.+\); start Neo4j/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.ms).toBeLessThan(30000);
+  });
+});
+
+describe('kg import --workers', () => {
+  test('0 extracts on the main thread and imports as the workers do', async () => {
+    const dataDir = tempDir('kg-w0-');
+    try {
+      const r = await runCli(['import', 'import/000_cd5570a6f70beb67.txt', '--workers', '0'], {
+        KG_DATA_DIR: dataDir,
+      });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('1 files: 1 imported, 0 unchanged, 0 failed');
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('a negative count is refused with what is expected', async () => {
+    const r = await runCli(['import', 'import', '--workers=-1'], {});
+    expect(r.code).toBe(2); // a usage error
+    expect(r.stderr).toContain('--workers must be an integer ≥ 0; got -1');
   });
 });

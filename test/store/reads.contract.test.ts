@@ -126,4 +126,13 @@ describe.each(engines().map((e) => [e.name, e] as const))('store reads on %s', (
     expect(await store.stats()).toEqual({ ...nodes, relationships: total });
     expect(await store.nodeStats()).toEqual(nodes);
   });
+
+  test('evidence sentences are cut by UTF-16 offsets, past characters outside the BMP', async () => {
+    // 𠮷 is two UTF-16 units but one code point: the sentences after it keep extraction's offsets.
+    const out = await store.writeDocument(langfangGraph('𠮷'), 'a.txt');
+    const [metric] = (await store.page('metrics', { placeId: LANGFANG }, 10)).items;
+    expect(metric).toMatchObject({ doc: out.docId, value: 3199 });
+    const quotes = await store.quotes([metric!, { doc: 'doc_00000000000000000000', start: 0, end: 3 }]);
+    expect(quotes).toEqual(['全市3199名村党组织书记参加培训。', '']);
+  });
 });
