@@ -47,6 +47,23 @@ export function labelOfId(id: string): NodeLabel | null {
   return (label === 'Metric') === (m[3] !== undefined) ? label : null;
 }
 
+/*
+ * A stored metric holds its id's two parts, `doc` (indexed) and `at` (the offset, an
+ * integer), not the id: a string property per metric cost ≈ 160 bytes of memory while
+ * importing, 70 MiB at 10,000 articles. The three expressions below are the only Cypher
+ * that knows the id's form.
+ */
+const METRIC_HASH_AT = PREFIX.Metric.length + 1;
+const METRIC_OFFSET_AT = METRIC_HASH_AT + 21;
+
 /** Cypher for the document id of the metric id held by `keyExpr` (see `entityId`). */
 export const metricDocExpr = (keyExpr: string): string =>
-  `'${PREFIX.Document}_' + substring(${keyExpr}, ${PREFIX.Metric.length + 1}, 20)`;
+  `'${PREFIX.Document}_' + substring(${keyExpr}, ${METRIC_HASH_AT}, 20)`;
+
+/** Cypher for the offset (`at`) of the metric id held by `keyExpr`. */
+export const metricAtExpr = (keyExpr: string): string =>
+  `toInteger(substring(${keyExpr}, ${METRIC_OFFSET_AT}))`;
+
+/** Cypher for the id of the stored metric `v`, from its `doc` and `at`. */
+export const metricIdExpr = (v: string): string =>
+  `'${PREFIX.Metric}_' + substring(${v}.doc, ${PREFIX.Document.length + 1}) + '_' + toString(${v}.at)`;

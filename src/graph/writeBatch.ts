@@ -6,7 +6,7 @@
 import type { DocumentGraph, EntityLabel, Evidence, RelationType } from '../extract/types';
 import { packText } from './docText';
 import { documentId, entityId } from './ids';
-import type { NodeLabel } from './schema';
+import { IMPLIED_RELATIONS, type NodeLabel } from './schema';
 
 export interface RelationRow {
   from: string;
@@ -80,7 +80,9 @@ export function toWriteBatch(graph: DocumentGraph, file: string): WriteBatch {
         approximate: m.approximate,
         subject: m.subject,
         year: m.year,
+        // The id's parts (see ids.ts): the store keeps no id string per metric.
         doc: docId,
+        at: Number(m.key),
         ...evidenceProps(m.evidence),
       },
     })),
@@ -105,7 +107,8 @@ export function toWriteBatch(graph: DocumentGraph, file: string): WriteBatch {
     if (!g) batch.relations.set(group, (g = { type, from, to, rows: [] }));
     g.rows.push(row);
   };
-  // Structural links implied by the entities themselves.
+  // Structural links implied by the entities themselves (IMPLIED_RELATIONS): written once, with
+  // no evidence of their own, which is the start node's mentions.
   for (const p of graph.places) {
     if (p.parentKey !== null) {
       addRelation('PART_OF', 'Place', 'Place', {
@@ -113,7 +116,7 @@ export function toWriteBatch(graph: DocumentGraph, file: string): WriteBatch {
         to: id('Place', p.parentKey),
         doc: docId,
         key: '',
-        props: evidenceProps(p.evidence),
+        props: {},
       });
     }
   }
@@ -124,7 +127,7 @@ export function toWriteBatch(graph: DocumentGraph, file: string): WriteBatch {
         to: id('Place', o.placeKey),
         doc: docId,
         key: '',
-        props: evidenceProps(o.evidence),
+        props: {},
       });
     }
   }
@@ -148,13 +151,13 @@ export function toWriteBatch(graph: DocumentGraph, file: string): WriteBatch {
     }
   }
   for (const r of graph.relations) {
-    // PART_OF, LOCATED_IN and MEASURES may also come as explicit relations; MERGE keeps one.
+    // PART_OF, LOCATED_IN and MEASURES also come as explicit relations; the rows above win.
     addRelation(r.type, r.from.label, r.to.label, {
       from: id(r.from.label, r.from.key),
       to: id(r.to.label, r.to.key),
       doc: docId,
       key: r.props.title ?? '',
-      props: { ...evidenceProps(r.evidence), ...r.props },
+      props: IMPLIED_RELATIONS.has(r.type) ? {} : { ...evidenceProps(r.evidence), ...r.props },
     });
   }
 

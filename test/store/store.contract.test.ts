@@ -132,6 +132,30 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     expect(rels[0]?.c).toBe(0);
   });
 
+  test('a place’s parent and an organization’s place are stored once and go with the last document naming them', async () => {
+    // Both versions of the text name 廊坊市 (in 河北省) and 廊坊市委 (in 廊坊市).
+    const a = await store.writeDocument(langfangGraph(), 'a.txt');
+    const c = await store.writeDocument(langfangGraph('，成效明显'), 'c.txt');
+    const structural = async () => {
+      const s = await store.detailedStats();
+      return { PART_OF: s.relationships.PART_OF, LOCATED_IN: s.relationships.LOCATED_IN };
+    };
+    expect(await structural()).toEqual({ PART_OF: 1, LOCATED_IN: 1 });
+    const langfang = entityId('Place', 'code:131000', '');
+    // Their evidence is the start node's: 廊坊市 is named in both documents.
+    const evidence = await store.mentions('Place', [langfang]);
+    expect(new Set(evidence[0]?.map((m) => m.doc))).toEqual(new Set([a.docId, c.docId]));
+
+    expect(await store.removeDocument(a.docId)).toBe(true);
+    expect(await structural()).toEqual({ PART_OF: 1, LOCATED_IN: 1 });
+    const parent = await store.related('Place.parent', [langfang], 1);
+    expect(parent[0]?.map((p) => p.name)).toEqual(['河北省']);
+
+    expect(await store.removeDocument(c.docId)).toBe(true);
+    expect(await structural()).toEqual({ PART_OF: 0, LOCATED_IN: 0 });
+    expect((await store.stats()).places).toBe(0);
+  });
+
   test('a failed transaction leaves nothing behind', async () => {
     await expect(
       store.runner.transaction(async (tx) => {
@@ -231,7 +255,13 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     expect(metrics.items.map((m) => [m.value, m.unit, m.subject])).toEqual([[3199, '名', '村党组织书记']]);
     // A metric id names its document and offset; it resolves through the document's metrics.
     const metricId = metrics.items[0]!.id;
+    const [extracted] = langfangGraph().metrics;
+    expect(metricId).toBe(entityId('Metric', extracted!.key, metrics.items[0]!.doc));
     expect(labelOfId(metricId)).toBe('Metric');
+    // The node stores the id's parts, not the id.
+    expect(await store.runner.read('MATCH (m:Metric) RETURN m.id AS id, m.at AS at')).toEqual([
+      { id: null, at: Number(extracted!.key) },
+    ]);
     expect((await store.nodesByIds('Metric', [metricId, `${metricId}0`]))[0]).toMatchObject({ value: 3199 });
     expect((await store.nodesByIds('Metric', [`${metricId}0`]))[0]).toBeNull();
     expect((await store.related('Metric.place', [metricId], 1))[0]!.map((p) => p.name)).toEqual(['廊坊市']);

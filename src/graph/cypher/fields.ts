@@ -5,7 +5,7 @@
 import type { OrganizationKind, PlaceLevel, ProgramKind } from '../../extract/types';
 import type { DocumentRow, MetricRow, OrganizationRow, PersonRow, PlaceRow, ProgramRow } from '../rows';
 import type { Row } from '../runner';
-import { metricDocExpr } from '../ids';
+import { metricAtExpr, metricDocExpr, metricIdExpr } from '../ids';
 import type { NodeLabel } from '../schema';
 
 export interface LabelRows {
@@ -22,6 +22,10 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0))
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
+/** The id of the node bound to `v`: its `id` property, computed for a metric (see ids.ts). */
+export const idOf = (label: NodeLabel, v: string): string =>
+  label === 'Metric' ? metricIdExpr(v) : `${v}.id`;
+
 export const FIELDS: Record<NodeLabel, string> = {
   Document: `n.id AS id, n.title AS title, n.file AS file, n.publishedAt AS publishedAt, n.source AS source,
 n.authors AS authors, n.charCount AS charCount`,
@@ -29,7 +33,7 @@ n.authors AS authors, n.charCount AS charCount`,
   Organization: 'n.id AS id, n.name AS name, n.kind AS kind',
   Program: 'n.id AS id, n.name AS name, n.aliases AS aliases, n.kind AS kind',
   Person: 'n.id AS id, n.name AS name',
-  Metric: `n.id AS id, n.value AS value, n.unit AS unit, n.text AS text, n.approximate AS approximate,
+  Metric: `${idOf('Metric', 'n')} AS id, n.value AS value, n.unit AS unit, n.text AS text, n.approximate AS approximate,
 n.subject AS subject, n.year AS year, n.doc AS doc, n.start AS start, n.end AS end`,
 };
 
@@ -40,7 +44,7 @@ export const ORDER: Record<NodeLabel, string> = {
   Organization: 'n.name',
   Program: 'n.name',
   Person: 'n.name',
-  Metric: 'n.id',
+  Metric: idOf('Metric', 'n'),
 };
 
 export const CONVERT: { [L in NodeLabel]: (r: Row) => LabelRows[L] } = {
@@ -87,11 +91,11 @@ export const CONVERT: { [L in NodeLabel]: (r: Row) => LabelRows[L] } = {
 
 /**
  * `MATCH` of the node of `label` whose id is `keyExpr`, bound to `v`, through an index: the
- * id index, or for a metric the `doc` index its id names (metrics have no id index).
+ * id index, or for a metric the `doc` index its id names (metrics store no id).
  */
 export const matchById = (label: NodeLabel, v: string, keyExpr: string): string =>
   label === 'Metric'
-    ? `MATCH (${v}:Metric {doc: ${metricDocExpr(keyExpr)}}) WHERE ${v}.id = ${keyExpr}`
+    ? `MATCH (${v}:Metric {doc: ${metricDocExpr(keyExpr)}}) WHERE ${v}.at = ${metricAtExpr(keyExpr)}`
     : `MATCH (${v}:${label} {id: ${keyExpr}})`;
 
 /** Nodes of one label by id: `UNWIND $ids`, one round trip for a whole batch. */

@@ -3,7 +3,7 @@
  * (sortKey, id). Internal to the graph stage.
  */
 import type { NodeLabel } from '../schema';
-import { FIELDS, ORDER } from './fields';
+import { FIELDS, idOf, ORDER } from './fields';
 
 /**
  * One filter of a list: either a pattern that anchors `n` on a node found by id (so the
@@ -108,8 +108,8 @@ export function listQuery(name: ListName, active: readonly string[]): ListQuery 
     // every row), and it projects each column for every row: so keys only here.
     page: `${head}
 WITH n, ${ORDER[label]} AS sortKey
-WHERE (${where}) AND ($afterKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND n.id > $afterId))
-RETURN n.id AS id, sortKey
+WHERE (${where}) AND ($afterKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND ${idOf(label, 'n')} > $afterId))
+RETURN ${idOf(label, 'n')} AS id, sortKey
 ORDER BY sortKey, id
 LIMIT $limit`,
     count: `${head}

@@ -4,7 +4,7 @@
  * `schema.ts`. Internal to the graph stage.
  */
 import type { RelationType } from '../../extract/types';
-import { RELATION_ENDPOINTS, type NodeLabel } from '../schema';
+import { IMPLIED_RELATIONS, RELATION_ENDPOINTS, type NodeLabel } from '../schema';
 import { matchById } from './fields';
 
 export const DOCUMENT_EXISTS = `MATCH (d:Document {id: $id}) RETURN d.id AS id, d.file AS file`;
@@ -17,8 +17,8 @@ export const UPSERT_DOCUMENT = `MERGE (d:Document {id: $doc.id}) SET d += $doc`;
 export const upsertEntities = (label: Exclude<NodeLabel, 'Document' | 'Program' | 'Metric'>): string =>
   `UNWIND $rows AS r MERGE (n:${label} {id: r.id}) SET n += r.props`;
 
-/** Metrics belong to the new document alone (no id index to MERGE on): CREATE. */
-export const CREATE_METRICS = `UNWIND $rows AS r CREATE (n:Metric {id: r.id}) SET n += r.props`;
+/** Metrics belong to the new document alone (no id to MERGE on: see ids.ts): CREATE. */
+export const CREATE_METRICS = `UNWIND $rows AS r CREATE (n:Metric) SET n += r.props`;
 
 /** Programs accumulate the aliases every document saw; `searchText` covers name and aliases. */
 export const UPSERT_PROGRAMS = `UNWIND $rows AS r
@@ -32,18 +32,21 @@ SET n.searchText = reduce(s = n.name, a IN n.aliases | s + ' ' + a)`;
  * evidences. CREATE, not MERGE: a document is written only when it is not stored (its
  * previous version removed first, in the same transaction) and its rows are deduplicated,
  * so every relationship here is new; MERGE would scan the busy endpoint (廊坊市) each time.
+ * Two kinds carry no evidence of their own: MEASURES goes with its metric (see writeBatch),
+ * and an implied relationship (see IMPLIED_RELATIONS) is written once, when its start node
+ * has none yet (its own few outgoing relationships are what is looked at).
  */
 export const upsertRelations = (type: RelationType, from: NodeLabel, to: NodeLabel): string => {
   if (!RELATION_ENDPOINTS[type].some(([f, t]) => f === from && t === to)) {
     throw new Error(`no ${type} relationship from ${from} to ${to} in the graph model`);
   }
-  // MEASURES carries no evidence of its own (see writeBatch) and goes with its metric.
   const create =
-    type === 'MEASURES'
-      ? 'CREATE (a)-[:MEASURES]->(b)'
+    type === 'MEASURES' || IMPLIED_RELATIONS.has(type)
+      ? `CREATE (a)-[:${type}]->(b)`
       : `CREATE (a)-[x:${type} {doc: r.doc}]->(b)\nSET x += r.props`;
+  const once = IMPLIED_RELATIONS.has(type) ? `\nWHERE NOT EXISTS { MATCH (a)-[:${type}]->() }` : '';
   return `UNWIND $rows AS r
-${matchById(from, 'a', 'r.from')}
+${matchById(from, 'a', 'r.from')}${once}
 MATCH (b:${to} {id: r.to})
 ${create}`;
 };

@@ -102,7 +102,13 @@ class GrafeoRunner implements CypherRunner {
       tx.commit();
       return result;
     } catch (error) {
-      if (tx.isActive) tx.rollback();
+      // A failed statement may have ended the transaction already; the statement's error is
+      // the one to report.
+      try {
+        if (tx.isActive) tx.rollback();
+      } catch {
+        // nothing left to roll back
+      }
       throw error;
     }
   }
