@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'src/generated/', 'node_modules/', 'data/', 'coverage/'] },
+  { ignores: ['dist/', 'src/generated/', 'node_modules/', 'data/', 'coverage/', 'bench/out/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

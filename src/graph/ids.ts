@@ -32,8 +32,13 @@ export function documentId(cleanText: string): string {
  * through the indexed `doc` property, and keeps no id index for its largest label.
  */
 export function entityId(label: EntityLabel, key: string, docId: string): string {
-  if (label === 'Metric') return `${PREFIX.Metric}_${docId.slice(PREFIX.Document.length + 1)}_${key}`;
+  if (label === 'Metric') return metricId(docId, key);
   return `${PREFIX[label]}_${hash(key)}`;
+}
+
+/** The id of the metric at offset `at` of document `docId`. */
+export function metricId(docId: string, at: number | string): string {
+  return `${PREFIX.Metric}_${docId.slice(PREFIX.Document.length + 1)}_${at}`;
 }
 
 const ID = /^([a-z]{3})_([0-9a-f]{20})(?:_(\d+))?$/;

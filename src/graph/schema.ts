@@ -61,6 +61,14 @@ export const IMPLIED_RELATIONS: ReadonlySet<RelationType> = new Set(['PART_OF', 
  */
 export const ID_INDEXED_LABELS = NODE_LABELS.filter((l) => l !== 'Metric');
 
+/**
+ * The format of what is stored, marked in the store by one `(:StoreFormat {version})` node.
+ * Raised when a store written before would read wrong, not merely lack something new. 3:
+ * PART_OF and LOCATED_IN once per pair, metrics store `doc` + `at` instead of an id. Stores
+ * without a mark come from before marks (the first two formats).
+ */
+export const STORE_FORMAT = 3;
+
 /** Uniqueness on looked-up ids and lookup indexes; the same text runs on Neo4j 5 and Grafeo. */
 export const SCHEMA_DDL: readonly string[] = [
   ...ID_INDEXED_LABELS.map(

@@ -5,7 +5,7 @@
 import type { DocumentGraph } from '../extract/types';
 import { KgError } from '../errors';
 import { decodeCursor, encodeCursor } from './cursor';
-import { CONVERT, nodesByIds, type LabelRows } from './cypher/fields';
+import { CONVERT, idFromOrder, nodesByIds, type LabelRows } from './cypher/fields';
 import {
   listQuery,
   LISTS,
@@ -44,7 +44,7 @@ import {
   type RunCounter,
   type TextHit,
 } from './runner';
-import { NODE_LABELS, type NodeLabel } from './schema';
+import { NODE_LABELS, STORE_FORMAT, type NodeLabel } from './schema';
 import { toWriteBatch } from './writeBatch';
 
 /** The node counts of GraphStats (what /healthz reports). */
@@ -71,9 +71,28 @@ export class GraphStore {
     return this.runner.kind;
   }
 
-  /** Constraints, indexes, full-text index; idempotent, run on every start. */
-  setup(): Promise<void> {
-    return this.runner.setupSchema();
+  /**
+   * Constraints, indexes, full-text index; idempotent, run on every start. Marks a new store
+   * with STORE_FORMAT and refuses one written in another format, whose answers would be wrong.
+   */
+  async setup(): Promise<void> {
+    await this.runner.setupSchema();
+    const marks = (await this.runner.read(W.STORE_FORMATS)).map((r) => Number(r.version));
+    if (marks.length === 0 && (await this.runner.read(W.ANY_DOCUMENT)).length === 0) {
+      await this.runner.write(W.MARK_STORE_FORMAT, { version: STORE_FORMAT });
+      return;
+    }
+    if (marks.length === 1 && marks[0] === STORE_FORMAT) return;
+    const written = marks.length === 0 ? 'an earlier version (no format mark)' : `format ${marks.join(', ')}`;
+    const rebuild =
+      this.kind === 'grafeo'
+        ? 'delete the data directory (KG_DATA_DIR, default ./data) and import again (npm start does)'
+        : 'empty the Neo4j database (MATCH (n) DETACH DELETE n) and import again';
+    throw new KgError(
+      'STORE_UNAVAILABLE',
+      `the store was written by ${written}; this version reads format ${STORE_FORMAT} only. To rebuild it, ${rebuild}`,
+      { found: marks, expected: STORE_FORMAT },
+    );
   }
 
   close(): Promise<void> {
@@ -203,18 +222,22 @@ export class GraphStore {
       afterId: cursor?.id ?? '',
       limit: first + 1,
     });
-    const pageKeys = keys.slice(0, first);
+    const label = LISTS[name].label as (typeof LISTS)[N]['label'];
+    const pageKeys = keys.slice(0, first).map((k) => ({
+      sortKey: String(k.sortKey ?? ''),
+      id: idFromOrder(label, k.sortKey, k.tie),
+    }));
     const nodes =
       pageKeys.length > 0
         ? await this.nodesByIds(
-            LISTS[name].label as (typeof LISTS)[N]['label'],
-            pageKeys.map((k) => k.id as string),
+            label,
+            pageKeys.map((k) => k.id),
           )
         : [];
     // A node removed between the two reads (a document replaced meanwhile) is left out.
     const kept = pageKeys.flatMap((k, i) => {
       const node = nodes[i];
-      return node ? [{ node, cursor: encodeCursor(String(k.sortKey ?? ''), k.id as string) }] : [];
+      return node ? [{ node, cursor: encodeCursor(k.sortKey, k.id) }] : [];
     });
     let total: Promise<number> | undefined;
     return {

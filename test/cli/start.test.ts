@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../helpers/engines';
-import { runCli, startCli, stopCli } from '../helpers/cli';
+import { openGrafeo } from '../../src/graph/drivers/grafeo';
+import { ROOT, runCli, startCli, stopCli } from '../helpers/cli';
 
 const SERVING = /serving grafeo store at (http:\/\/\S+\/graphql)/;
 
@@ -85,6 +86,30 @@ describe('fail fast on bad configuration', () => {
       expect(r.stderr).toContain('another kg process (serve/start/import) holds it');
     } finally {
       await stopCli(first.child);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('a store in an older format is refused with how to rebuild it', async () => {
+    const dataDir = tempDir('kg-old-');
+    try {
+      expect(
+        (
+          await runCli(['import', path.join(ROOT, 'import', '000_cd5570a6f70beb67.txt')], {
+            KG_DATA_DIR: dataDir,
+          })
+        ).code,
+      ).toBe(0);
+      // What a store written before the format mark looks like to this version.
+      const runner = openGrafeo(dataDir);
+      await runner.write('MATCH (f:StoreFormat) DELETE f');
+      await runner.close();
+      const r = await runCli(['serve'], { KG_DATA_DIR: dataDir, PORT: '0' });
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toBe(
+        'kg: error: the store was written by an earlier version (no format mark); this version reads format 3 only. To rebuild it, delete the data directory (KG_DATA_DIR, default ./data) and import again (npm start does)',
+      );
+    } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -133,7 +133,9 @@ function idsOf(file: string, bytes: Buffer): Set<string> {
 }
 
 async function storedIds(): Promise<Set<string>> {
-  const rows = await store.runner.read('MATCH (n) WHERE NOT n:Document AND NOT n:Metric RETURN n.id AS id');
+  const rows = await store.runner.read(
+    'MATCH (n) WHERE n:Place OR n:Organization OR n:Program OR n:Person RETURN n.id AS id',
+  );
   return new Set(rows.map((r) => r.id as string));
 }
 

@@ -4,7 +4,8 @@
  * programs of each program, and the counts behind `stats` and /healthz.
  */
 import { entityId } from '../../src/graph/ids';
-import type { Page, ProgramRow } from '../../src/graph/rows';
+import { graphOf } from '../../src/extract/testing/graph';
+import type { MetricRow, Page, ProgramRow } from '../../src/graph/rows';
 import { RELATION_TYPES } from '../../src/graph/schema';
 import { GraphStore } from '../../src/graph/store';
 import { langfangGraph, relatedProgramsGraph } from '../fixtures/graphs';
@@ -70,6 +71,23 @@ describe.each(engines().map((e) => [e.name, e] as const))('store reads on %s', (
     const page = await store.page('programs', { placeId: LANGFANG }, 2);
     expect(page.items[0]).toEqual({ id: prg('三审一谈'), name: '三审一谈', aliases: [], kind: 'MECHANISM' });
     expect(await page.totalCount()).toBe(4);
+  });
+
+  test('a document’s metrics page through in text order, each once, past offsets of more digits', async () => {
+    const graph = graphOf('004'); // metrics at 3- and 4-digit offsets: as strings, '768' > '1157'
+    const out = await store.writeDocument(graph, '004.txt');
+    const offsets = graph.metrics.map((m) => Number(m.key)).sort((a, b) => a - b);
+    expect(offsets[0]).toBeLessThan(1000);
+    expect(offsets[offsets.length - 1]).toBeGreaterThan(1000);
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 100; pages++) {
+      const page: Page<MetricRow> = await store.page('metrics', { documentId: out.docId }, 7, after);
+      ids.push(...page.items.map((m) => m.id));
+      if (!page.hasNextPage) break;
+      after = page.cursors[page.cursors.length - 1] ?? null;
+    }
+    expect(ids).toEqual(offsets.map((at) => entityId('Metric', String(at), out.docId)));
   });
 
   test('metrics filters intersect, whichever of them anchors the match', async () => {

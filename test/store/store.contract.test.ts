@@ -3,6 +3,7 @@
  * NEO4J_URI is set), through the same Cypher.
  */
 import { entityId, labelOfId } from '../../src/graph/ids';
+import { STORE_FORMAT } from '../../src/graph/schema';
 import { GraphStore } from '../../src/graph/store';
 import { dingzhouGraph, langfangGraph } from '../fixtures/graphs';
 import { engines } from '../helpers/engines';
@@ -154,6 +155,22 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     expect(await store.removeDocument(c.docId)).toBe(true);
     expect(await structural()).toEqual({ PART_OF: 0, LOCATED_IN: 0 });
     expect((await store.stats()).places).toBe(0);
+  });
+
+  test('a new store is marked with its format; a store in another format is refused with how to rebuild it', async () => {
+    const marks = () => store.runner.read('MATCH (f:StoreFormat) RETURN f.version AS version');
+    expect(await marks()).toEqual([{ version: STORE_FORMAT }]);
+    await store.writeDocument(langfangGraph(), 'a.txt');
+    await store.setup();
+    expect(await marks()).toEqual([{ version: STORE_FORMAT }]);
+
+    await store.runner.write('MATCH (f:StoreFormat) SET f.version = 2');
+    await expect(store.setup()).rejects.toThrow(
+      /^the store was written by format 2; this version reads format 3 only\. To rebuild it, (delete the data directory|empty the Neo4j database)/,
+    );
+    // Stores from before the mark: documents and no mark.
+    await store.runner.write('MATCH (f:StoreFormat) DELETE f');
+    await expect(store.setup()).rejects.toThrow(/written by an earlier version \(no format mark\)/);
   });
 
   test('a failed transaction leaves nothing behind', async () => {

@@ -5,7 +5,7 @@
 import type { OrganizationKind, PlaceLevel, ProgramKind } from '../../extract/types';
 import type { DocumentRow, MetricRow, OrganizationRow, PersonRow, PlaceRow, ProgramRow } from '../rows';
 import type { Row } from '../runner';
-import { metricAtExpr, metricDocExpr, metricIdExpr } from '../ids';
+import { metricAtExpr, metricDocExpr, metricId, metricIdExpr } from '../ids';
 import type { NodeLabel } from '../schema';
 
 export interface LabelRows {
@@ -37,15 +37,36 @@ n.authors AS authors, n.charCount AS charCount`,
 n.subject AS subject, n.year AS year, n.doc AS doc, n.start AS start, n.end AS end`,
 };
 
-/** The property each label's lists and relationship fields are ordered by. */
+/**
+ * What each label's lists and relationship fields are ordered by: ORDER, then TIE (unique).
+ * Both are stored properties: a metric orders by document and offset, which is also the order
+ * of its id; sorting 廊坊市's 33,528 metrics by the computed id took 149 ms against 97.
+ */
 export const ORDER: Record<NodeLabel, string> = {
   Document: "coalesce(n.file, '')",
   Place: 'n.name',
   Organization: 'n.name',
   Program: 'n.name',
   Person: 'n.name',
-  Metric: idOf('Metric', 'n'),
+  Metric: 'n.doc',
 };
+
+export const TIE: Record<NodeLabel, string> = {
+  Document: 'n.id',
+  Place: 'n.id',
+  Organization: 'n.id',
+  Program: 'n.id',
+  Person: 'n.id',
+  Metric: 'n.at',
+};
+
+/** TIE's value for the node whose id is `idExpr` (a list cursor's). */
+export const tieOfId = (label: NodeLabel, idExpr: string): string =>
+  label === 'Metric' ? metricAtExpr(idExpr) : idExpr;
+
+/** The id of a node from its ORDER and TIE values, as a list page returns them. */
+export const idFromOrder = (label: NodeLabel, sortKey: unknown, tie: unknown): string =>
+  label === 'Metric' ? metricId(String(sortKey), Number(tie)) : String(tie);
 
 export const CONVERT: { [L in NodeLabel]: (r: Row) => LabelRows[L] } = {
   Document: (r) => ({

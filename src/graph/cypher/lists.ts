@@ -3,7 +3,7 @@
  * (sortKey, id). Internal to the graph stage.
  */
 import type { NodeLabel } from '../schema';
-import { FIELDS, idOf, ORDER } from './fields';
+import { FIELDS, ORDER, TIE, tieOfId } from './fields';
 
 /**
  * One filter of a list: either a pattern that anchors `n` on a node found by id (so the
@@ -107,10 +107,10 @@ export function listQuery(name: ListName, active: readonly string[]): ListQuery 
     // Only a final RETURN … ORDER BY … LIMIT is a top-k on Grafeo (in WITH or CALL it sorts
     // every row), and it projects each column for every row: so keys only here.
     page: `${head}
-WITH n, ${ORDER[label]} AS sortKey
-WHERE (${where}) AND ($afterKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND ${idOf(label, 'n')} > $afterId))
-RETURN ${idOf(label, 'n')} AS id, sortKey
-ORDER BY sortKey, id
+WITH n, ${ORDER[label]} AS sortKey, ${TIE[label]} AS tie
+WHERE (${where}) AND ($afterKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND tie > ${tieOfId(label, '$afterId')}))
+RETURN sortKey, tie
+ORDER BY sortKey, tie
 LIMIT $limit`,
     count: `${head}
 WITH n

@@ -6,7 +6,7 @@
  * graph stage.
  */
 import type { NodeLabel } from '../schema';
-import { FIELDS, idOf, matchById, ORDER } from './fields';
+import { FIELDS, matchById, ORDER, TIE } from './fields';
 
 export interface RelationField<T extends NodeLabel = NodeLabel> {
   /** Label of the nodes returned. */
@@ -21,7 +21,7 @@ ${matchById(parent, 'x', 'key')}
 MATCH ${pattern}
 WITH DISTINCT key, n
 WITH key, n, ${ORDER[target]} AS sortKey
-ORDER BY key, sortKey, ${idOf(target, 'n')}
+ORDER BY key, sortKey, ${TIE[target]}
 WITH key, collect(n) AS found
 WITH key, found[0..$limit] AS kept
 UNWIND kept AS n

@@ -7,6 +7,13 @@ import type { RelationType } from '../../extract/types';
 import { IMPLIED_RELATIONS, RELATION_ENDPOINTS, type NodeLabel } from '../schema';
 import { matchById } from './fields';
 
+/** The format marks of the store (one, unless two processes marked a new store at once). */
+export const STORE_FORMATS = `MATCH (f:StoreFormat) RETURN DISTINCT f.version AS version`;
+
+export const ANY_DOCUMENT = `MATCH (d:Document) RETURN d.id AS id LIMIT 1`;
+
+export const MARK_STORE_FORMAT = `MERGE (:StoreFormat {version: $version})`;
+
 export const DOCUMENT_EXISTS = `MATCH (d:Document {id: $id}) RETURN d.id AS id, d.file AS file`;
 
 export const DOCUMENTS_BY_FILE = `MATCH (d:Document) WHERE d.file = $file RETURN d.id AS id`;
