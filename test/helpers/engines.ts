@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config';
 import { openGrafeo } from '../../src/graph/drivers/grafeo';
 import { openNeo4j } from '../../src/graph/drivers/neo4j';
 import type { CypherRunner } from '../../src/graph/runner';
+import { GraphStore } from '../../src/graph/store';
 
 export interface Engine {
   name: 'grafeo' | 'neo4j';
@@ -52,4 +53,20 @@ export function engines(): Engine[] {
     console.log('store contract: Neo4j skipped (NEO4J_URI is not set); running on Grafeo only');
   }
   return [grafeo];
+}
+
+/**
+ * Gives each test of the enclosing `describe` a fresh, set-up store on `engine` (through
+ * `use`), closed and removed after the test.
+ */
+export function freshStorePerTest(engine: Engine, use: (store: GraphStore) => void): void {
+  let cleanup: () => Promise<void> = async () => undefined;
+  beforeEach(async () => {
+    const opened = await engine.open();
+    cleanup = opened.cleanup;
+    const store = new GraphStore(opened.runner);
+    await store.setup();
+    use(store);
+  });
+  afterEach(() => cleanup());
 }

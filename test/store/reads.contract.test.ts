@@ -7,9 +7,9 @@ import { entityId } from '../../src/graph/ids';
 import { graphOf } from '../../src/extract/testing/graph';
 import type { MetricRow, Page, ProgramRow } from '../../src/graph/rows';
 import { RELATION_TYPES } from '../../src/graph/schema';
-import { GraphStore } from '../../src/graph/store';
+import type { GraphStore } from '../../src/graph/store';
 import { langfangGraph, relatedProgramsGraph } from '../fixtures/graphs';
-import { engines } from '../helpers/engines';
+import { engines, freshStorePerTest } from '../helpers/engines';
 
 const prg = (name: string) => entityId('Program', name, '');
 const LANGFANG = entityId('Place', 'code:131000', '');
@@ -18,15 +18,7 @@ const byName = (names: string[]) => [...names].sort();
 
 describe.each(engines().map((e) => [e.name, e] as const))('store reads on %s', (_name, engine) => {
   let store: GraphStore;
-  let cleanup: () => Promise<void>;
-
-  beforeEach(async () => {
-    const opened = await engine.open();
-    store = new GraphStore(opened.runner);
-    cleanup = opened.cleanup;
-    await store.setup();
-  });
-  afterEach(() => cleanup());
+  freshStorePerTest(engine, (s) => (store = s));
 
   test('related programs: the `limit` heaviest of each program, equal weights by id', async () => {
     await store.writeDocument(relatedProgramsGraph(), 'r.txt');

@@ -4,21 +4,13 @@
  */
 import { entityId, labelOfId } from '../../src/graph/ids';
 import { STORE_FORMAT } from '../../src/graph/schema';
-import { GraphStore } from '../../src/graph/store';
+import type { GraphStore } from '../../src/graph/store';
 import { dingzhouGraph, langfangGraph } from '../fixtures/graphs';
-import { engines } from '../helpers/engines';
+import { engines, freshStorePerTest } from '../helpers/engines';
 
 describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s', (_name, engine) => {
   let store: GraphStore;
-  let cleanup: () => Promise<void>;
-
-  beforeEach(async () => {
-    const opened = await engine.open();
-    store = new GraphStore(opened.runner);
-    cleanup = opened.cleanup;
-    await store.setup();
-  });
-  afterEach(() => cleanup());
+  freshStorePerTest(engine, (s) => (store = s));
 
   test('schema setup is idempotent', async () => {
     await store.setup();
