@@ -1,6 +1,7 @@
 /**
  * Per-request DataLoaders: every relationship field goes through one, so a list of N
- * parents costs one store round trip per field, not N. Made fresh for each request by the
+ * parents costs one store round trip per field, not N (a single parent two: its first
+ * targets' keys, then those nodes; see RelationField.top). Made fresh for each request by the
  * context factory; nothing here lives at module level. Public.
  */
 import DataLoader from 'dataloader';

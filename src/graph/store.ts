@@ -266,10 +266,21 @@ export class GraphStore {
     ids: readonly string[],
     limit: number,
   ): Promise<Array<Array<LabelRows[(typeof RELATION_FIELDS)[F]['target']]>>> {
+    type Target = LabelRows[(typeof RELATION_FIELDS)[F]['target']];
     const f = RELATION_FIELDS[fieldName];
+    const [only] = ids;
+    if (ids.length === 1 && only !== undefined) {
+      // One parent (a node's page): its first `limit` keys, then those nodes (see `top`).
+      const keys = await this.runner.read(f.top, { id: only, limit });
+      if (keys.length === 0) return [[]];
+      const nodes = await this.nodesByIds(
+        f.target,
+        keys.map((k) => idFromOrder(f.target, k.sortKey, k.tie)),
+      );
+      return [nodes.filter((n): n is Target => n !== null)];
+    }
     const rows = await this.runner.read(f.query, { ids: [...ids], limit });
-    const convert = CONVERT[f.target] as (r: Row) => LabelRows[(typeof RELATION_FIELDS)[F]['target']];
-    return groupByKey(ids, rows, convert);
+    return groupByKey(ids, rows, CONVERT[f.target] as (r: Row) => Target);
   }
 
   /** The evidence sentences of entities of one label, in key order. */

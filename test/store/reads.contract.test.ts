@@ -6,7 +6,9 @@
 import { entityId } from '../../src/graph/ids';
 import { graphOf } from '../../src/extract/testing/graph';
 import type { MetricRow, Page, ProgramRow } from '../../src/graph/rows';
-import { RELATION_TYPES } from '../../src/graph/schema';
+import { RELATION_FIELDS, type RelationFieldName } from '../../src/graph/cypher/relations';
+import type { ListName } from '../../src/graph/cypher/lists';
+import { RELATION_TYPES, type NodeLabel } from '../../src/graph/schema';
 import type { GraphStore } from '../../src/graph/store';
 import { langfangGraph, relatedProgramsGraph } from '../fixtures/graphs';
 import { engines, freshStorePerTest } from '../helpers/engines';
@@ -80,6 +82,33 @@ describe.each(engines().map((e) => [e.name, e] as const))('store reads on %s', (
       after = page.cursors[page.cursors.length - 1] ?? null;
     }
     expect(ids).toEqual(offsets.map((at) => entityId('Metric', String(at), out.docId)));
+  });
+
+  test('one parent’s relationship fields (top keys, then nodes) equal the batched answer', async () => {
+    await store.writeDocument(graphOf('004'), '004.txt');
+    await store.writeDocument(langfangGraph(), 'a.txt');
+    const firstOf: Record<NodeLabel, ListName> = {
+      Document: 'documents',
+      Place: 'places',
+      Organization: 'organizations',
+      Program: 'programs',
+      Person: 'people',
+      Metric: 'metrics',
+    };
+    const parentLabel = (field: string) => field.split('.')[0] as NodeLabel;
+    let compared = 0;
+    for (const field of Object.keys(RELATION_FIELDS) as RelationFieldName[]) {
+      const parents = (await store.page(firstOf[parentLabel(field)], {}, 20)).items.map((n) => n.id);
+      for (const id of parents) {
+        for (const limit of [3, 100]) {
+          const [alone] = await store.related(field, [id], limit);
+          const [batched] = await store.related(field, [id, 'plc_00000000000000000000'], limit);
+          expect({ field, id, limit, nodes: alone }).toEqual({ field, id, limit, nodes: batched });
+          if ((batched ?? []).length > 0) compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 
   test('metrics filters intersect, whichever of them anchors the match', async () => {

@@ -12,6 +12,12 @@ export interface RelationField<T extends NodeLabel = NodeLabel> {
   /** Label of the nodes returned. */
   target: T;
   query: string;
+  /**
+   * One parent (`$id`): only the order keys of its first `$limit` targets. Grafeo keeps just
+   * the top k only for a final RETURN … ORDER BY … LIMIT, and `query` sorts every target of a
+   * key (廊坊市's 33,528 metrics: 23 ms here, then the 100 nodes by id, against 100 ms).
+   */
+  top: string;
 }
 
 const field = <T extends NodeLabel>(parent: NodeLabel, pattern: string, target: T): RelationField<T> => ({
@@ -26,6 +32,13 @@ WITH key, collect(n) AS found
 WITH key, found[0..$limit] AS kept
 UNWIND kept AS n
 RETURN key, ${FIELDS[target]}, ${ORDER[target]} AS sortKey`,
+  top: `WITH $id AS key
+${matchById(parent, 'x', 'key')}
+MATCH ${pattern}
+WITH DISTINCT n
+RETURN ${ORDER[target]} AS sortKey, ${TIE[target]} AS tie
+ORDER BY sortKey, tie
+LIMIT $limit`,
 });
 
 /** Every relationship field the API serves, by `Type.field`. */
