@@ -32,7 +32,9 @@ WITH key, collect(n) AS found
 WITH key, found[0..$limit] AS kept
 UNWIND kept AS n
 RETURN key, ${FIELDS[target]}, ${ORDER[target]} AS sortKey`,
-  top: `WITH $id AS key
+  // Through UNWIND as in `query`: with `$id` in place, Grafeo left the metric `doc` index
+  // unused (Metric.place: 204 ms vs 0.3).
+  top: `UNWIND [$id] AS key
 ${matchById(parent, 'x', 'key')}
 MATCH ${pattern}
 WITH DISTINCT n
