@@ -222,31 +222,36 @@ export class GraphStore {
       afterId: cursor?.id ?? '',
       limit: first + 1,
     });
-    const label = LISTS[name].label as (typeof LISTS)[N]['label'];
-    const pageKeys = keys.slice(0, first).map((k) => ({
-      sortKey: String(k.sortKey ?? ''),
-      id: idFromOrder(label, k.sortKey, k.tie),
-    }));
-    const nodes =
-      pageKeys.length > 0
-        ? await this.nodesByIds(
-            label,
-            pageKeys.map((k) => k.id),
-          )
-        : [];
-    // A node removed between the two reads (a document replaced meanwhile) is left out.
-    const kept = pageKeys.flatMap((k, i) => {
-      const node = nodes[i];
-      return node ? [{ node, cursor: encodeCursor(k.sortKey, k.id) }] : [];
-    });
+    const kept = await this.nodesOfOrderKeys(
+      LISTS[name].label as (typeof LISTS)[N]['label'],
+      keys.slice(0, first),
+    );
     let total: Promise<number> | undefined;
     return {
       items: kept.map((k) => k.node),
-      cursors: kept.map((k) => k.cursor),
+      cursors: kept.map((k) => encodeCursor(k.sortKey, k.id)),
       hasNextPage: keys.length > first,
       totalCount: () =>
         (total ??= this.runner.read(q.count, params).then((c) => (c[0]?.count as number | undefined) ?? 0)),
     };
+  }
+
+  /**
+   * The nodes of rows of (sortKey, tie), as the key-only queries return them (a list page,
+   * one parent's `top`), read by id in one round trip, in row order. A node removed between
+   * the two reads (a document replaced meanwhile) is left out.
+   */
+  private async nodesOfOrderKeys<L extends NodeLabel>(
+    label: L,
+    keys: readonly Row[],
+  ): Promise<Array<{ sortKey: string; id: string; node: LabelRows[L] }>> {
+    if (keys.length === 0) return [];
+    const ids = keys.map((k) => idFromOrder(label, k.sortKey, k.tie));
+    const nodes = await this.nodesByIds(label, ids);
+    return keys.flatMap((k, i) => {
+      const node = nodes[i];
+      return node ? [{ sortKey: String(k.sortKey ?? ''), id: ids[i] as string, node }] : [];
+    });
   }
 
   /** Nodes of one label by id, in key order, null where missing (DataLoader batch shape). */
@@ -272,12 +277,7 @@ export class GraphStore {
     if (ids.length === 1 && only !== undefined) {
       // One parent (a node's page): its first `limit` keys, then those nodes (see `top`).
       const keys = await this.runner.read(f.top, { id: only, limit });
-      if (keys.length === 0) return [[]];
-      const nodes = await this.nodesByIds(
-        f.target,
-        keys.map((k) => idFromOrder(f.target, k.sortKey, k.tie)),
-      );
-      return [nodes.filter((n): n is Target => n !== null)];
+      return [(await this.nodesOfOrderKeys(f.target, keys)).map((k) => k.node as Target)];
     }
     const rows = await this.runner.read(f.query, { ids: [...ids], limit });
     return groupByKey(ids, rows, CONVERT[f.target] as (r: Row) => Target);

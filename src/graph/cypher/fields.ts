@@ -22,10 +22,6 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0))
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
-/** The id of the node bound to `v`: its `id` property, computed for a metric (see ids.ts). */
-export const idOf = (label: NodeLabel, v: string): string =>
-  label === 'Metric' ? metricIdExpr(v) : `${v}.id`;
-
 export const FIELDS: Record<NodeLabel, string> = {
   Document: `n.id AS id, n.title AS title, n.file AS file, n.publishedAt AS publishedAt, n.source AS source,
 n.authors AS authors, n.charCount AS charCount`,
@@ -33,7 +29,7 @@ n.authors AS authors, n.charCount AS charCount`,
   Organization: 'n.id AS id, n.name AS name, n.kind AS kind',
   Program: 'n.id AS id, n.name AS name, n.aliases AS aliases, n.kind AS kind',
   Person: 'n.id AS id, n.name AS name',
-  Metric: `${idOf('Metric', 'n')} AS id, n.value AS value, n.unit AS unit, n.text AS text, n.approximate AS approximate,
+  Metric: `${metricIdExpr('n')} AS id, n.value AS value, n.unit AS unit, n.text AS text, n.approximate AS approximate,
 n.subject AS subject, n.year AS year, n.doc AS doc, n.start AS start, n.end AS end`,
 };
 
