@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `kg import | remove | serve | start | stats | extract`: the shell around the stages.
+ * `kg import | remove | serve | start | stats | extract | eval`: the shell around the stages.
  * Configuration is validated once here; any error at start is one clear line and exit 1.
  */
 import fs from 'node:fs';
@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { startServer } from './api/server';
 import { loadConfig, type Config } from './config';
 import { KgError, messageOf } from './errors';
+import { evalFolder, formatSummary } from './eval';
 import { extractDocument } from './extract';
 import { labelOfId } from './graph/ids';
 import { openRunner } from './graph/open';
@@ -30,6 +31,8 @@ const USAGE = `usage: kg <command> [options]
   remove <doc id | path>…    remove documents and the facts only they supported
   stats [--json]             counts per label and relationship type
   extract FILE [--json]      print the DocumentGraph of one file (nothing is stored)
+  eval FOLDER [--json]       score extraction on a folder of articles with a gold.json
+      --no-misses              print the table only
 
 environment: KG_STORE=grafeo|neo4j, KG_DATA_DIR, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
 PORT (4000), HOST, KG_TRACE=1, NODE_ENV=production, KG_MAX_FILE_BYTES, KG_WORKERS`;
@@ -100,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
       'max-bytes': { type: 'string' },
       workers: { type: 'string' },
       json: { type: 'boolean' },
+      'no-misses': { type: 'boolean' },
     },
   });
   const base = loadConfig();
@@ -209,6 +213,14 @@ async function main(argv: string[]): Promise<number> {
         ];
         process.stdout.write(`${out.join('\n')}\n`);
       }
+      return 0;
+    }
+    case 'eval': {
+      const folder = positionals[0];
+      if (!folder) throw new KgError('BAD_USER_INPUT', 'kg eval needs a folder that holds a gold.json');
+      const { scores: _scores, ...summary } = evalFolder(folder);
+      if (values.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      else process.stdout.write(`${formatSummary(summary, values['no-misses'] !== true)}\n`);
       return 0;
     }
     default:
