@@ -64,8 +64,9 @@ const QUOTE_MARKS = /[“”‘’「」『』"'《》〈〉\s]/g;
 // Generic type words the program match ignores (longest first).
 const GENERIC_TYPE_WORDS = ['专项行动', '工作法', '工程', '行动', '活动', '机制', '模式', '制度', '计划'];
 
+// Full-width and ASCII punctuation inside a name are the same mark (一机关一品牌，一支部一特色).
 function bare(s: string): string {
-  return s.replace(QUOTE_MARKS, '');
+  return s.replace(QUOTE_MARKS, '').replace(/，/g, ',').replace(/＋/g, '+').toLowerCase();
 }
 
 /** A program name as the eval compares it: bare, without one generic type word at the end. */

@@ -10,6 +10,7 @@
  */
 import { compareHits, compareStrings, type Hit, type SentenceIndex } from './evidence';
 import { implementVerbEndingAt, isClauseBreak, isHan, NAME_STOP_CHARS } from './lexicon';
+import { findNationalPractices } from './nationalPrograms';
 import { stripQuoteMarks, type Quote } from './quotes';
 import type { ProgramEntity, ProgramKind } from './types';
 
@@ -58,6 +59,8 @@ const SUFFIXES: readonly Suffix[] = [
   { word: '改革', kind: 'MECHANISM', keep: false, quotedOnly: true },
   { word: '计划', kind: 'PROJECT', keep: true, quotedOnly: true },
   { word: '经验', kind: 'MECHANISM', keep: true, quotedOnly: true },
+  // “五型”模范机关建设, “对标争先”建设计划 (计划 wins: longer matches are tried at each gap first)
+  { word: '建设', kind: 'PROJECT', keep: false, quotedOnly: true, notBefore: '年' },
 ];
 
 // After 等 a list of quoted names may end in a broader word: “一楼八员”“党建楼长制”等集约服务体系.
@@ -83,17 +86,11 @@ const GENERIC_TOKENS = [
   '基层', '网格', '组织',
 ];
 
-// Quoted phrases that are sayings, slogans, figures of speech or descriptions, not programs.
-// prettier-ignore
-const NOT_PROGRAMS = new Set([
-  '不可能', '红马甲', '最后一公里', '急难愁盼', '护城河', '黄金三角', '十四五', '关键少数', '一张网', '一盘棋',
-  '一条心', '一条链', '一股劲', '一站式', '零距离', '红色引擎', '主心骨', '排头兵', '牛鼻子', '责任田', '指挥棒',
-  '先手棋', '小巨人', '大能量', '正气歌', '协奏曲', '一把手', '一肩挑', '两委', '关键一棒', '关键人', '上瘾',
-  '大合唱', '死角死面', '全覆盖', '硬骨头', '领头羊', '领头雁', '头雁', '红色名片', '金名片', '绣花功夫', '店小二',
-  '娘家人', '连心桥', '贴心人', '压舱石', '定盘星', '试金石', '桥头堡', '加油站', '及时雨', '好帮手', '主阵地',
-  '主战场', '生命线', '指南针', '三农', '两新', '老大难', '断头路', '钉子案', '口袋公园', '大治理', '小网格',
-  '助推器', '加速器', '催化剂', '金钥匙', '暖心桥', '强引擎', '动力源', '风向标', '顶梁柱', '领路人', '带头人',
-]);
+// A figure of speech is recognised by its shape, not listed: a short quoted noun with no count
+// (“护城河”, “主心骨”), a count of a measure word (“一张网”, “最后一公里”, “一站式”), or a label placed
+// after 的 (打造…的“龙头工程”). See `isFigure`.
+const MEASURED = /[一二三四五六七八九十两百千万\d](?:个|项|条|点|种|类|批|次|张|盘|股|公里|米|站|把|肩|支)/;
+const NUMERAL = /[一二三四五六七八九十两双百千万\d]/g;
 
 // A priority label, not a program: 把“千万工程”作为“一号工程”, 作为“一把手”工程, 民生工程.
 const PRIORITY_LABEL =
@@ -109,7 +106,7 @@ const SLOGAN =
 // (“党建示范村”, “环京示范带”). Names with a count (一楼八员, 双带头人) are kept.
 const ORG_LIKE = /(?:[省市县区]?委|党委|工委|支部|党组|委员会|业委会|联合会|团|队)$/;
 const PERSON_LIKE = /(?:人|者|兵|雁|羊|官|匠|手|汉|员|师|星|嫂|娘|哥|姐)$/;
-const PLACE_LIKE = /(?:村|带|区|片区|社区|街区|小区|园区|基地|示范点|示范街)$/;
+const PLACE_LIKE = /(?:村|带|区|片区|社区|街区|小区|园区|基地|示范点|示范街|网格)$/;
 // A quote right before one of these is the title of an event or a column: “童心向党·致敬百年”中小学艺术展演.
 const EVENT_AFTER =
   /^[\u4e00-\u9fa5]{0,6}?(?:展演|展览|展示|演出|比赛|大赛|竞赛|晚会|专栏|栏目|节目|论坛|讲座|征文|汇演|会演|联展|歌会|朗诵|故事会|巡演|主题展|文艺|影片|电影|纪录片)/;
@@ -132,7 +129,7 @@ const MODEL_UNIT =
   /(?:示范村|示范社区|示范点|示范区|示范带|示范单位|先进党组织|星级党支部|村|社区|支部|党组织|单位|家庭|企业)$/;
 
 // 三个如何, 两个确立, 五个廊坊, 九项措施: a count of things, not a name.
-const COUNTED = /^[一二三四五六七八九十两百千万\d]+(?:个|项|条|大|点|种|类|批|次)/;
+const COUNTED = /^[一二三四五六七八九十两百千万\d]+(?:个|项|条|大|点|种|类|批|次|支|名|家|户|张|把|件)/;
 
 // What a bare quoted name is, from the verb that carries it out: 开展“双报到” is a campaign,
 // 实行“双述双评” a mechanism.
@@ -204,12 +201,21 @@ function stripGenericTail(core: string): string {
  * 平台, 驿站, 会客厅) stay: `领头羊` + `` + `工程` → 领头羊工程, `三审一谈` + `工作` + `机制` → 三审一谈,
  * `三基` + `建设年` + `活动` → 三基建设年, `近邻党建` + `` + `百日攻坚` → 近邻党建.
  */
-export function canonicalProgramName(core: string, gap: string, suffix: string): string {
+export function canonicalProgramName(core: string, gap: string, suffix: string, quoted = false): string {
   const clean = stripQuoteMarks(core).trim();
   const def = SUFFIXES.find((s) => s.word === suffix) ?? LIST_SUFFIXES.find((s) => s.word === suffix);
   if (def === undefined || suffix === '') return clean;
-  if (def.keep) return clean.endsWith(suffix) && gap === '' ? clean : clean + gap + suffix;
-  return isGenericGap(gap) ? clean : clean + gap;
+  // A quoted core is the name; the words before the type word only describe it:
+  // “旗帜领航”党建工程 → 旗帜领航工程, “积分换星”考评新模式 → 积分换星. 建设 is the exception: the words
+  // before it are what is built (“五型”模范机关建设 → 五型模范机关).
+  if (suffix === '建设') return clean + gap;
+  if (def.keep) {
+    if (clean.endsWith(suffix) && gap === '') return clean;
+    return quoted ? clean + suffix : clean + gap + suffix;
+  }
+  // “积分换星”考评新模式 → 积分换星; a longer gap says what the quote qualifies: “X”示范村创建活动.
+  // …建设年活动: a campaign year is part of the name (“三基”建设年 → 三基建设年).
+  return isGenericGap(gap) || (quoted && gap.length <= 3 && !gap.endsWith('年')) ? clean : clean + gap;
 }
 
 function kindOfName(name: string): ProgramKind {
@@ -286,6 +292,9 @@ export function extractPrograms(
   );
   for (const group of groups) readQuotedGroup(text, group, record, isEntityAt);
   readUnquoted(text, quotes, claimed, record);
+  // 严格落实三会一课, 开展主题党日: practices every reader knows by name.
+  for (const h of findNationalPractices(text))
+    if (claimed[h.start] !== 1) record(h.name, h.kind, h.start, h.end, 'program.national', [], []);
   readModelPartyBuilding(text, claimed, record);
   readTopicCampaigns(text, claimed, record);
   for (const a of abbreviations) {
@@ -369,7 +378,7 @@ function readQuotedGroup(
       if (suffix === null) continue;
       for (const q of group) {
         const name = stripQuoteMarks(q.content).trim();
-        if (!acceptableQuotedName(name, false)) continue;
+        if (!acceptableQuotedName(name, false) || isFigure(name)) continue;
         const own = kindOfName(name);
         record(name, own !== 'OTHER' ? own : suffix.kind, q.open, q.close + 1, 'program.quoted-list', [], []);
       }
@@ -383,14 +392,18 @@ function readQuotedGroup(
     const at = after + gap;
     if (gap > 0 && !isNameChar(text[at - 1])) break;
     const suffix = suffixAt(text, at, SUFFIXES);
-    if (suffix === null) continue;
+    if (suffix === null || (suffix.notBefore?.includes(text[at + suffix.word.length] ?? '') ?? false))
+      continue;
     const gapText = text.slice(after, at);
     const core = group.map((q) => stripQuoteMarks(q.content).trim()).join('');
     if (core.length < 2 || core.length > 20) return;
-    if (!suffix.keep && (NOT_PROGRAMS.has(core) || isGenericGap(core))) return;
+    if (isSloganList(core) || (!suffix.keep && (COUNTED.test(core) || isGenericGap(core)))) return;
+    if (suffix.word === '建设' && /(?:组织|委|支部|队伍|阵地|班子|体系)$/.test(gapText)) return;
+    // 首都政治“护城河”党建示范村创建活动: what is created is a model unit, the quote its epithet.
+    if (!suffix.keep && /(?:示范|先进|星级)[\u4e00-\u9fa5]{0,3}$/.test(gapText.replace(/创建$/, ''))) return;
     // “千万工程”经验: the quote already names the program; the word after it says what about it.
     const named = endsWithNamingSuffix(core) && (suffix.word === '经验' || !suffix.keep);
-    const name = named ? core : canonicalProgramName(core, gapText, suffix.word);
+    const name = named ? core : canonicalProgramName(core, gapText, suffix.word, true);
     const kind = named ? kindOfName(core) : suffix.kind;
     const end = at + suffix.word.length;
     const prefixStart = modifierStart(text, first.open, isEntityAt);
@@ -404,8 +417,10 @@ function readQuotedGroup(
     return;
   }
 
+  // 打造固本强基的“龙头工程”: a quote after 的 is a label the sentence gives, not a name it runs.
+  if (text[first.open - 1] === '的') return;
   // “领航工程”, “红色驿站”, “党群会客厅”: a quoted name that itself ends in a type suffix.
-  const verb = verbBefore(text, first.open);
+  const verb = verbBefore(text, first.open) ?? frameAround(text, first, last);
   for (const q of group) {
     const name = stripQuoteMarks(q.content).trim();
     const kind = kindOfName(name);
@@ -437,10 +452,32 @@ function readQuotedGroup(
 // (组织开展“童心向党·致敬百年”中小学艺术展演).
 function isBareProgramName(text: string, q: Quote, name: string): boolean {
   const counted = /[一二两三四五六七八九十百千万双\d]/.test(name);
-  if (ORG_LIKE.test(name) || PLACE_LIKE.test(name)) return false;
+  if (ORG_LIKE.test(name) || PLACE_LIKE.test(name) || VENUE.test(name)) return false;
   if (PERSON_LIKE.test(name) && !counted) return false;
   const after = text.slice(q.close + 1, q.close + 12).split(/[，。；、,;]/)[0] ?? '';
-  return !EVENT_AFTER.test(after) && !TEAM_AFTER.test(after);
+  if (EVENT_AFTER.test(after) || TEAM_AFTER.test(after)) return false;
+  // 开展…“一件事”上门服务, 申报“五星”级党支部: a quote that runs on into a noun modifies it.
+  return !(isHan(after[0]) && !MAY_FOLLOW_NAME.test(after));
+}
+
+// What may follow a bare program name directly: a function word, a generic type word or a verb of
+// carrying it out (“双报到”工作, “双报到”以来, “说事会”的做法, “积分换星”和…).
+const MAY_FOLLOW_NAME = new RegExp(
+  `^(?:[的等和与及、在中后时以为了是让把将被从到对由已也都就并]|${[...TAIL_TOKENS, ...SUFFIXES.map((x) => x.word)].join('|')}|党建|服务|治理|管理|开展|实施|推行|推进|落实|运行|启动|工作|活动|建设|作为|成为)`,
+);
+
+// 以“党支部+村民说事会”为载体, 把“三覆盖、三推动”作为抓手: the frame says the quote is the means the
+// subject works through. Returns a kind word for `VERB_KINDS` (建立 → MECHANISM).
+function frameAround(text: string, first: Quote, last: Quote): string | null {
+  const before = text.slice(Math.max(0, first.open - 1), first.open);
+  const after = text.slice(last.close + 1, last.close + 6);
+  if (
+    before === '以' &&
+    /^为(?:载体|抓手|依托|平台|引领|主线|核心|切入点|突破口|牵引|统领|重点|纽带)/.test(after)
+  )
+    return '建立';
+  if (before === '把' && /^作为/.test(after)) return '建立';
+  return null;
 }
 
 interface Abbreviation {
@@ -470,11 +507,35 @@ function isAbbreviationUse(q: Quote, abbreviations: readonly Abbreviation[]): bo
   return abbreviations.some((a) => a.short === content && a.quote.open < q.open);
 }
 
+// A quote of several items (、，—) is a list of principles or a slogan (“居住相邻、易于集中”), unless
+// every item carries a count (“三覆盖、三推动”, “一机关一品牌，一支部一特色”: numbered program names).
+// Two short items without counts may still be a name (“街乡吹哨、部门报到”, “群众说事、干部解题”); three
+// or more, or long ones, are a principle or a slogan (“整体推进、重点培养、全面提升”).
+function isSloganList(name: string): boolean {
+  const items = name.split(/[、，,—–-]+/).filter((x) => x.length > 0);
+  if (items.length < 2) return false;
+  if (items.every((x) => (x.match(NUMERAL)?.length ?? 0) >= 1 && x.length <= 8)) return false;
+  return items.length >= 3 || items.some((x) => x.length > 5) || SLOGAN.test(name);
+}
+
+// The count in a numbered name (三会一课 2, 双报到 1, 一总三联六化 3).
+function numeralCount(name: string): number {
+  return name.match(NUMERAL)?.length ?? 0;
+}
+
+/** A figure of speech or a counted phrase rather than a name: “主心骨”, “一张网”, “四种模式”. */
+function isFigure(name: string): boolean {
+  if (COUNTED.test(name)) return true;
+  if (MEASURED.test(name) && numeralCount(name) < 2) return true;
+  return name.length <= 3 && numeralCount(name) === 0 && !/[+＋]/.test(name);
+}
+
 function acceptableQuotedName(name: string, strict: boolean): boolean {
-  if (name.length < 2 || NOT_PROGRAMS.has(name)) return false;
-  if (/[，,。；;！!？?：:]|——/.test(name)) return false;
-  if (!strict) return name.length <= 20;
-  return name.length <= 10 && !COUNTED.test(name);
+  if (name.length < 2 || isSloganList(name)) return false;
+  if (/[。；;！!？?：:]|——/.test(name)) return false;
+  if (strict && isFigure(name)) return false;
+  if (!strict) return name.length <= 20 && !COUNTED.test(name);
+  return name.length <= 10;
 }
 
 // Function words never inside a program name. Narrower than NAME_STOP_CHARS: 首都政治“护城河”…,
@@ -577,7 +638,6 @@ function readUnquoted(text: string, quotes: readonly Quote[], claimed: Uint8Arra
     // activity; 首都政治护城河党建示范村创建活动 says what is created.
     if (
       name.length < Math.min(4, minBody + suffix.word.length) ||
-      NOT_PROGRAMS.has(name) ||
       TAIL_TOKENS.some((t) => name.startsWith(t)) ||
       isActivityOnly(suffix.keep ? name.slice(0, -suffix.word.length) : name) ||
       (!suffix.keep && MODEL_UNIT.test(name))
