@@ -131,6 +131,7 @@ export function extractPlaces(text: string, sentences: SentenceIndex): PlaceAnal
   builder.extendChains();
   builder.addOrgNamedSubplaces(mainKey);
   builder.addStandaloneSubplaces(mainKey);
+  builder.addTownVillagePairs(mainKey);
   builder.addRepeats();
   builder.addShortRepeats();
   builder.addDeictics({
@@ -180,6 +181,15 @@ function scanGazetteerNames(text: string): RawMatch[] {
         const next = text[end];
         // 大城市 is not 大城县: a short form right before 省/市/县/区 is part of another word;
         // 正定镇 is a town, not 正定(县) + 镇.
+        // 民和县, 恩施州: an autonomous county or prefecture is written as its short form + 县/州.
+        const autonomous =
+          (next === '县' && entry.divisions.some((d) => d.name.endsWith('自治县'))) ||
+          (next === '州' && entry.divisions.some((d) => d.name.endsWith('自治州')));
+        if (autonomous) {
+          out.push({ start: i, end: end + 1, entry, division: null, tentative: null });
+          i = end;
+          break;
+        }
         if (next !== undefined && '省市县区州旗镇乡'.includes(next)) continue;
         if (text.startsWith('街道', end)) continue;
         // 劲松北社区 is not 松北(区) + 社区: a short form right before 社区/村/小区/路 is inside a local name.
@@ -524,7 +534,7 @@ class PlaceBuilder {
   // organization is a place even when no chain leads to it; it hangs under the main place.
   addOrgNamedSubplaces(mainKey: string | null): void {
     // 余村村集体经济收入, 北庄村村民: a village's own people and property name it too.
-    const re = /(村|社区)(?=党支部|党总支|党委|居委会|村委会|党群服务中心)|(村)(?=村民|村集体)/g;
+    const re = /(村|社区)(?=党支部|党总支|党委|党工委|居委会|村委会|党群服务中心)|(村)(?=村民|村集体)/g;
     for (const m of this.text.matchAll(re)) {
       const suffixAt = m.index;
       const start = subplaceStart(this.text, suffixAt, (i) => this.covered[i] === 1);
@@ -553,7 +563,7 @@ class PlaceBuilder {
   // township named before it in the sentence, else under the main place.
   addStandaloneSubplaces(mainKey: string | null): void {
     const re =
-      /(?:到|在|赴|走进|来到|深入|前往|走访|考察|调研|视察|地处|驻)([\u4e00-\u9fa5]{2,4}?)(村|社区)(?![民级里庄落委务干部两镇街])|(?<=^|[，。；：！？、\n“”])([\u4e00-\u9fa5]{2,4}?)(村|社区)(?=位于|地处|坐落)/g;
+      /(?:到|在|赴|至|走进|来到|深入|前往|走访|考察|调研|视察|地处|驻)([\u4e00-\u9fa5]{2,4}?)(村|社区)(?![民级里庄落委务干部两镇街])|(?<=^|[，。；：！？、\n“”])([\u4e00-\u9fa5]{2,4}?)(村|社区)(?=位于|地处|坐落)/g;
     const sorted = [...this.hits].sort(compareHits);
     for (const m of this.text.matchAll(re)) {
       const core = m[1] ?? m[3] ?? '';
@@ -577,6 +587,61 @@ class PlaceBuilder {
         start,
         end,
         rule: 'place.standalone',
+        level,
+        deictic: false,
+      });
+    }
+  }
+
+  // 门楼镇南庄村, ，百尺杆镇泗各庄村，: a town and a village named together, at a clause start or after
+  // a locative word, are places even when the gazetteer lists neither (the pair is the genre's
+  // way of naming a village); the town hangs under the place named right before it, else the main place.
+  addTownVillagePairs(mainKey: string | null): void {
+    const re = /([\u4e00-\u9fa5]{2,4}?)(镇|乡|街道)([\u4e00-\u9fa5]{2,4}?)(村|社区)(?![民级里委务干部两])/g;
+    for (const m of this.text.matchAll(re)) {
+      const townCore = m[1] ?? '';
+      const villageCore = m[3] ?? '';
+      if (!validSubplaceCore(townCore) || !validSubplaceCore(villageCore)) continue;
+      const start = m.index;
+      const before = this.hits.find((h) => h.end === start && !h.deictic);
+      // The pair starts a clause, follows a locative word, or continues a place named right before.
+      if (
+        start > 0 &&
+        before === undefined &&
+        !/[，。；：！？、\n“”在到于从至]/.test(this.text[start - 1] ?? '')
+      )
+        continue;
+      const townEnd = start + townCore.length + (m[2] ?? '').length;
+      const end = start + m[0].length;
+      let townKey: string | null = null;
+      if (this.free(start, townEnd)) {
+        const town = townCore + (m[2] ?? '');
+        const existing = [...this.places.values()].find((p) => p.name === town && p.level === 'TOWNSHIP');
+        townKey =
+          existing?.key ??
+          this.ensureSubplace(town, 'TOWNSHIP', before?.ref.key ?? mainKey, start, 'place.town-village');
+        this.pushHit({
+          ref: { label: 'Place', key: townKey },
+          start,
+          end: townEnd,
+          rule: 'place.town-village',
+          level: 'TOWNSHIP',
+          deictic: false,
+        });
+      } else {
+        townKey = this.hits.find((h) => h.end === townEnd && !h.deictic)?.ref.key ?? null;
+      }
+      if (townKey === null || !this.free(townEnd, end)) continue;
+      const village = villageCore + (m[4] ?? '');
+      const level: PlaceLevel = m[4] === '村' ? 'VILLAGE' : 'COMMUNITY';
+      const existing = [...this.places.values()].find((p) => p.name === village && p.parentKey === townKey);
+      const key =
+        existing?.key ?? this.ensureSubplace(village, level, townKey, townEnd, 'place.town-village');
+      this.pushHit({
+        ref: { label: 'Place', key },
+        start: townEnd,
+        end,
+        rule: 'place.town-village',
         level,
         deictic: false,
       });

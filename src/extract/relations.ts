@@ -71,29 +71,17 @@ export function buildRelations(input: RelationInput): Relation[] {
     });
   }
 
-  // A program described in an article about 廊坊市 is implemented in 廊坊市, and in every place
-  // named in a sentence that names it (鼓楼、台江等商务楼宇聚集区，推行“一楼八员”…).
-  for (const p of input.programs.values()) {
-    if (input.mainPlaceKey !== null && input.places.has(input.mainPlaceKey)) {
-      add({
-        type: 'IMPLEMENTED_IN',
-        from: { label: 'Program', key: p.key },
-        to: { label: 'Place', key: input.mainPlaceKey },
-        props: {},
-        evidence: { ...p.evidence, rule: 'program.main-place' },
-      });
-    }
-  }
+  // 柳林村探索出以“说事会”为载体, 我县推行“双报到”, 主题党日活动在西棘荡村举办: a program is
+  // implemented in the place its own sentence says runs it (see `placesRunning`), never in the
+  // parents of that place or in every place the article names.
   for (const h of input.programHits) {
-    const s = sentences.at(h.start);
-    for (const ph of input.placeHits) {
-      if (ph.start < s.start || ph.start >= s.end) continue;
+    for (const { key, rule } of placesRunning(input, h)) {
       add({
         type: 'IMPLEMENTED_IN',
         from: { label: 'Program', key: h.ref.key },
-        to: { label: 'Place', key: ph.ref.key },
+        to: { label: 'Place', key },
         props: {},
-        evidence: sentences.evidence(h.start, 'program.same-sentence-place'),
+        evidence: sentences.evidence(h.start, rule),
       });
     }
   }
@@ -142,6 +130,89 @@ export function buildRelations(input: RelationInput): Relation[] {
 
   for (const r of relatedPrograms(input)) add(r);
   return [...out.values()].sort(compareRelations);
+}
+
+// Organizations whose place is the place acting: a party or government body (县委, 镇党委, 街道办),
+// not a company or an outlet that carries a place in its name (国网青海电力, 浙江日报).
+const ACTING_KINDS = new Set([
+  'PARTY_COMMITTEE',
+  'PARTY_BRANCH',
+  'GENERAL_BRANCH',
+  'WORK_COMMITTEE',
+  'GOVERNMENT',
+]);
+
+// What may stand between a place after the program and the program: 主题党日活动在西棘荡村举办.
+const PLACE_AFTER = /^[^，。；！？]{0,12}?在$/;
+
+/**
+ * The places one naming of a program says run it, read from its sentence:
+ * - the nearest place (or acting organization's place) before it in the sentence — the subject of
+ *   推行/实施/开展/探索 (柳林村探索出…, 我县推行…, 县委组织部推行… → the county);
+ * - else a place after it introduced by 在 in the same clause (…活动在西棘荡村举办).
+ * A place inside a company's or an outlet's name is no actor; a deictic 我市/全县 is its place.
+ */
+function placesRunning(input: RelationInput, h: Hit): Array<{ key: string; rule: string }> {
+  const { text, sentences } = input;
+  const s = sentences.at(h.start);
+  const paragraphStart = sentences.paragraphStart(h.start);
+  const inOther = (start: number) =>
+    input.orgHits.some((o) => {
+      const org = input.organizations.get(o.ref.key);
+      return o.start <= start && start < o.end && org !== undefined && !ACTING_KINDS.has(org.kind);
+    });
+  type Actor = { start: number; end: number; key: string };
+  const actors: Actor[] = [];
+  for (const p of input.placeHits) {
+    if (p.start < paragraphStart || p.end > s.end || inOther(p.start) || !input.places.has(p.ref.key))
+      continue;
+    actors.push({ start: p.start, end: p.end, key: p.ref.key });
+  }
+  for (const o of input.orgHits) {
+    const org = input.organizations.get(o.ref.key);
+    if (o.start < paragraphStart || o.end > s.end || org === undefined || org.placeKey === null) continue;
+    if (!ACTING_KINDS.has(org.kind) || !input.places.has(org.placeKey)) continue;
+    if (POST_AFTER.test(text.slice(o.end, o.end + 5))) continue;
+    // The place inside the organization's name is already an actor of its own.
+    if (actors.some((a) => a.start >= o.start && a.end <= o.end)) continue;
+    actors.push({ start: o.start, end: o.end, key: org.placeKey });
+  }
+  actors.sort((a, b) => a.start - b.start);
+  // In the sentence: the nearest actor before the program, with the places listed with it
+  // (鼓楼、台江等商务楼宇聚集区，推行“一楼八员” → 鼓楼区 and 台江区).
+  const inSentence = actors.filter((a) => a.end <= h.start && a.start >= s.start);
+  const nearest = inSentence[inSentence.length - 1];
+  if (nearest !== undefined) return listedWith(text, inSentence, nearest, 'program.place-subject');
+  let clauseEnd = h.end;
+  while (clauseEnd < s.end && !isClauseBreak(text[clauseEnd])) clauseEnd++;
+  const after = actors.find(
+    (a) => a.start >= h.end && a.end <= clauseEnd && PLACE_AFTER.test(text.slice(h.end, a.start)),
+  );
+  if (after !== undefined) return [{ key: after.key, rule: 'program.place-at' }];
+  // 深入实施“领头羊”工程 with no subject: the actor of the paragraph so far (the subject carried over).
+  const earlier = actors.filter((a) => a.end <= s.start);
+  const carried = earlier[earlier.length - 1];
+  if (carried !== undefined) return [{ key: carried.key, rule: 'program.place-carried' }];
+  return [];
+}
+
+// The actor and the places listed right before it: X、Y等 / X和Y.
+function listedWith(
+  text: string,
+  actors: ReadonlyArray<{ start: number; end: number; key: string }>,
+  last: { start: number; end: number; key: string },
+  rule: string,
+): Array<{ key: string; rule: string }> {
+  const out = [{ key: last.key, rule }];
+  let cur = last;
+  for (let i = actors.indexOf(last) - 1; i >= 0; i--) {
+    const a = actors[i];
+    if (a === undefined || !/^(?:、|和|与|及|，)$/.test(text.slice(a.end, cur.start))) break;
+    if (text.slice(a.end, cur.start) === '，') break;
+    out.push({ key: a.key, rule });
+    cur = a;
+  }
+  return out;
 }
 
 function opensClause(
