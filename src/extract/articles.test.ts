@@ -11,22 +11,14 @@ import {
   placeNamed,
   postsOf,
   programNamed,
+  programNames,
+  implementedIn,
 } from './testing/graph';
 import type { DocumentGraph } from './types';
-
-function programNames(g: DocumentGraph): string[] {
-  return g.programs.map((p) => p.name);
-}
 
 function expectNoProgramNamed(g: DocumentGraph, phrases: string[]): void {
   const names = programNames(g);
   for (const phrase of phrases) expect(names).not.toContain(phrase);
-}
-
-function implementedIn(g: DocumentGraph, program: string): string[] {
-  return g.relations
-    .filter((r) => r.type === 'IMPLEMENTED_IN' && r.from.key === program)
-    .map((r) => placeName(g, r.to.key) ?? '?');
 }
 
 function runs(g: DocumentGraph, org: string, program: string): boolean {

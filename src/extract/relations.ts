@@ -188,7 +188,12 @@ function placesRunning(input: RelationInput, h: Hit): Array<{ key: string; rule:
   const after = actors.find(
     (a) => a.start >= h.end && a.end <= clauseEnd && PLACE_AFTER.test(text.slice(h.end, a.start)),
   );
-  if (after !== undefined) return [{ key: after.key, rule: 'program.place-at' }];
+  if (after !== undefined) {
+    // 在江苏省宿迁市沭阳县庙头镇聚贤村: the most specific place of the chain.
+    let last = after;
+    for (const a of actors) if (a.start === last.end && a.end <= clauseEnd) last = a;
+    return [{ key: last.key, rule: 'program.place-at' }];
+  }
   // 深入实施“领头羊”工程 with no subject: the actor of the paragraph so far (the subject carried over).
   const earlier = actors.filter((a) => a.end <= s.start);
   const carried = earlier[earlier.length - 1];

@@ -111,3 +111,15 @@ export function relationsOf(g: DocumentGraph, type: RelationType): Relation[] {
 export function placeName(g: DocumentGraph, key: string | null): string | null {
   return key === null ? null : (g.places.find((p) => p.key === key)?.name ?? null);
 }
+
+/** The names of the document's programs. */
+export function programNames(g: DocumentGraph): string[] {
+  return g.programs.map((p) => p.name);
+}
+
+/** The names of the places a program (by key) is IMPLEMENTED_IN. */
+export function implementedIn(g: DocumentGraph, program: string): string[] {
+  return g.relations
+    .filter((r) => r.type === 'IMPLEMENTED_IN' && r.from.key === program)
+    .map((r) => placeName(g, r.to.key) ?? '?');
+}

@@ -1,0 +1,80 @@
+/**
+ * Program candidates and program → place links on sentences written for these tests (none is
+ * from an article the rules are measured on). Each case is one failure class of real articles.
+ */
+import { extractDocument } from '.';
+import { cleanFromString } from './testing/clean';
+import { implementedIn, programNamed, programNames } from './testing/graph';
+import type { DocumentGraph } from './types';
+
+function extract(text: string): DocumentGraph {
+  return extractDocument(cleanFromString(`标题\n${text}`));
+}
+
+describe('program candidates', () => {
+  it('takes a quoted name framed by 以…为载体 or 把…作为 without a type word', () => {
+    const g = extract('东湖村以“院落议事会+党小组”为载体化解纠纷。该县把“两联系、两服务”作为抓手推进工作。');
+    expect(programNamed(g, '院落议事会+党小组')).toBeDefined();
+    expect(programNamed(g, '两联系、两服务')).toBeDefined();
+  });
+
+  it('names a program by its quoted core: the words between quote and type word only describe it', () => {
+    const g = extract('该县深入推进“红旗飘扬”强基工程，全面推行党员“积分争优”评价新模式。');
+    expect(programNamed(g, '红旗飘扬工程')?.aliases).toContain('红旗飘扬强基工程');
+    expect(programNamed(g, '积分争优')).toBeDefined();
+  });
+
+  it('keeps what is built before 建设: “六型”服务机关建设 → 六型服务机关', () => {
+    const g = extract('全局扎实开展“六型”服务机关建设，着力提升组织力。');
+    expect(programNamed(g, '六型服务机关')).toBeDefined();
+  });
+
+  it('recognises slogans, principles and figures by shape, not by a list', () => {
+    const g = extract(
+      [
+        '全镇开展“学政策、讲政策、用政策”宣讲，打造“连心廊”，构建“一张网”，建立“三种模式”。',
+        '为打造固本强基的“先锋工程”，建立“村民议事室”，实施“五小”示范点建设。',
+      ].join(''),
+    );
+    const names = programNames(g);
+    for (const n of ['学政策、讲政策、用政策', '连心廊', '一张网', '三种模式', '先锋工程', '村民议事室'])
+      expect(names).not.toContain(n);
+  });
+
+  it('takes a quote that runs on into a noun as a modifier, not a program', () => {
+    const g = extract('街道为商户开展“一条龙”上门服务，申报“四星”级党支部。');
+    expect(programNames(g)).toEqual([]);
+  });
+
+  it('finds national practices named without quotes', () => {
+    const g = extract('各支部严格落实三会一课，每月开展主题党日，推进两学一做学习教育常态化。');
+    expect(programNames(g)).toEqual(expect.arrayContaining(['三会一课', '主题党日', '两学一做']));
+  });
+});
+
+describe('program → place links', () => {
+  it('links the place that runs it, not its parents', () => {
+    const g = extract('浙江省湖州市安吉县递铺街道推行“邻里圆桌会”，效果明显。');
+    expect(implementedIn(g, '邻里圆桌会')).toEqual(['递铺街道']);
+  });
+
+  it('links the places listed as its subject, not every place of the article', () => {
+    const g = extract('河南省郑州市金水区、二七区推行“楼院三长制”。同月，郑州市召开会议。');
+    expect(implementedIn(g, '楼院三长制').sort()).toEqual(['二七区', '金水区']);
+  });
+
+  it('links the place after 在 when the program is the subject', () => {
+    const g = extract('近日，一场主题党日活动在江苏省宿迁市沭阳县庙头镇聚贤村举行。');
+    expect(implementedIn(g, '主题党日')).toEqual(['聚贤村']);
+  });
+
+  it('carries the subject over to a following sentence that omits it', () => {
+    const g = extract('山东省日照市莒县创新基层治理。深入实施“莒人和”工程，群众满意度提升。');
+    expect(implementedIn(g, '莒人和工程')).toEqual(['莒县']);
+  });
+
+  it('links nothing when no place is said to run it', () => {
+    const g = extract('“两学一做”学习教育是党内教育的重要形式。');
+    expect(implementedIn(g, '两学一做')).toEqual([]);
+  });
+});
