@@ -34,7 +34,7 @@ export const NAME_STOP_CHARS = new Set([
 export const IMPLEMENT_VERBS = [
   '实施', '推行', '开展', '推进', '深化', '建立', '推广', '实行', '启动', '打造', '构建', '探索', '健全',
   '完善', '落实', '举办', '设立', '创建', '部署', '出台', '制定', '试行', '引入', '建成', '组建', '创设',
-  '开启', '施行', '执行', '倡导', '发起', '深入推进',
+  '开启', '施行', '执行', '倡导', '发起', '深入推进', '推出',
 ];
 
 /** The verb of `IMPLEMENT_VERBS` that `text` ends with at `end` (exclusive), if any. */

@@ -129,7 +129,7 @@ const MODEL_UNIT =
   /(?:示范村|示范社区|示范点|示范区|示范带|示范单位|先进党组织|星级党支部|村|社区|支部|党组织|单位|家庭|企业)$/;
 
 // 三个如何, 两个确立, 五个廊坊, 九项措施: a count of things, not a name.
-const COUNTED = /^[一二三四五六七八九十两百千万\d]+(?:个|项|条|大|点|种|类|批|次|支|名|家|户|张|把|件)/;
+const COUNTED = /^[一二三四五六七八九十两百千万\d]+(?:个|项|条|点|种|类|批|次|支|名|家|户|张|把|件)/;
 
 // What a bare quoted name is, from the verb that carries it out: 开展“双报到” is a campaign,
 // 实行“双述双评” a mechanism.
@@ -155,7 +155,7 @@ const VERB_KINDS: Readonly<Record<string, ProgramKind>> = {
 
 // A quoted phrase followed by one of these is a strategy, idea or requirement, not a program.
 const DESCRIBED_AS =
-  /^(?:战略|理念|精神|思想|要求|目标|主题|口号|标准|重要|指示|论述|讲话|号召|方针|原则|理论)/;
+  /^(?:战略|理念|精神|思想|要求|目标|主题(?!党日|教育|活动)|口号|标准|重要|指示|论述|讲话|号召|方针|原则|理论)/;
 
 // Adverbs and scopes before an unquoted name that are not part of it: 深入开展… → 开展 is the verb,
 // but 持续推进 全面 深化… may also sit between verb and name.
@@ -283,15 +283,14 @@ export function extractPrograms(
   // （以下简称“千万工程”）: the short name is an alias of the program named right before it.
   const abbreviations = findAbbreviations(text, quotes);
   const abbreviated = new Set(abbreviations.map((a) => a.quote));
-  const groups = groupQuotes(
-    text,
-    quotes.filter(
-      (q) =>
-        !q.title && !insideTitle(q, quotes) && !abbreviated.has(q) && !isAbbreviationUse(q, abbreviations),
-    ),
+  const usable = quotes.filter(
+    (q) => !q.title && !abbreviated.has(q) && !isAbbreviationUse(q, abbreviations),
   );
-  for (const group of groups) readQuotedGroup(text, group, record, isEntityAt);
+  // Inside a document title (《关于开展“X”建设计划的通知》) only a type word after the quote names a program.
+  for (const group of groupQuotes(text, usable))
+    readQuotedGroup(text, group, record, isEntityAt, claimed, insideTitle(group[0] as Quote, quotes));
   readUnquoted(text, quotes, claimed, record);
+  readVerbPlans(text, claimed, record);
   // 严格落实三会一课, 开展主题党日: practices every reader knows by name.
   for (const h of findNationalPractices(text))
     if (claimed[h.start] !== 1) record(h.name, h.kind, h.start, h.end, 'program.national', [], []);
@@ -363,6 +362,8 @@ function readQuotedGroup(
   group: Quote[],
   record: Recorder,
   isEntityAt: (offset: number) => boolean,
+  claimed: Uint8Array,
+  inTitle: boolean,
 ): void {
   const first = group[0];
   const last = group[group.length - 1];
@@ -398,7 +399,16 @@ function readQuotedGroup(
     const core = group.map((q) => stripQuoteMarks(q.content).trim()).join('');
     if (core.length < 2 || core.length > 20) return;
     if (isSloganList(core) || (!suffix.keep && (COUNTED.test(core) || isGenericGap(core)))) return;
-    if (suffix.word === '建设' && /(?:组织|委|支部|队伍|阵地|班子|体系)$/.test(gapText)) return;
+    // “两新”组织建设, “微网格”建设: what is built is an organization, a unit or a room, not a program.
+    const built = core + gapText;
+    if (
+      suffix.word === '建设' &&
+      (/(?:组织|委|支部|队伍|阵地|班子|体系)$/.test(gapText) ||
+        ORG_LIKE.test(built) ||
+        PLACE_LIKE.test(built) ||
+        VENUE.test(built))
+    )
+      return;
     // 首都政治“护城河”党建示范村创建活动: what is created is a model unit, the quote its epithet.
     if (!suffix.keep && /(?:示范|先进|星级)[\u4e00-\u9fa5]{0,3}$/.test(gapText.replace(/创建$/, ''))) return;
     // “千万工程”经验: the quote already names the program; the word after it says what about it.
@@ -417,10 +427,12 @@ function readQuotedGroup(
     return;
   }
 
+  if (inTitle) return;
   // 打造固本强基的“龙头工程”: a quote after 的 is a label the sentence gives, not a name it runs.
-  if (text[first.open - 1] === '的') return;
+  if (text[first.open - 1] === '的' && implementVerbEndingAt(text, first.open - 1) === null) return;
   // “领航工程”, “红色驿站”, “党群会客厅”: a quoted name that itself ends in a type suffix.
-  const verb = verbBefore(text, first.open) ?? frameAround(text, first, last);
+  const verb =
+    verbBefore(text, first.open) ?? frameAround(text, first, last) ?? coordinated(text, first, claimed);
   for (const q of group) {
     const name = stripQuoteMarks(q.content).trim();
     const kind = kindOfName(name);
@@ -432,7 +444,7 @@ function readQuotedGroup(
     // 开展“双报到”, 深化“万人示范培训”, 实行村党组织书记“双述双评”: a quoted name carried out by
     // an implementation verb just before it (a few words of scope may stand between) — unless a
     // noun after it says it is a strategy, idea or requirement (实施“乡村振兴”战略).
-    const described = DESCRIBED_AS.test(text.slice(last.close + 1, last.close + 3));
+    const described = DESCRIBED_AS.test(text.slice(last.close + 1, last.close + 5));
     if (verb !== null && !described && acceptableQuotedName(name, true) && isBareProgramName(text, q, name)) {
       record(
         name,
@@ -463,8 +475,33 @@ function isBareProgramName(text: string, q: Quote, name: string): boolean {
 // What may follow a bare program name directly: a function word, a generic type word or a verb of
 // carrying it out (“双报到”工作, “双报到”以来, “说事会”的做法, “积分换星”和…).
 const MAY_FOLLOW_NAME = new RegExp(
-  `^(?:[的等和与及、在中后时以为了是让把将被从到对由已也都就并]|${[...TAIL_TOKENS, ...SUFFIXES.map((x) => x.word)].join('|')}|党建|服务|治理|管理|开展|实施|推行|推进|落实|运行|启动|工作|活动|建设|作为|成为)`,
+  `^(?:[的等和与及、在中后时以为了是让把将被从到对由已也都就并]|${[...TAIL_TOKENS, ...SUFFIXES.map((x) => x.word)].join('|')}|党建|服务|治理|管理|考评|考核|评价|评议|开展|实施|推行|推进|落实|运行|启动|工作|活动|建设|作为|成为)`,
 );
+
+// 实施党支部“堡垒指数”管理和党员“先锋指数”考评: a quote joined by 和/与/及/、 (with a few words of scope)
+// to a quote already read as a program shares its verb.
+function coordinated(text: string, first: Quote, claimed: Uint8Array): string | null {
+  const m = /[”’」"]([\u4e00-\u9fa5]{0,4})(?:和|与|及|、)([\u4e00-\u9fa5]{0,4})$/.exec(
+    text.slice(Math.max(0, first.open - 12), first.open),
+  );
+  if (m === null) return null;
+  const closeAt = first.open - m[0].length;
+  return claimed[closeAt] === 1 ? '建立' : null;
+}
+
+// 实施青苗计划, 启动雏鹰计划: an unquoted name of two to six characters ending in 计划, right after a
+// verb of launching it (年度计划, 工作计划 and 培训计划 say what kind of plan, not which one).
+function readVerbPlans(text: string, claimed: Uint8Array, record: Recorder): void {
+  const re = /(?:实施|启动|推出|推行|开展|推进)([\u4e00-\u9fa5]{2,6}?)计划(?![书表])/g;
+  for (const m of text.matchAll(re)) {
+    const body = m[1] ?? '';
+    const start = m.index + m[0].length - body.length - 2;
+    if (claimed[start] === 1 || [...body].some((c) => !isNameChar(c))) continue;
+    if (isGenericGap(body) || isActivityOnly(body) || /(?:年度|工作|发展|行动|建设|实施|培训)$/.test(body))
+      continue;
+    record(body + '计划', 'PROJECT', start, start + body.length + 2, 'program.verb-plan', [], []);
+  }
+}
 
 // 以“党支部+村民说事会”为载体, 把“三覆盖、三推动”作为抓手: the frame says the quote is the means the
 // subject works through. Returns a kind word for `VERB_KINDS` (建立 → MECHANISM).
@@ -553,9 +590,10 @@ function verbBefore(text: string, open: number): string | null {
   for (let gap = 0; gap <= 8; gap++) {
     const end = open - gap;
     if (gap > 0 && !isNameChar(text[end]) && text[end] !== '了') return null;
+    // 构建了“1+5+N”, 推出的“十大项目”: a verb then 了 or 的 still governs the quote.
     const verb =
       implementVerbEndingAt(text, end) ??
-      (text[end - 1] === '了' ? implementVerbEndingAt(text, end - 1) : null);
+      (text[end - 1] === '了' || text[end - 1] === '的' ? implementVerbEndingAt(text, end - 1) : null);
     if (verb !== null) return verb;
   }
   return null;
@@ -589,6 +627,8 @@ function readUnquoted(text: string, quotes: readonly Quote[], claimed: Uint8Arra
     const next = text[suffixStart + suffix.word.length] ?? '';
     // 会客厅坐班制, 工程管理, 平台建设者: the suffix word runs on into a longer noun.
     if (NOUN_AFTER_SUFFIX.includes(next) || (suffix.notBefore?.includes(next) ?? false)) continue;
+    // 党群服务活动中心: the type word is part of a facility's name.
+    if (/^(?:中心|阵地|场所|基地)/.test(text.slice(suffixStart + suffix.word.length))) continue;
     const minBody = suffix.minBody ?? 4;
     let k = suffixStart;
     let boundary: 'verb' | 'list' | 'other' = 'other';
@@ -615,6 +655,14 @@ function readUnquoted(text: string, quotes: readonly Quote[], claimed: Uint8Arra
       if (++han > 16) break;
       k--;
     }
+    // 某某专项行动开展以来, 某某工程实施以来: a named campaign as the subject of its own carrying out.
+    if (
+      boundary === 'other' &&
+      (suffix.word === '行动' || suffix.word === '工程') &&
+      /^(?:开展|实施|启动|推行)(?:以来|后|中|，)/.test(text.slice(suffixStart + suffix.word.length)) &&
+      (k === 0 || isClauseBreak(text[k - 1]) || '。\n“'.includes(text[k - 1] ?? ''))
+    )
+      boundary = 'verb';
     if (boundary === 'other') continue;
     // 建立街道交办、部门承接、办理反馈机制: a generic type word after a list governs the whole list, which
     // is a description; only a naming suffix makes each item a name (…培训工程、万名…大培训工程).
