@@ -32,7 +32,8 @@ const USAGE = `usage: kg <command> [options]
   extract FILE [--json]      print the DocumentGraph of one file (nothing is stored)
 
 environment: KG_STORE=grafeo|neo4j, KG_DATA_DIR, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
-PORT (4000), HOST, KG_TRACE=1, NODE_ENV=production, KG_MAX_FILE_BYTES, KG_WORKERS`;
+PORT (4000), HOST (127.0.0.1), KG_TRACE=1, KG_DEBUG=1, KG_CORS_ORIGINS, NODE_ENV=production,
+KG_MAX_FILE_BYTES, KG_WORKERS`;
 
 async function openStore(config: Config): Promise<GraphStore> {
   const store = new GraphStore(await openRunner(config));
