@@ -59,6 +59,9 @@ const SUPPORTED_LABELS = NODE_LABELS.filter(
   (l): l is Exclude<NodeLabel, 'Document' | 'Metric'> => l !== 'Document' && l !== 'Metric',
 );
 
+/** Claims of this process (with the pid, unique across the importer processes of one Neo4j). */
+let claims = 0;
+
 export class GraphStore {
   constructor(readonly runner: CypherRunner) {}
 
@@ -118,13 +121,20 @@ export class GraphStore {
    */
   async writeDocument(graph: DocumentGraph, file: string): Promise<WriteOutcome> {
     const batch = toWriteBatch(graph, file);
+    // A cheap look first: re-importing a stored corpus opens no write transaction at all.
     if (await this.hasDocument(batch.docId)) return { status: 'unchanged', docId: batch.docId };
     return this.runner.transaction(async (tx) => {
+      // The decisive check is inside the transaction (the same content under two names,
+      // written by two importer lanes at once, is written once).
+      const claim = `${process.pid}:${++claims}:${Math.random()}`;
+      const [claimed] = await tx.run(W.CLAIM_DOCUMENT, { id: batch.docId, claim });
+      if (claimed?.fresh !== true) return { status: 'unchanged', docId: batch.docId } as const;
       const previous = (await tx.run(W.DOCUMENTS_BY_FILE, { file }))
         .map((r) => r.id as string)
         .filter((id) => id !== batch.docId);
       for (const id of previous) await removeDocumentIn(tx, id);
       await tx.run(W.UPSERT_DOCUMENT, { doc: batch.document });
+      await tx.run(W.UNCLAIM_DOCUMENT, { id: batch.docId });
       for (const [label, rows] of [
         ['Place', batch.places],
         ['Organization', batch.organizations],

