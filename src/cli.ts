@@ -77,6 +77,23 @@ async function serve(store: GraphStore, config: Config): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
+/**
+ * Documents imported from `target`: a document's file is its path under the folder it was
+ * imported from (`2021/article.txt`), so the longest tail of the path that names one wins
+ * (`in/2021/article.txt` → `2021/article.txt`, else `article.txt`).
+ */
+async function documentIdsByPath(store: GraphStore, target: string): Promise<string[]> {
+  const parts = path
+    .normalize(target)
+    .split(path.sep)
+    .filter((p) => p !== '' && p !== '.');
+  for (let i = 0; i < parts.length; i++) {
+    const ids = await store.documentIdsByFile(parts.slice(i).join('/'));
+    if (ids.length > 0) return ids;
+  }
+  return [];
+}
+
 function intOption(name: string, raw: string | undefined, min = 1): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
@@ -143,10 +160,7 @@ async function main(argv: string[]): Promise<number> {
       let failed = 0;
       try {
         for (const target of positionals) {
-          const ids =
-            labelOfId(target) === 'Document'
-              ? [target]
-              : await store.documentIdsByFile(path.basename(target));
+          const ids = labelOfId(target) === 'Document' ? [target] : await documentIdsByPath(store, target);
           let removed = 0;
           for (const id of ids) if (await store.removeDocument(id)) removed += 1;
           if (removed === 0) {

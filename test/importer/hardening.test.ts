@@ -80,13 +80,16 @@ test('two articles with the same file name in different folders are both kept', 
 });
 
 test('a symlink loop does not hang the importer', async () => {
-  const root = input({ 'a.txt': article(0) });
+  const root = input({ 'a.txt': article(0), 'sub/b.txt': article(1) });
   fs.symlinkSync('.', path.join(root, 'loop'));
-  fs.symlinkSync('..', path.join(root, 'up'));
+  fs.symlinkSync('..', path.join(root, 'sub', 'back'));
   const t0 = Date.now();
   const report = await importPaths([root], store, opts);
   expect(Date.now() - t0).toBeLessThan(20000);
-  expect(report.totals).toMatchObject({ files: 1, imported: 1 });
+  expect(report.totals).toMatchObject({ files: 2, imported: 2 });
+  // A glob with ** does not enter symlinked folders either.
+  const glob = await importPaths([`${root}/**/*.txt`], store, opts);
+  expect(glob.totals).toMatchObject({ files: 2, unchanged: 2 });
 }, 30000);
 
 test('an empty folder is reported, not silently skipped', async () => {
