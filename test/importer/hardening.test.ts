@@ -109,3 +109,20 @@ test('a named pipe is refused as not a regular file, not as missing', async () =
   expect(failure(report.files[0]).error).toContain('not a regular file');
   expect(failure(report.files[0]).error).not.toContain('no such file');
 });
+
+test('a UTF-8 file with a few bad bytes says where they are', async () => {
+  const text = article(0);
+  const lines = text.toString('utf8').split('\n');
+  const damaged = Buffer.concat([
+    Buffer.from(`${lines.slice(0, 2).join('\n')}\n`),
+    Buffer.from([0xff, 0xfe, 0x80]),
+    Buffer.from(lines.slice(2).join('\n')),
+  ]);
+  const offset = Buffer.byteLength(`${lines.slice(0, 2).join('\n')}\n`);
+  const root = input({ 'damaged.txt': damaged });
+  const report = await importPaths([root], store, opts);
+  const f = failure(report.files[0]);
+  expect(f.code).toBe('UNKNOWN_ENCODING');
+  expect(f.error).toContain(`UTF-8 except for 3 invalid bytes at byte ${offset} (line 3)`);
+  expect(f.error).not.toMatch(/detected|Shift_JIS/);
+});
