@@ -5,6 +5,8 @@
  * never logs a request body.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { langfangGraph } from '../fixtures/graphs';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -180,6 +182,13 @@ describe('the cost limit counts page sizes after variables, with defaults', () =
       'query($n: Int) { programs(first: 5) { nodes { places(first: $n) { programs(first: $n) { name } } } } }';
     expect((await api.gql(small, { n: 3 })).errors).toBeUndefined();
     expect((await api.gql(small, { n: 100 })).errors?.[0]?.extensions?.limit).toBe('maxCost');
+  });
+
+  test("the README's example queries are within every limit", async () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const q of examples) expect((await api.gql(q)).errors).toBeUndefined();
   });
 
   test('fragments count where they are spread', async () => {
