@@ -10,6 +10,7 @@ import { openGrafeo } from '../../src/graph/drivers/grafeo';
 import { GraphStore } from '../../src/graph/store';
 import { importPaths } from '../../src/importer/importer';
 import type { FileResult } from '../../src/importer/types';
+import { dingzhouGraph, langfangGraph } from '../fixtures/graphs';
 import { tempDir } from '../helpers/engines';
 import { ROOT } from '../helpers/cli';
 
@@ -125,4 +126,40 @@ test('a UTF-8 file with a few bad bytes says where they are', async () => {
   expect(f.code).toBe('UNKNOWN_ENCODING');
   expect(f.error).toContain(`UTF-8 except for 3 invalid bytes at byte ${offset} (line 3)`);
   expect(f.error).not.toMatch(/detected|Shift_JIS/);
+});
+
+test("a program's kind and aliases come from the documents that still support it", async () => {
+  const program = async () =>
+    (
+      await store.runner.read(
+        `MATCH (p:Program {name: '双报到'}) RETURN p.kind AS kind, p.aliases AS aliases`,
+      )
+    )[0];
+  // b.txt calls 双报到 a campaign and gives it an alias; the two versions of a langfang article
+  // call it a mechanism. b.txt is written last: the kind is still what most documents say.
+  const campaign = dingzhouGraph();
+  for (const p of campaign.programs) if (p.key === '双报到') p.kind = 'CAMPAIGN';
+  const a = await store.writeDocument(langfangGraph(), 'a.txt');
+  await store.writeDocument(langfangGraph('，成效明显'), 'c.txt');
+  const b = await store.writeDocument(campaign, 'b.txt');
+  expect(await program()).toEqual({ kind: 'MECHANISM', aliases: ['“双报到”制度'] });
+  // Removing b.txt takes its alias with it.
+  await store.removeDocument(b.docId);
+  expect(await program()).toEqual({ kind: 'MECHANISM', aliases: [] });
+  // A new version of c.txt that gives the alias, then one that does not: replacing a file
+  // takes its word with it too.
+  await store.writeDocument(dingzhouGraph(), 'c.txt');
+  expect(await program()).toEqual({ kind: 'MECHANISM', aliases: ['“双报到”制度'] });
+  await store.writeDocument(langfangGraph('，又一版本'), 'c.txt');
+  expect(await program()).toEqual({ kind: 'MECHANISM', aliases: [] });
+  // With a.txt gone, b.txt and c.txt tie: the tie goes to the earlier kind (CAMPAIGN before MECHANISM).
+  await store.removeDocument(a.docId);
+  await store.writeDocument(campaign, 'b.txt');
+  await store.writeDocument(langfangGraph('，第三版'), 'c.txt');
+  expect(await program()).toEqual({ kind: 'CAMPAIGN', aliases: ['“双报到”制度'] });
+  // The name lookup and search follow: the alias is found while a document gives it.
+  const lookup = await store.runner.read(
+    `MATCH (p:Program) WHERE any(a IN p.aliases WHERE a CONTAINS '制度') RETURN p.name AS name`,
+  );
+  expect(lookup.map((r) => r.name)).toEqual(['双报到']);
 });
