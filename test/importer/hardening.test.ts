@@ -12,7 +12,7 @@ import { importPaths } from '../../src/importer/importer';
 import type { FileResult } from '../../src/importer/types';
 import { dingzhouGraph, langfangGraph } from '../fixtures/graphs';
 import { tempDir } from '../helpers/engines';
-import { ROOT } from '../helpers/cli';
+import { ROOT, runCli } from '../helpers/cli';
 
 const CORPUS = path.join(ROOT, 'import');
 const ARTICLES = fs
@@ -100,6 +100,15 @@ test('an empty folder is reported, not silently skipped', async () => {
   expect(report.totals).toMatchObject({ files: 1, failed: 1 });
   expect(failure(report.files[0])).toMatchObject({ code: 'NO_FILES' });
   expect(failure(report.files[0]).error).toContain('holds no files to import');
+});
+
+test('kg import of an empty folder exits 1 saying so (the CLI, built)', async () => {
+  const empty = path.join(dir, 'empty');
+  fs.mkdirSync(empty);
+  const r = await runCli(['import', empty], { KG_DATA_DIR: path.join(dir, 'cli-data') });
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain('the folder holds no files to import');
+  expect(r.stderr).toContain('0 imported, 0 unchanged, 1 failed');
 });
 
 test('a named pipe is refused as not a regular file, not as missing', async () => {
