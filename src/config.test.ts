@@ -1,4 +1,16 @@
+import os from 'node:os';
 import { loadConfig } from './config';
+
+test('KG_WORKERS: one core less than the machine by default, 0 extracts on the main thread', () => {
+  const cores = Math.max(1, Math.min(8, os.availableParallelism()));
+  expect(loadConfig({}).workers).toBe(Math.max(1, cores - 1));
+  expect(loadConfig({ KG_WORKERS: '0' }).workers).toBe(0);
+  expect(loadConfig({ KG_WORKERS: '3' }).workers).toBe(3);
+});
+
+test('a negative KG_WORKERS is refused, naming the variable', () => {
+  expect(() => loadConfig({ KG_WORKERS: '-1' })).toThrow(/KG_WORKERS/);
+});
 
 describe('safe defaults', () => {
   test('loopback, no debug, no CORS origins', () => {
