@@ -53,7 +53,7 @@ function countFields(v: unknown): number {
  */
 export function measureGraphqlCost(canned: Record<string, unknown>, budgetMs = 1500): GraphqlCost[] {
   const schema = buildSchema(loadTypeDefs().join('\n'));
-  const rules = [...specifiedRules, ...new ApolloArmor(armorConfig(true)).protect().validationRules];
+  const rules = [...specifiedRules, ...new ApolloArmor(armorConfig()).protect().validationRules];
   const out: GraphqlCost[] = [];
   for (const q of QUERIES) {
     const data = canned[q.key];

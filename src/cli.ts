@@ -35,7 +35,8 @@ const USAGE = `usage: kg <command> [options]
       --no-misses              print the table only
 
 environment: KG_STORE=grafeo|neo4j, KG_DATA_DIR, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
-PORT (4000), HOST, KG_TRACE=1, NODE_ENV=production, KG_MAX_FILE_BYTES, KG_WORKERS`;
+PORT (4000), HOST (127.0.0.1), KG_TRACE=1, KG_DEBUG=1, KG_CORS_ORIGINS, NODE_ENV=production,
+KG_MAX_FILE_BYTES, KG_WORKERS`;
 
 async function openStore(config: Config): Promise<GraphStore> {
   const store = new GraphStore(await openRunner(config));
@@ -77,6 +78,23 @@ async function serve(store: GraphStore, config: Config): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * Documents imported from `target`: a document's file is its path under the folder it was
+ * imported from (`2021/article.txt`), so the longest tail of the path that names one wins
+ * (`in/2021/article.txt` → `2021/article.txt`, else `article.txt`).
+ */
+async function documentIdsByPath(store: GraphStore, target: string): Promise<string[]> {
+  const parts = path
+    .normalize(target)
+    .split(path.sep)
+    .filter((p) => p !== '' && p !== '.');
+  for (let i = 0; i < parts.length; i++) {
+    const ids = await store.documentIdsByFile(parts.slice(i).join('/'));
+    if (ids.length > 0) return ids;
+  }
+  return [];
 }
 
 function intOption(name: string, raw: string | undefined, min = 1): number | undefined {
@@ -146,10 +164,7 @@ async function main(argv: string[]): Promise<number> {
       let failed = 0;
       try {
         for (const target of positionals) {
-          const ids =
-            labelOfId(target) === 'Document'
-              ? [target]
-              : await store.documentIdsByFile(path.basename(target));
+          const ids = labelOfId(target) === 'Document' ? [target] : await documentIdsByPath(store, target);
           let removed = 0;
           for (const id of ids) if (await store.removeDocument(id)) removed += 1;
           if (removed === 0) {

@@ -11,3 +11,31 @@ test('KG_WORKERS: one core less than the machine by default, 0 extracts on the m
 test('a negative KG_WORKERS is refused, naming the variable', () => {
   expect(() => loadConfig({ KG_WORKERS: '-1' })).toThrow(/KG_WORKERS/);
 });
+
+describe('safe defaults', () => {
+  test('loopback, no debug, no CORS origins', () => {
+    const c = loadConfig({}, '/srv/kg');
+    expect(c).toMatchObject({ host: '127.0.0.1', debug: false, corsOrigins: [] });
+  });
+
+  test('HOST widens, KG_DEBUG and KG_CORS_ORIGINS are read', () => {
+    const c = loadConfig(
+      { HOST: '0.0.0.0', KG_DEBUG: '1', KG_CORS_ORIGINS: ' https://kg.example.org, http://localhost:5173 ' },
+      '/srv/kg',
+    );
+    expect(c).toMatchObject({
+      host: '0.0.0.0',
+      debug: true,
+      corsOrigins: ['https://kg.example.org', 'http://localhost:5173'],
+    });
+    expect(loadConfig({ KG_CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
+  });
+
+  test.each([
+    [{ KG_DEBUG: 'on' }, 'KG_DEBUG must be 1, true, 0 or false; got "on"'],
+    [{ KG_CORS_ORIGINS: 'kg.example.org' }, 'KG_CORS_ORIGINS must be a comma-separated list of origins'],
+    [{ KG_CORS_ORIGINS: 'https://kg.example.org/path' }, 'KG_CORS_ORIGINS must be a comma-separated list'],
+  ])('%j is refused naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

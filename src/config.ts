@@ -25,6 +25,13 @@ export interface Config {
   trace: boolean;
   /** NODE_ENV=production hides error details from clients. */
   production: boolean;
+  /** KG_DEBUG=1: error responses carry stack traces (never set it on a server others reach). */
+  debug: boolean;
+  /**
+   * Origins a browser may call the API from (KG_CORS_ORIGINS, comma-separated `scheme://host[:port]`,
+   * or `*` for any). Default none: only pages served by the API itself (same origin).
+   */
+  corsOrigins: string[] | '*';
   /** Largest file the importer reads (KG_MAX_FILE_BYTES, default 5 MB). */
   maxFileBytes: number;
   /** Directory `kg start` imports (KG_IMPORT_DIR, default ./import). */
@@ -60,6 +67,25 @@ function boolVar(env: Env, name: string): boolean {
   return invalid(name, '1, true, 0 or false', raw);
 }
 
+function originsVar(env: Env, name: string): string[] | '*' {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '*') return '*';
+  const origins = raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  for (const o of origins) {
+    if (!/^https?:\/\/[^\s/?#]+$/.test(o)) {
+      invalid(
+        name,
+        'a comma-separated list of origins such as https://kg.example.org,http://localhost:5173, or *',
+        raw,
+      );
+    }
+  }
+  return origins;
+}
+
 /** Reads and validates the configuration; throws KgError('CONFIG_INVALID') naming the variable. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const storeRaw = env.KG_STORE ?? 'grafeo';
@@ -79,9 +105,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       database: env.NEO4J_DATABASE || undefined,
     },
     port: intVar(env, 'PORT', 4000, 0, 65535),
-    host: env.HOST || '0.0.0.0',
+    // Loopback unless asked: a development server is not reachable from the network by default.
+    host: env.HOST || '127.0.0.1',
     trace: boolVar(env, 'KG_TRACE'),
     production: env.NODE_ENV === 'production',
+    debug: boolVar(env, 'KG_DEBUG'),
+    corsOrigins: originsVar(env, 'KG_CORS_ORIGINS'),
     maxFileBytes: intVar(env, 'KG_MAX_FILE_BYTES', 5 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     importDir: path.resolve(cwd, env.KG_IMPORT_DIR || 'import'),
     workers: intVar(env, 'KG_WORKERS', Math.max(1, cpu - 1), 0, 64),

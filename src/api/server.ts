@@ -9,6 +9,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import cors from 'cors';
 import express from 'express';
 import type { Config } from '../config';
 import { KgError, messageOf } from '../errors';
@@ -16,8 +17,10 @@ import type { GraphStore } from '../graph/store';
 import { resolvers } from './resolvers';
 import { createContext, type ApiContext, type ContextOptions } from './context';
 import { makeFormatError } from './formatError';
-import { armorConfig } from './limits';
+import { errorHandler, tokenLimit } from './http';
+import { armorConfig, costLimitPlugin } from './limits';
 import { loadTypeDefs } from './typeDefs';
+import { knownOperationTypes } from './validation';
 
 export interface RunningServer {
   url: string;
@@ -32,24 +35,32 @@ export interface ServerOptions extends ContextOptions {
 /** Starts the API on config.host:config.port (0 = any free port) over `store`. */
 export async function startServer(
   store: GraphStore,
-  config: Pick<Config, 'port' | 'host' | 'trace' | 'production'>,
+  config: Pick<Config, 'port' | 'host' | 'trace' | 'production'> &
+    Partial<Pick<Config, 'debug' | 'corsOrigins'>>,
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const log = options.log ?? ((m: string) => console.error(m));
+  const debug = config.debug ?? false;
   const app = express();
+  app.disable('x-powered-by');
+  // No origin list: no CORS headers, so browsers allow only pages the API serves itself.
+  const origins = config.corsOrigins ?? [];
+  app.use(cors({ origin: origins === '*' ? '*' : origins.length > 0 ? origins : false }));
   const httpServer = http.createServer(app);
-  const armor = new ApolloArmor(armorConfig(config.production)).protect();
+  const armor = new ApolloArmor(armorConfig()).protect();
   const server = new ApolloServer<ApiContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
     introspection: true,
     // cli.ts owns SIGINT/SIGTERM: it stops this server, then closes the store, then exits 0.
     stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: !config.production,
-    formatError: makeFormatError(config.production, log),
-    validationRules: armor.validationRules,
+    includeStacktraceInErrorResponses: debug,
+    // Production drops "Did you mean …?" from validation messages: the schema's shape stays ours.
+    hideSchemaDetailsFromClientErrors: config.production,
+    formatError: makeFormatError({ production: config.production, debug, log }),
+    validationRules: [...armor.validationRules, knownOperationTypes],
     plugins: [
-      ...armor.plugins,
+      costLimitPlugin<ApiContext>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       {
@@ -82,9 +93,11 @@ export async function startServer(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    tokenLimit,
     expressMiddleware(server, { context: async () => createContext(store, options) }),
   );
   app.get('/', (_req, res) => res.redirect('/graphql'));
+  app.use(errorHandler(log));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', (error: NodeJS.ErrnoException) =>

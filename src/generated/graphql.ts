@@ -23,7 +23,10 @@ export type Document = Node & {
   authors: Array<Scalars['String']['output']>;
   /** Length of the clean text in characters. */
   charCount: Scalars['Int']['output'];
-  /** The file name as imported, e.g. `000_cd5570a6f70beb67.txt`. */
+  /**
+   * The file as imported: its path under the folder named to the importer, e.g.
+   * `000_cd5570a6f70beb67.txt`, or `2021/article.txt` beside `2022/article.txt`.
+   */
   file?: Maybe<Scalars['String']['output']>;
   /** Stable id: a hash of the document's clean text. */
   id: Scalars['ID']['output'];

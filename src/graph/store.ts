@@ -59,6 +59,9 @@ const SUPPORTED_LABELS = NODE_LABELS.filter(
   (l): l is Exclude<NodeLabel, 'Document' | 'Metric'> => l !== 'Document' && l !== 'Metric',
 );
 
+/** Claims of this process (with the pid, unique across the importer processes of one Neo4j). */
+let claims = 0;
+
 export class GraphStore {
   constructor(readonly runner: CypherRunner) {}
 
@@ -118,13 +121,20 @@ export class GraphStore {
    */
   async writeDocument(graph: DocumentGraph, file: string): Promise<WriteOutcome> {
     const batch = toWriteBatch(graph, file);
+    // A cheap look first: re-importing a stored corpus opens no write transaction at all.
     if (await this.hasDocument(batch.docId)) return { status: 'unchanged', docId: batch.docId };
     return this.runner.transaction(async (tx) => {
+      // The decisive check is inside the transaction (the same content under two names,
+      // written by two importer lanes at once, is written once).
+      const claim = `${process.pid}:${++claims}:${Math.random()}`;
+      const [claimed] = await tx.run(W.CLAIM_DOCUMENT, { id: batch.docId, claim });
+      if (claimed?.fresh !== true) return { status: 'unchanged', docId: batch.docId } as const;
       const previous = (await tx.run(W.DOCUMENTS_BY_FILE, { file }))
         .map((r) => r.id as string)
         .filter((id) => id !== batch.docId);
       for (const id of previous) await removeDocumentIn(tx, id);
       await tx.run(W.UPSERT_DOCUMENT, { doc: batch.document });
+      await tx.run(W.UNCLAIM_DOCUMENT, { id: batch.docId });
       for (const [label, rows] of [
         ['Place', batch.places],
         ['Organization', batch.organizations],
@@ -139,6 +149,14 @@ export class GraphStore {
       }
       for (const [label, rows] of batch.mentions) {
         await tx.run(W.upsertMentions(label), { docId: batch.docId, rows });
+      }
+      if (batch.programs.length > 0) {
+        const rows = batch.programs.map((p) => ({ id: p.id, kind: p.kind, aliases: p.aliases }));
+        await tx.run(W.SET_PROGRAM_SUPPORT, { docId: batch.docId, rows });
+        await deriveProgramsIn(
+          tx,
+          batch.programs.map((p) => p.id),
+        );
       }
       return { status: 'imported', docId: batch.docId, replaced: previous } as const;
     });
@@ -392,6 +410,49 @@ async function removeDocumentIn(tx: CypherExecutor, docId: string): Promise<bool
   for (const label of SUPPORTED_LABELS) {
     const ids = entities.filter((e) => (e.labels as string[]).includes(label)).map((e) => e.id as string);
     if (ids.length > 0) await tx.run(W.deleteOrphans(label), { ids });
+    // The programs still supported by other documents lose what only this one said of them.
+    if (label === 'Program' && ids.length > 0) await deriveProgramsIn(tx, ids);
   }
   return true;
+}
+
+/** Program kinds in the order a tie between supporting documents is settled (OTHER last). */
+const PROGRAM_KIND_ORDER = ['PROJECT', 'CAMPAIGN', 'MECHANISM', 'PLATFORM', 'OTHER'];
+
+/**
+ * Sets the programs' kind, aliases and search text from the documents that support them now:
+ * the kind most of them give (a tie goes to the earlier kind of PROGRAM_KIND_ORDER), the
+ * aliases any of them gives (in document id order). So neither depends on which article was
+ * written last, and a removed or replaced article takes its aliases with it.
+ */
+async function deriveProgramsIn(tx: CypherExecutor, ids: readonly string[]): Promise<void> {
+  const support = new Map<
+    string,
+    { name: string; docs: Array<{ doc: string; kind: string; aliases: string[] }> }
+  >();
+  for (const r of await tx.run(W.PROGRAM_SUPPORT, { ids })) {
+    const id = r.id as string;
+    const entry = support.get(id) ?? { name: r.name as string, docs: [] };
+    // A document written before MENTIONS carried its word (format 3 without it) counts with
+    // the program's current kind and aliases, as it did then.
+    const said = typeof r.kind === 'string';
+    entry.docs.push({
+      doc: r.doc as string,
+      kind: said ? (r.kind as string) : typeof r.programKind === 'string' ? r.programKind : 'OTHER',
+      aliases: (said ? r.aliases : r.programAliases) as string[],
+    });
+    support.set(id, entry);
+  }
+  const rows = [...support].map(([id, { name, docs }]) => {
+    docs.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
+    const votes = new Map<string, number>();
+    for (const d of docs) votes.set(d.kind, (votes.get(d.kind) ?? 0) + 1);
+    const rank = (k: string) => PROGRAM_KIND_ORDER.indexOf(k) + 1 || PROGRAM_KIND_ORDER.length + 1;
+    const kind = [...votes].sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]))[0]?.[0] ?? 'OTHER';
+    const aliases = [...new Set(docs.flatMap((d) => (Array.isArray(d.aliases) ? d.aliases : [])))].filter(
+      (a) => a !== name,
+    );
+    return { id, kind, aliases, searchText: [name, ...aliases].join(' ') };
+  });
+  if (rows.length > 0) await tx.run(W.SET_PROGRAM_DERIVED, { rows });
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Piscina from 'piscina';
 import { messageOf } from '../errors';
 import type { GraphStore } from '../graph/store';
-import { expandPaths } from './files';
+import { expandPaths, fileKey } from './files';
 import { extractFile, type ExtractResult, type ExtractTask } from './pipeline';
 import type { FileResult, ImportReport, ProgressSink } from './types';
 
@@ -55,6 +55,8 @@ function readInput(file: string, maxFileBytes: number): { bytes: Buffer } | { co
       error: `${file}: cannot read it (${(error as NodeJS.ErrnoException).code}); check the path`,
     };
   }
+  // Reading a named pipe would wait for a writer forever.
+  if (!stat.isFile()) return { code: 'NOT_A_FILE', error: `${file}: not a regular file` };
   if (stat.size > maxFileBytes) {
     return {
       code: 'TOO_LARGE',
@@ -70,6 +72,7 @@ function readInput(file: string, maxFileBytes: number): { bytes: Buffer } | { co
 
 async function importOne(
   file: string,
+  key: string,
   store: GraphStore,
   extractor: Extractor,
   options: ImportOptions,
@@ -83,7 +86,7 @@ async function importOne(
     return { file, status: 'failed', code: extracted.code, error: extracted.message, ms: ms() };
   const g = extracted.graph;
   try {
-    const out = await store.writeDocument(g, path.basename(file));
+    const out = await store.writeDocument(g, key);
     if (out.status === 'unchanged') return { file, status: 'unchanged', docId: out.docId, ms: ms() };
     return {
       file,
@@ -119,16 +122,16 @@ export async function importPaths(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const startedAt = new Date().toISOString();
-  const { files, missing } = await expandPaths(inputs);
-  const results: FileResult[] = missing.map((m) => ({
-    file: m,
+  const { files, problems, root } = await expandPaths(inputs);
+  const results: FileResult[] = problems.map((p) => ({
+    file: p.input,
     status: 'failed',
-    code: 'NOT_FOUND',
-    error: `${m}: no such file, folder or matching glob; check the path`,
+    code: p.code,
+    error: p.error,
     ms: 0,
   }));
   const progress = options.progress;
-  progress?.start(files.length + missing.length);
+  progress?.start(files.length + problems.length);
   let done = 0;
   for (const r of results) progress?.fileDone(r, ++done);
 
@@ -142,7 +145,8 @@ export async function importPaths(
       Array.from({ length: Math.min(lanes, files.length) }, async () => {
         while (next < files.length) {
           const i = next++;
-          const r = await importOne(files[i] as string, store, extractor, options);
+          const file = files[i] as string;
+          const r = await importOne(file, fileKey(file, root), store, extractor, options);
           byIndex[i] = r;
           progress?.fileDone(r, ++done);
         }

@@ -172,6 +172,18 @@ function guessChineseLegacy(buf: Buffer, file: string): DecodedText {
 }
 
 function unknownEncoding(buf: Buffer, file: string, problem: string): TextError {
+  const { bad, multibyte } = utf8Damage(buf);
+  // A UTF-8 file with a few damaged bytes (many valid multi-byte characters, few bad bytes):
+  // say where they are, not which encoding chardet guessed for the whole.
+  if (bad.length > 0 && multibyte >= 10 * bad.length) {
+    const at = bad.slice(0, 5).map((offset) => `byte ${offset} (line ${lineAt(buf, offset)})`);
+    return new TextError(
+      'UNKNOWN_ENCODING',
+      file,
+      `the file is UTF-8 except for ${bad.length} invalid byte${bad.length === 1 ? '' : 's'} at ${at.join(', ')}${bad.length > 5 ? ' …' : ''}`,
+      'repair or remove those bytes, or save the file as UTF-8 again, and import it again',
+    );
+  }
   const detected = chardet.detect(buf);
   return new TextError(
     'UNKNOWN_ENCODING',
@@ -179,6 +191,35 @@ function unknownEncoding(buf: Buffer, file: string, problem: string): TextError 
     `${problem} (detected ${detected ?? 'no known encoding'})`,
     'save the file as UTF-8 and import it again',
   );
+}
+
+/**
+ * Offsets of the bytes that break UTF-8 (a bad lead byte or a truncated sequence's lead), and
+ * how many valid multi-byte characters there are.
+ */
+function utf8Damage(buf: Buffer): { bad: number[]; multibyte: number } {
+  const bad: number[] = [];
+  let multibyte = 0;
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i] as number;
+    const len =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= buf.length;
+    for (let k = 1; ok && k < len; k++) ok = ((buf[i + k] as number) & 0xc0) === 0x80;
+    if (ok) {
+      if (len > 1) multibyte++;
+      i += len;
+    } else bad.push(i++);
+  }
+  return { bad, multibyte };
+}
+
+/** The 1-based line of a byte offset. */
+function lineAt(buf: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (buf[i] === 0x0a) line++;
+  return line;
 }
 
 function strictUtf8(buf: Buffer): string | undefined {

@@ -30,7 +30,14 @@ export interface TestServer {
 
 export async function startTestServer(
   seed: (store: GraphStore) => Promise<void>,
-  options: { trace?: boolean; production?: boolean } & ContextOptions = {},
+  options: {
+    trace?: boolean;
+    production?: boolean;
+    debug?: boolean;
+    corsOrigins?: string[] | '*';
+    /** Receives what the server logs (default: dropped). */
+    log?: (msg: string) => void;
+  } & ContextOptions = {},
 ): Promise<TestServer> {
   const dir = tempDir('kg-api-');
   const store = new GraphStore(openGrafeo(dir));
@@ -38,8 +45,15 @@ export async function startTestServer(
   await seed(store);
   const server: RunningServer = await startServer(
     store,
-    { port: 0, host: '127.0.0.1', trace: options.trace ?? false, production: options.production ?? false },
-    { log: () => undefined, batch: options.batch },
+    {
+      port: 0,
+      host: '127.0.0.1',
+      trace: options.trace ?? false,
+      production: options.production ?? false,
+      debug: options.debug ?? false,
+      corsOrigins: options.corsOrigins ?? [],
+    },
+    { log: options.log ?? (() => undefined), batch: options.batch },
   );
   const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> => {
     const res = await fetch(server.url, {

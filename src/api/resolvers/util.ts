@@ -26,7 +26,16 @@ export const connectionResolvers = {
   totalCount: <T>(p: Page<T>) => p.totalCount(),
 };
 
-/** Drops nulls and errors DataLoader.loadMany returns for missing keys. */
+/**
+ * The values DataLoader.loadMany returned, nulls (keys that are absent: a dangling reference)
+ * dropped. A key whose load failed fails the field: its error is thrown, as it came from the
+ * store (a KgError keeps its code) or as STORE_ERROR, never silently left out of the list.
+ */
 export function present<T>(values: Array<T | null | Error>): T[] {
-  return values.filter((v): v is T => v !== null && !(v instanceof Error));
+  const failed = values.find((v): v is Error => v instanceof Error);
+  if (failed) {
+    if (failed instanceof KgError) throw failed;
+    throw new KgError('STORE_ERROR', `a batch load failed: ${failed.message}`, {}, { cause: failed });
+  }
+  return values.filter((v): v is T => v !== null);
 }

@@ -20,6 +20,18 @@ export const DOCUMENTS_BY_FILE = `MATCH (d:Document) WHERE d.file = $file RETURN
 
 export const UPSERT_DOCUMENT = `MERGE (d:Document {id: $doc.id}) SET d += $doc`;
 
+/**
+ * The check-and-claim of a document write, the first statement of its transaction: MERGE on
+ * the constrained id makes a concurrent writer of the same content wait for this one and then
+ * find the node, so it answers `fresh: false` and writes nothing (Grafeo serialises write
+ * transactions anyway). The claim token is removed when the document's properties are set.
+ */
+export const CLAIM_DOCUMENT = `MERGE (d:Document {id: $id})
+ON CREATE SET d.claim = $claim
+RETURN coalesce(d.claim = $claim, false) AS fresh`;
+
+export const UNCLAIM_DOCUMENT = `MATCH (d:Document {id: $id}) REMOVE d.claim`;
+
 /** Simple entities: the last document to write one sets its properties. */
 export const upsertEntities = (label: Exclude<NodeLabel, 'Document' | 'Program' | 'Metric'>): string =>
   `UNWIND $rows AS r MERGE (n:${label} {id: r.id}) SET n += r.props`;
@@ -27,7 +39,10 @@ export const upsertEntities = (label: Exclude<NodeLabel, 'Document' | 'Program' 
 /** Metrics belong to the new document alone (no id to MERGE on: see ids.ts): CREATE. */
 export const CREATE_METRICS = `UNWIND $rows AS r CREATE (n:Metric) SET n += r.props`;
 
-/** Programs accumulate the aliases every document saw; `searchText` covers name and aliases. */
+/**
+ * Creates the document's programs; their `kind`, `aliases` and `searchText` are then derived
+ * from every supporting document (PROGRAM_SUPPORT, SET_PROGRAM_DERIVED).
+ */
 export const UPSERT_PROGRAMS = `UNWIND $rows AS r
 MERGE (n:Program {id: r.id})
 SET n.name = r.name, n.kind = r.kind,
@@ -66,6 +81,21 @@ UNWIND $rows AS r
 MATCH (e:${label} {id: r.id})
 CREATE (d)-[m:MENTIONS]->(e)
 SET m += r.props`;
+
+/** What one document says of each program it supports: on its MENTIONS, so removal forgets it. */
+export const SET_PROGRAM_SUPPORT = `UNWIND $rows AS r
+MATCH (d:Document {id: $docId})-[m:MENTIONS]->(p:Program {id: r.id})
+SET m.kind = r.kind, m.aliases = r.aliases`;
+
+/** Every supporting document's word on the programs `$ids`. */
+export const PROGRAM_SUPPORT = `UNWIND $ids AS id
+MATCH (d:Document)-[m:MENTIONS]->(p:Program {id: id})
+RETURN p.id AS id, p.name AS name, p.kind AS programKind, p.aliases AS programAliases,
+       d.id AS doc, m.kind AS kind, m.aliases AS aliases`;
+
+export const SET_PROGRAM_DERIVED = `UNWIND $rows AS r
+MATCH (p:Program {id: r.id})
+SET p.kind = r.kind, p.aliases = r.aliases, p.searchText = r.searchText`;
 
 /** Ids of the entities a document supports, per label. */
 export const DOCUMENT_ENTITIES = `MATCH (d:Document {id: $id})-[:MENTIONS]->(e)
