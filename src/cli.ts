@@ -31,8 +31,9 @@ const USAGE = `usage: kg <command> [options]
   stats [--json]             counts per label and relationship type
   extract FILE [--json]      print the DocumentGraph of one file (nothing is stored)
 
-environment: KG_STORE=grafeo|neo4j, KG_DATA_DIR, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
-PORT (4000), HOST, KG_TRACE=1, NODE_ENV=production, KG_MAX_FILE_BYTES, KG_WORKERS`;
+environment: KG_STORE=grafeo|neo4j, KG_DATA_DIR, NEO4J_URI (bolt://localhost:7687),
+NEO4J_USER (neo4j), NEO4J_PASSWORD (kg-password), NEO4J_DATABASE, PORT (4000), HOST,
+KG_TRACE=1, NODE_ENV=production, KG_MAX_FILE_BYTES, KG_WORKERS`;
 
 async function openStore(config: Config): Promise<GraphStore> {
   const store = new GraphStore(await openRunner(config));
