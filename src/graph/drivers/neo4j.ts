@@ -103,6 +103,7 @@ export async function openNeo4j(config: Neo4jConfig): Promise<CypherRunner> {
 
 class Neo4jRunner implements CypherRunner {
   readonly kind = 'neo4j' as const;
+  private closed = false;
 
   constructor(
     private readonly driver: Driver,
@@ -119,6 +120,8 @@ class Neo4jRunner implements CypherRunner {
   }
 
   private async session<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    // As the Grafeo runner: a closed runner is an unavailable store, not a driver error.
+    if (this.closed) throw new KgError('STORE_UNAVAILABLE', 'the Neo4j driver is closed');
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -186,6 +189,8 @@ class Neo4jRunner implements CypherRunner {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.driver.close();
   }
 }
