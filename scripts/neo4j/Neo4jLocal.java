@@ -12,7 +12,8 @@
  * credentials (NEO4J_USER / NEO4J_PASSWORD) are accepted whatever they are.
  *
  * Prints one line "neo4j ready at bolt://127.0.0.1:<port> (data <dir>)" on stdout once Bolt
- * accepts connections; SIGTERM or Ctrl-C shuts the DBMS down cleanly (a shutdown hook).
+ * accepts connections; SIGTERM or Ctrl-C shuts the DBMS down cleanly (a shutdown hook), and so
+ * does the exit of the process that started it.
  */
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,20 @@ public class Neo4jLocal {
     dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
     System.out.println("neo4j ready at bolt://" + HOST + ":" + port + " (data " + home + ")");
     System.out.flush();
+
+    // Stop with whatever started us: `npm run neo4j` killed with SIGTERM does not pass the
+    // signal on, and a test runner or CI script that dies must not leave Neo4j holding the port.
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(
+            parent ->
+                parent
+                    .onExit()
+                    .thenRun(
+                        () -> {
+                          System.out.println("neo4j: the process that started it exited");
+                          System.exit(0); // runs the shutdown hook
+                        }));
     Thread.currentThread().join(); // until the shutdown hook runs
   }
 
