@@ -45,6 +45,11 @@ public class Neo4jLocal {
             .setConfig(HttpConnector.enabled, false)
             .setConfig(GraphDatabaseSettings.auth_enabled, false)
             .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+            // A development and test server: small transaction logs, not 256 MB preallocated
+            // files kept for two days.
+            .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+            .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(32))
+            .setConfig(GraphDatabaseSettings.keep_logical_logs, "100M size")
             .build();
 
     Runtime.getRuntime()
