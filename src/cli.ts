@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from './api/server';
-import { loadConfig, type Config } from './config';
+import { DEFAULT_NEO4J_PASSWORD, loadConfig, type Config } from './config';
 import { KgError, messageOf } from './errors';
 import { extractDocument } from './extract';
 import { labelOfId } from './graph/ids';
@@ -32,7 +32,7 @@ const USAGE = `usage: kg <command> [options]
   extract FILE [--json]      print the DocumentGraph of one file (nothing is stored)
 
 environment: KG_STORE=grafeo|neo4j, KG_DATA_DIR, NEO4J_URI (bolt://localhost:7687),
-NEO4J_USER (neo4j), NEO4J_PASSWORD (kg-password), NEO4J_DATABASE, PORT (4000), HOST,
+NEO4J_USER (neo4j), NEO4J_PASSWORD (${DEFAULT_NEO4J_PASSWORD}), NEO4J_DATABASE, PORT (4000), HOST,
 KG_TRACE=1, NODE_ENV=production, KG_MAX_FILE_BYTES, KG_WORKERS`;
 
 async function openStore(config: Config): Promise<GraphStore> {
