@@ -5,4 +5,9 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 60000,
+  // With NEO4J_URI set, every store-backed file empties and fills the one Neo4j database it
+  // names (Community has no per-test databases), so two files must not run at once: one
+  // worker runs the files one after another. Without it each file has its own Grafeo
+  // directories and jest's default parallelism stays.
+  ...(process.env.NEO4J_URI ? { maxWorkers: 1 } : {}),
 };

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from './api/server';
-import { loadConfig, type Config } from './config';
+import { DEFAULT_NEO4J_PASSWORD, loadConfig, type Config } from './config';
 import { KgError, messageOf } from './errors';
 import { evalFolder, formatSummary } from './eval';
 import { extractDocument } from './extract';
@@ -34,9 +34,10 @@ const USAGE = `usage: kg <command> [options]
   eval FOLDER [--json]       score extraction on a folder of articles with a gold.json
       --no-misses              print the table only
 
-environment: KG_STORE=grafeo|neo4j, KG_DATA_DIR, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
-PORT (4000), HOST (127.0.0.1), KG_TRACE=1, KG_DEBUG=1, KG_CORS_ORIGINS, NODE_ENV=production,
-KG_MAX_FILE_BYTES, KG_WORKERS`;
+environment: KG_STORE=grafeo|neo4j, KG_DATA_DIR, NEO4J_URI (bolt://localhost:7687),
+NEO4J_USER (neo4j), NEO4J_PASSWORD (${DEFAULT_NEO4J_PASSWORD}), NEO4J_DATABASE, PORT (4000),
+HOST (127.0.0.1), KG_TRACE=1, KG_DEBUG=1, KG_CORS_ORIGINS, NODE_ENV=production, KG_MAX_FILE_BYTES,
+KG_WORKERS`;
 
 async function openStore(config: Config): Promise<GraphStore> {
   const store = new GraphStore(await openRunner(config));

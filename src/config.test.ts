@@ -39,3 +39,13 @@ describe('safe defaults', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 });
+
+test("Neo4j defaults: the README's and docker-compose.yml's password, NEO4J_PASSWORD overrides it", () => {
+  expect(loadConfig({}).neo4j).toEqual({
+    uri: 'bolt://localhost:7687',
+    user: 'neo4j',
+    password: 'kg-password',
+    database: undefined,
+  });
+  expect(loadConfig({ NEO4J_PASSWORD: 's3cret' }).neo4j.password).toBe('s3cret');
+});

@@ -44,6 +44,12 @@ export interface Config {
   workers: number;
 }
 
+/**
+ * NEO4J_PASSWORD's default: the password docker-compose.yml gives Neo4j. The local server of
+ * `npm run neo4j` runs without authentication and accepts any password.
+ */
+export const DEFAULT_NEO4J_PASSWORD = 'kg-password';
+
 type Env = Record<string, string | undefined>;
 
 function invalid(name: string, accepts: string, got: string): never {
@@ -101,7 +107,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     neo4j: {
       uri,
       user: env.NEO4J_USER ?? 'neo4j',
-      password: env.NEO4J_PASSWORD ?? 'password',
+      password: env.NEO4J_PASSWORD ?? DEFAULT_NEO4J_PASSWORD,
       database: env.NEO4J_DATABASE || undefined,
     },
     port: intVar(env, 'PORT', 4000, 0, 65535),

@@ -1,14 +1,14 @@
 /**
  * The README's quick start, as a user runs it: `kg start` imports ./import and serves;
- * a second start imports nothing new; bad configuration fails fast with one clear line.
+ * a second start imports nothing new; bad configuration fails fast with one clear line. What
+ * touches a store runs on every engine.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { tempDir } from '../helpers/engines';
-import { openGrafeo } from '../../src/graph/drivers/grafeo';
+import { describeEngines, tempDir, type Engine } from '../helpers/engines';
 import { ROOT, runCli, startCli, stopCli } from '../helpers/cli';
 
-const SERVING = /serving grafeo store at (http:\/\/\S+\/graphql)/;
+const SERVING = /serving (?:grafeo|neo4j) store at (http:\/\/\S+\/graphql)/;
 
 async function stats(url: string): Promise<number> {
   const res = await fetch(url, {
@@ -19,19 +19,21 @@ async function stats(url: string): Promise<number> {
   return ((await res.json()) as { data: { stats: { documents: number } } }).data.stats.documents;
 }
 
-describe('kg start', () => {
+describeEngines('kg start', (engine) => {
   const dataDir = tempDir('kg-start-');
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   test('imports the bundled corpus, serves it, and a second start imports nothing new', async () => {
-    const env = { KG_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' };
+    const at = engine.at(dataDir);
+    await at.empty();
+    const env = { ...at.env, PORT: '0', HOST: '127.0.0.1' };
     const first = await startCli(['start'], env, SERVING);
     try {
       expect(first.stderr()).toContain('5 files: 5 imported, 0 unchanged, 0 failed');
       expect(await stats(first.match[1] as string)).toBe(5);
       const health = await fetch((first.match[1] as string).replace('/graphql', '/healthz'));
       expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ status: 'ok', store: 'grafeo', documents: 5 });
+      expect(await health.json()).toMatchObject({ status: 'ok', store: engine.name, documents: 5 });
       const landing = await fetch(first.match[1] as string, { headers: { accept: 'text/html' } });
       expect(await landing.text()).toContain('Apollo');
     } finally {
@@ -90,30 +92,6 @@ describe('fail fast on bad configuration', () => {
     }
   });
 
-  test('a store in an older format is refused with how to rebuild it', async () => {
-    const dataDir = tempDir('kg-old-');
-    try {
-      expect(
-        (
-          await runCli(['import', path.join(ROOT, 'import', '000_cd5570a6f70beb67.txt')], {
-            KG_DATA_DIR: dataDir,
-          })
-        ).code,
-      ).toBe(0);
-      // What a store written before the format mark looks like to this version.
-      const runner = openGrafeo(dataDir);
-      await runner.write('MATCH (f:StoreFormat) DELETE f');
-      await runner.close();
-      const r = await runCli(['serve'], { KG_DATA_DIR: dataDir, PORT: '0' });
-      expect(r.code).toBe(1);
-      expect(r.stderr.trim()).toBe(
-        'kg: error: the store was written by an earlier version (no format mark); this version reads format 3 only. To rebuild it, delete the data directory (KG_DATA_DIR, default ./data) and import again (npm start does)',
-      );
-    } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-
   test('KG_STORE=neo4j at a closed port fails fast naming the URI', async () => {
     const r = await runCli(['serve'], { KG_STORE: 'neo4j', NEO4J_URI: 'bolt://127.0.0.1:1' });
     expect(r.code).toBe(1);
@@ -123,20 +101,50 @@ describe('fail fast on bad configuration', () => {
   });
 });
 
-describe('kg import --workers', () => {
+/** What the refusal of an old store tells to do, per engine. */
+const REBUILD: Record<Engine['name'], string> = {
+  grafeo: 'delete the data directory (KG_DATA_DIR, default ./data) and import again (npm start does)',
+  neo4j: 'empty the Neo4j database (MATCH (n) DETACH DELETE n) and import again',
+};
+
+describeEngines('kg on a store', (engine) => {
+  test('a store in an older format is refused with how to rebuild it', async () => {
+    const dataDir = tempDir('kg-old-');
+    const at = engine.at(dataDir);
+    try {
+      await at.empty();
+      expect(
+        (await runCli(['import', path.join(ROOT, 'import', '000_cd5570a6f70beb67.txt')], at.env)).code,
+      ).toBe(0);
+      // What a store written before the format mark looks like to this version.
+      const runner = await at.open();
+      await runner.write('MATCH (f:StoreFormat) DELETE f');
+      await runner.close();
+      const r = await runCli(['serve'], { ...at.env, PORT: '0' });
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toBe(
+        `kg: error: the store was written by an earlier version (no format mark); this version reads format 3 only. To rebuild it, ${REBUILD[engine.name]}`,
+      );
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   test('0 extracts on the main thread and imports as the workers do', async () => {
     const dataDir = tempDir('kg-w0-');
+    const at = engine.at(dataDir);
     try {
-      const r = await runCli(['import', 'import/000_cd5570a6f70beb67.txt', '--workers', '0'], {
-        KG_DATA_DIR: dataDir,
-      });
+      await at.empty();
+      const r = await runCli(['import', 'import/000_cd5570a6f70beb67.txt', '--workers', '0'], at.env);
       expect(r.code).toBe(0);
       expect(r.stderr).toContain('1 files: 1 imported, 0 unchanged, 0 failed');
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
+});
 
+describe('kg import --workers', () => {
   test('a negative count is refused with what is expected', async () => {
     const r = await runCli(['import', 'import', '--workers=-1'], {});
     expect(r.code).toBe(2); // a usage error

@@ -1,13 +1,12 @@
 /**
- * A real API server for the end-to-end tests: a fresh Grafeo store in its own directory,
- * seeded, served over HTTP on a free loopback port, queried with fetch.
+ * A real API server for the end-to-end tests: a fresh store on the given engine (Grafeo in its
+ * own directory by default; Neo4j's database emptied), seeded, served over HTTP on a free
+ * loopback port, queried with fetch.
  */
-import fs from 'node:fs';
 import { startServer, type RunningServer } from '../../src/api/server';
 import type { ContextOptions } from '../../src/api/context';
-import { openGrafeo } from '../../src/graph/drivers/grafeo';
 import { GraphStore } from '../../src/graph/store';
-import { tempDir } from './engines';
+import { grafeo, type Engine } from './engines';
 
 export interface GqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -37,10 +36,11 @@ export async function startTestServer(
     corsOrigins?: string[] | '*';
     /** Receives what the server logs (default: dropped). */
     log?: (msg: string) => void;
+    engine?: Engine;
   } & ContextOptions = {},
 ): Promise<TestServer> {
-  const dir = tempDir('kg-api-');
-  const store = new GraphStore(openGrafeo(dir));
+  const opened = await (options.engine ?? grafeo).open();
+  const store = new GraphStore(opened.runner);
   await store.setup();
   await seed(store);
   const server: RunningServer = await startServer(
@@ -74,8 +74,7 @@ export async function startTestServer(
     },
     async stop() {
       await server.stop();
-      await store.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await opened.cleanup();
     },
   };
 }

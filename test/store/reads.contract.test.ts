@@ -11,14 +11,14 @@ import type { ListName } from '../../src/graph/cypher/lists';
 import { RELATION_TYPES, type NodeLabel } from '../../src/graph/schema';
 import type { GraphStore } from '../../src/graph/store';
 import { langfangGraph, relatedProgramsGraph } from '../fixtures/graphs';
-import { engines, freshStorePerTest } from '../helpers/engines';
+import { describeEngines, freshStorePerTest } from '../helpers/engines';
 
 const prg = (name: string) => entityId('Program', name, '');
 const LANGFANG = entityId('Place', 'code:131000', '');
 /** Names in the store's list order: by name (code point), which these names never tie on. */
 const byName = (names: string[]) => [...names].sort();
 
-describe.each(engines().map((e) => [e.name, e] as const))('store reads on %s', (_name, engine) => {
+describeEngines('store reads', (engine) => {
   let store: GraphStore;
   freshStorePerTest(engine, (s) => (store = s));
 

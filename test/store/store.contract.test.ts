@@ -6,9 +6,9 @@ import { entityId, labelOfId } from '../../src/graph/ids';
 import { STORE_FORMAT } from '../../src/graph/schema';
 import type { GraphStore } from '../../src/graph/store';
 import { dingzhouGraph, langfangGraph } from '../fixtures/graphs';
-import { engines, freshStorePerTest } from '../helpers/engines';
+import { describeEngines, freshStorePerTest } from '../helpers/engines';
 
-describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s', (_name, engine) => {
+describeEngines('store contract', (engine) => {
   let store: GraphStore;
   freshStorePerTest(engine, (s) => (store = s));
 

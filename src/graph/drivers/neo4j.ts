@@ -60,9 +60,35 @@ function escapeLucene(text: string): string {
   return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`);
 }
 
+/**
+ * Timeouts that bound a request while Neo4j is down or unreachable (a stopped server refuses
+ * at once; an unreachable host costs at most CONNECTION_TIMEOUT_MS per attempt), so the API
+ * answers STORE_UNAVAILABLE within about 5 s, not when a client gives up. The driver
+ * reconnects by itself once Neo4j is back; nothing needs restarting.
+ */
+export const NEO4J_TIMEOUTS = {
+  /** Opening one connection (TCP and Bolt handshake). */
+  connectionTimeout: 3000,
+  /** Getting a connection from the pool, opening it included; must exceed connectionTimeout. */
+  connectionAcquisitionTimeout: 4000,
+  /**
+   * How long a managed transaction retries transient errors and lost connections. Short: a
+   * request should fail fast when Neo4j is down; a deadlock between concurrent writers
+   * still gets a few retries (the first after about 1 s).
+   */
+  maxTransactionRetryTime: 2000,
+} as const;
+
+/** The driver's pool timing out (its error has no code): the server does not answer in time. */
+const ACQUISITION_TIMEOUT = /^Connection acquisition timed out/;
+
 function storeError(error: unknown, query: string): KgError {
   const code = (error as { code?: string }).code ?? '';
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired') {
+  if (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    ACQUISITION_TIMEOUT.test(messageOf(error))
+  ) {
     return new KgError(
       'STORE_UNAVAILABLE',
       `Neo4j is unavailable: ${messageOf(error)}`,
@@ -83,9 +109,7 @@ function storeError(error: unknown, query: string): KgError {
 /** Connects to Neo4j and verifies it answers; fails fast with the URI and the reason. */
 export async function openNeo4j(config: Neo4jConfig): Promise<CypherRunner> {
   const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
-    connectionTimeout: 5000,
-    connectionAcquisitionTimeout: 10000,
-    maxTransactionRetryTime: 15000,
+    ...NEO4J_TIMEOUTS,
   });
   try {
     await driver.verifyConnectivity({ database: config.database });
@@ -103,6 +127,7 @@ export async function openNeo4j(config: Neo4jConfig): Promise<CypherRunner> {
 
 class Neo4jRunner implements CypherRunner {
   readonly kind = 'neo4j' as const;
+  private closed = false;
 
   constructor(
     private readonly driver: Driver,
@@ -119,6 +144,8 @@ class Neo4jRunner implements CypherRunner {
   }
 
   private async session<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    // As the Grafeo runner: a closed runner is an unavailable store, not a driver error.
+    if (this.closed) throw new KgError('STORE_UNAVAILABLE', 'the Neo4j driver is closed');
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -186,6 +213,8 @@ class Neo4jRunner implements CypherRunner {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.driver.close();
   }
 }
