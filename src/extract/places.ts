@@ -6,6 +6,8 @@
 import { compareHits, compareStrings, type Hit, type SentenceIndex } from './evidence';
 import { gazetteer, type Division, type NameEntry } from './gazetteer';
 import { implementVerbEndingAt, isAsciiDigit, isHan, NAME_STOP_CHARS, PUNCTUATION } from './lexicon';
+import { surnameLength } from './surnames';
+import { tokenize } from './tokens';
 import type { PlaceEntity, PlaceLevel } from './types';
 
 /** A place hit: where the text names a place, resolved to its key. */
@@ -52,6 +54,13 @@ export function nameKey(parentKey: string | null, name: string): string {
 
 // Outlet names begin with a place: 河北日报, 河北新闻网, 廊坊新闻 are media, not mentions of 河北.
 const MEDIA_AFTER = /^(?:日报|晚报|新闻|频道|电视|卫视|广播|客户端|在线|网[^格络点]|发布)/;
+
+// Sector words after a province's short form that make it a company's name (国网青海电力, 浙江移动).
+const COMPANY_AFTER = /^(?:电力|供电|电网|移动|联通|电信|烟草|石油|石化|能源|银行|农信|建工|交投|高速|铁路)/;
+// A dispatch dateline after a place: 山西6月13日电, 南宁7月4日电, 北京讯.
+const DATELINE_AFTER = /^(?:\d{1,2}月\d{1,2}日)?(?:电|讯)(?![视话力网器子脑商气信])/;
+// A name's last character that begins another word with the next one: 区域, 区别, 市场.
+const WORD_AFTER_SUFFIX = /^(?:区域|区别|区分|区块|区间|市场)$/;
 
 // Generic heads that look like village or community names but are not: 农村, 城市社区, 示范村 …
 // prettier-ignore
@@ -198,7 +207,22 @@ function scanGazetteerNames(text: string): RawMatch[] {
         if (next !== undefined && '岸侧麓坡畔'.includes(next)) continue;
         // 河北日报 / 河北新闻网 name an outlet, not the province.
         if (MEDIA_AFTER.test(text.slice(end, end + 4))) continue;
+        // 国网青海电力, 山东移动: a province short form before a sector word names a company.
+        if (COMPANY_AFTER.test(text.slice(end, end + 2))) continue;
+        // (程长春 吉凤竹): a surname glued before a two-character short form, between separators, is a
+        // personal name in a byline, not the city.
+        if (
+          entry.name.length === 2 &&
+          surnameLength(text[i - 1] ?? '') === 1 &&
+          !isHan(text[i - 2]) &&
+          !isHan(text[end])
+        )
+          continue;
       }
+      // 山西6月13日电, 新华社南宁电: a dispatch dateline names where the reporter filed from.
+      if (DATELINE_AFTER.test(text.slice(end, end + 10))) continue;
+      // 乡村振兴区域: a name whose last character starts a longer word is no name (振兴区 + 域).
+      if (WORD_AFTER_SUFFIX.test(text.slice(end - 1, end + 1))) continue;
       out.push({ start: i, end, entry, division: null, tentative: null });
       i = end - 1;
       break;
@@ -405,7 +429,9 @@ class PlaceBuilder {
       const start = m.index;
       const end = start + m[0].length;
       const core = m[1] ?? '';
-      if (!this.free(start, end) || !validSubplaceCore(core)) continue;
+      // 调研新区: a verb before 新区 means "the new area" spoken of, not one named.
+      const verb = /^v/.test(tokenize(core)[0]?.tag ?? '');
+      if (!this.free(start, end) || !validSubplaceCore(core) || verb) continue;
       const before = this.hits.find((h) => h.end === start && (h.level === 'PROVINCE' || h.level === 'CITY'));
       const parentKey = before?.ref.key ?? (mainProvince === null ? null : codeKey(mainProvince.code));
       const key = this.ensureSubplace(m[0], 'OTHER', parentKey, start, 'place.new-area');
@@ -507,7 +533,8 @@ class PlaceBuilder {
       }
     }
     if (parent.level === 'COUNTY' || parent.level === 'TOWNSHIP' || parent.level === 'OTHER') {
-      const village = /^([\u4e00-\u9fa5]{1,5}?)(村|社区)/.exec(ahead);
+      // 兴隆县创新村级后备干部: 村级/村民/村委 after the name make 村 part of another word.
+      const village = /^([\u4e00-\u9fa5]{1,5}?)(村|社区)(?![级民委务干])/.exec(ahead);
       if (village !== null && validSubplaceCore(village[1] ?? '')) {
         return {
           name: village[0],
@@ -563,7 +590,7 @@ class PlaceBuilder {
   // township named before it in the sentence, else under the main place.
   addStandaloneSubplaces(mainKey: string | null): void {
     const re =
-      /(?:到|在|赴|至|走进|来到|深入|前往|走访|考察|调研|视察|地处|驻)([\u4e00-\u9fa5]{2,4}?)(村|社区)(?![民级里庄落委务干部两镇街])|(?<=^|[，。；：！？、\n“”])([\u4e00-\u9fa5]{2,4}?)(村|社区)(?=位于|地处|坐落)/g;
+      /(?:到|在|赴|至|走进|来到|深入|前往|走访|考察|调研|视察|地处|驻)([\u4e00-\u9fa5]{2,4}?)(村|社区|镇|乡|街道)(?![民级里庄落委务干部两镇街村长])|(?<=^|[，。；：！？、\n“”])([\u4e00-\u9fa5]{2,4}?)(村|社区)(?=位于|地处|坐落)/g;
     const sorted = [...this.hits].sort(compareHits);
     for (const m of this.text.matchAll(re)) {
       const core = m[1] ?? m[3] ?? '';
@@ -572,7 +599,8 @@ class PlaceBuilder {
       const start = end - core.length - suffix.length;
       if (!this.free(start, end) || !validSubplaceCore(core) || core.endsWith('城')) continue;
       const name = core + suffix;
-      const level: PlaceLevel = suffix === '村' ? 'VILLAGE' : 'COMMUNITY';
+      const level: PlaceLevel = suffix === '村' ? 'VILLAGE' : suffix === '社区' ? 'COMMUNITY' : 'TOWNSHIP';
+      if (level === 'TOWNSHIP' && startsWithVerb(core)) continue;
       const existing = [...this.places.values()].find((p) => p.name === name && p.level === level);
       let parentKey = mainKey;
       const sentence = this.sentences.at(start);
@@ -601,7 +629,8 @@ class PlaceBuilder {
     for (const m of this.text.matchAll(re)) {
       const townCore = m[1] ?? '';
       const villageCore = m[3] ?? '';
-      if (!validSubplaceCore(townCore) || !validSubplaceCore(villageCore)) continue;
+      if (!validSubplaceCore(townCore) || !validSubplaceCore(villageCore) || startsWithVerb(villageCore))
+        continue;
       const start = m.index;
       const before = this.hits.find((h) => h.end === start && !h.deictic);
       // The pair starts a clause, follows a locative word, or continues a place named right before.
@@ -773,6 +802,15 @@ const DESCRIPTIVE =
  * word, digit, punctuation or implementation verb inside, and not a generic head like 农村 or 示范,
  * not a description like 省级示范.
  */
+// 化峪镇聚焦农村党员: a verb followed by more words is a predicate, not a village's name (a name
+// that is one verb, 前进村 or 胜利村, stays a name).
+function startsWithVerb(core: string): boolean {
+  const first = tokenize(core)[0];
+  return (
+    first !== undefined && first.word.length >= 2 && first.word.length < core.length && /^v/.test(first.tag)
+  );
+}
+
 function validSubplaceCore(core: string): boolean {
   if (core.length === 0 || GENERIC_SUBPLACE.has(core) || DESCRIPTIVE.test(core)) return false;
   for (const ch of core) {
