@@ -56,7 +56,8 @@ export function nameKey(parentKey: string | null, name: string): string {
 const MEDIA_AFTER = /^(?:日报|晚报|新闻|频道|电视|卫视|广播|客户端|在线|网[^格络点]|发布)/;
 
 // Sector words after a province's short form that make it a company's name (国网青海电力, 浙江移动).
-const COMPANY_AFTER = /^(?:电力|供电|电网|移动|联通|电信|烟草|石油|石化|能源|银行|农信|建工|交投|高速|铁路)/;
+const COMPANY_AFTER =
+  /^(?:电力|供电|电网|移动|联通|电信|烟草|石油|石化|能源|银行|农信|建工|交投|铁路|水库|大桥|机场|火车站|中学|小学|大学|医院|宾馆)/;
 // A dispatch dateline after a place: 山西6月13日电, 南宁7月4日电, 北京讯.
 const DATELINE_AFTER = /^(?:\d{1,2}月\d{1,2}日)?(?:电|讯)(?![视话力网器子脑商气信])/;
 // A name's last character that begins another word with the next one: 区域, 区别, 市场.
@@ -207,8 +208,6 @@ function scanGazetteerNames(text: string): RawMatch[] {
         if (next !== undefined && '岸侧麓坡畔'.includes(next)) continue;
         // 河北日报 / 河北新闻网 name an outlet, not the province.
         if (MEDIA_AFTER.test(text.slice(end, end + 4))) continue;
-        // 国网青海电力, 山东移动: a province short form before a sector word names a company.
-        if (COMPANY_AFTER.test(text.slice(end, end + 2))) continue;
         // (程长春 吉凤竹): a surname glued before a two-character short form, between separators, is a
         // personal name in a byline, not the city.
         if (
@@ -219,6 +218,9 @@ function scanGazetteerNames(text: string): RawMatch[] {
         )
           continue;
       }
+      // 国网青海省电力公司, 山东移动, 石门水库: a place before a sector or facility word names a
+      // company or a facility, not the place.
+      if (COMPANY_AFTER.test(text.slice(end, end + 3))) continue;
       // 山西6月13日电, 新华社南宁电: a dispatch dateline names where the reporter filed from.
       if (DATELINE_AFTER.test(text.slice(end, end + 10))) continue;
       // 乡村振兴区域: a name whose last character starts a longer word is no name (振兴区 + 域).

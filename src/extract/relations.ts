@@ -194,6 +194,16 @@ function placesRunning(input: RelationInput, h: Hit): Array<{ key: string; rule:
     for (const a of actors) if (a.start === last.end && a.end <= clauseEnd) last = a;
     return [{ key: last.key, rule: 'program.place-at' }];
   }
+  // 某某专项行动开展以来，化峪镇聚焦…: after a fronted clause about the program, the place that opens
+  // the main clause is the subject.
+  const opening = actors.find(
+    (a) => a.start >= h.end && a.end <= s.end && /[，,]/.test(text[a.start - 1] ?? ''),
+  );
+  if (
+    opening !== undefined &&
+    /^[^，。]{0,6}(?:开展|实施|启动|推行)以来[，,]$/.test(text.slice(h.end, opening.start))
+  )
+    return [{ key: opening.key, rule: 'program.place-main-clause' }];
   // 深入实施“领头羊”工程 with no subject: the actor of the paragraph so far (the subject carried over).
   const earlier = actors.filter((a) => a.end <= s.start);
   const carried = earlier[earlier.length - 1];
