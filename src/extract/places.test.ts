@@ -1,0 +1,54 @@
+/**
+ * Place rules on sentences written for these tests (none is from an article the rules are
+ * measured on): names the gazetteer lacks, and words that look like places but are not.
+ */
+import { extractDocument } from '.';
+import { cleanFromString } from './testing/clean';
+import type { DocumentGraph } from './types';
+
+function named(text: string): string[] {
+  const g: DocumentGraph = extractDocument(cleanFromString(`标题\n${text}`));
+  const counted = new Set(
+    g.mentions.filter((m) => m.ref.label === 'Place' && m.count > 0).map((m) => m.ref.key),
+  );
+  return g.places.filter((p) => counted.has(p.key)).map((p) => p.name);
+}
+
+describe('places the gazetteer does not list', () => {
+  it('takes a town and its village named together', () => {
+    expect(named('近日，湖口镇石钟村举办党员大会。')).toEqual(expect.arrayContaining(['湖口镇', '石钟村']));
+  });
+
+  it('takes a town named after a locative word', () => {
+    expect(named('一场比赛在沙河镇“热”了起来。')).toContain('沙河镇');
+  });
+
+  it('reads an autonomous county written as its short form + 县', () => {
+    expect(named('青海省互助县开展培训。')).toContain('互助土族自治县');
+  });
+});
+
+describe('words that are not places', () => {
+  it('leaves out a dispatch dateline', () => {
+    expect(named('新华社南宁7月4日电 当地推行新机制。')).not.toContain('南宁市');
+  });
+
+  it('leaves out a city short form inside a byline name', () => {
+    expect(named('本报讯（记者 何南宁 通讯员 李明）全县开展活动。')).not.toContain('南宁市');
+  });
+
+  it('leaves out a province inside a company name', () => {
+    expect(named('国网甘肃省电力公司党委开展活动。国网甘肃电力员工参加。')).not.toContain('甘肃省');
+  });
+
+  it('leaves out a verb before a place word', () => {
+    const names = named('调研新区企业党建工作。某某镇聚焦农村发展，创新村级后备干部培养机制。');
+    expect(names).not.toContain('调研新区');
+    expect(names).not.toContain('聚焦农村');
+    expect(names).not.toContain('创新村');
+  });
+
+  it('leaves out a name whose last character starts another word', () => {
+    expect(named('推动乡村振兴区域协调发展。')).not.toContain('振兴区');
+  });
+});
