@@ -1,0 +1,38 @@
+/**
+ * `kg eval` on the development set (`../shared/corpus-dev`, real articles with hand-made gold):
+ * the line extraction must hold. The texts are public pages, so they are read in place, never
+ * copied into the project; where the folder is absent (a user's fresh clone) this skips and says so.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { evalFolder, type EvalSummary, type Rate } from '.';
+
+const DEV = path.resolve(__dirname, '../../../shared/corpus-dev');
+const present = fs.existsSync(path.join(DEV, 'gold.json'));
+if (!present) console.log(`kg eval on the development set skipped: ${DEV} is absent`);
+
+// The issue's targets where the extractor meets them; where it does not yet, the level it holds
+// today (a ratchet: raise it as the rules improve, never lower it).
+const THRESHOLDS: Array<[string, (s: EvalSummary) => Rate, number]> = [
+  ['programs recall', (s) => s.programs.recall, 0.85],
+  ['programs precision', (s) => s.programs.precision, 0.85],
+  ['places recall', (s) => s.places.recall, 0.87],
+  ['links recall (programs found)', (s) => s.links.recall, 0.65],
+  ['links precision (programs found)', (s) => s.links.precision, 0.7],
+  ['links end to end', (s) => s.links.endToEnd, 0.5],
+];
+
+(present ? describe : describe.skip)('kg eval on ../shared/corpus-dev', () => {
+  let summary: EvalSummary;
+  beforeAll(() => {
+    summary = evalFolder(DEV);
+  });
+
+  it('takes at most 5 % of the annotated slogans, rooms and figures as programs', () => {
+    expect(summary.slogansTaken.value ?? 0).toBeLessThanOrEqual(0.05);
+  });
+
+  it.each(THRESHOLDS)('%s is at least its threshold', (_name, pick, min) => {
+    expect(pick(summary).value ?? 0).toBeGreaterThanOrEqual(min);
+  });
+});
