@@ -10,7 +10,9 @@ const prg = (id: string, name: string, aliases: string[], documents: number) => 
 
 test('quotes and spaces are not part of a name', () => {
   expect(bareName('“领头羊” 工程')).toBe('领头羊工程');
-  expect(nameQueries('农村“领头羊”工程')).toEqual(['农村“领头羊”工程', '农村领头羊工程', '领头羊']);
+  expect(nameQueries('农村“领头羊”工程')).toEqual(
+    expect.arrayContaining(['农村“领头羊”工程', '农村领头羊工程', '领头羊']),
+  );
 });
 
 test('a short program name finds the program most documents name', () => {
@@ -33,4 +35,19 @@ test('a short place name finds the higher level first', () => {
   ];
   expect(bestPlaceMatch('廊坊', rows)?.name).toBe('廊坊市');
   expect(bestPlaceMatch('廊坊村', rows)?.name).toBe('廊坊村');
+});
+
+test('traditional script, a type word the canonical name dropped, and autonomous prefectures', () => {
+  const rows = [prg('prg_s', '双报到', [], 3), prg('prg_t', '十户联创', [], 1)];
+  expect(bestProgramMatch('雙報到', rows)?.name).toBe('双报到');
+  expect(bestProgramMatch('十户联创活动', rows)?.name).toBe('十户联创');
+  expect(nameQueries('十户联创活动')).toContain('十户联创');
+  const places = [
+    { id: 'plc_1', name: '恩施土家族苗族自治州', level: 'CITY' as const, code: '422800' },
+    { id: 'plc_2', name: '锡林郭勒盟', level: 'CITY' as const, code: '152500' },
+    { id: 'plc_3', name: '广阳区', level: 'COUNTY' as const, code: '131003' },
+  ];
+  expect(bestPlaceMatch('恩施', places)?.name).toBe('恩施土家族苗族自治州');
+  expect(bestPlaceMatch('锡林郭勒', places)?.name).toBe('锡林郭勒盟');
+  expect(bestPlaceMatch('廣陽區', places)?.name).toBe('广阳区');
 });

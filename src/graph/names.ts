@@ -2,6 +2,7 @@
  * Name lookups for `program(name)` and `place(name)`: what a person types (领头羊, “领头羊”工程,
  * 廊坊) to the node they mean. Pure ranking over candidates the store fetched. Internal.
  */
+import { simplify } from '../text/script';
 import type { PlaceRow, ProgramRow } from './rows';
 
 // Every quote form the articles use: “” 「」 『』 ‘’ "" '' 《》.
@@ -12,11 +13,24 @@ export function bareName(name: string): string {
   return name.replace(QUOTES, '');
 }
 
-/** The strings a store lookup searches for: as typed, bare, and the quoted core. */
+/**
+ * The strings a store lookup searches for: as typed, bare, the quoted core, and each of these in
+ * simplified script without a generic type word (雙報到 → 双报到, 十户联创活动 → 十户联创).
+ */
 export function nameQueries(name: string): string[] {
   const typed = name.trim();
   const core = /[“「『‘"'《]([^”」』’"'》]+)[”」』’"'》]/.exec(typed)?.[1];
-  return [...new Set([typed, bareName(typed), ...(core ? [core] : [])].filter((q) => q.length > 0))];
+  const forms = [typed, bareName(typed), ...(core ? [core] : [])].flatMap((q) => {
+    const simple = simplify(q);
+    return [q, simple, withoutTypeWord(bareName(simple))];
+  });
+  return [...new Set(forms.filter((q) => q.length > 0))];
+}
+
+// 十户联创活动 → 十户联创: what a researcher types may carry a type word the canonical name dropped.
+function withoutTypeWord(name: string): string {
+  const suffix = PROGRAM_SUFFIXES.find((s) => name.endsWith(s) && name.length > s.length + 1);
+  return suffix === undefined ? name : name.slice(0, -suffix.length);
 }
 
 const PROGRAM_SUFFIXES = [
@@ -45,8 +59,9 @@ export function bestProgramMatch<P extends ProgramRow & { documents: number }>(
   name: string,
   candidates: P[],
 ): ProgramRow | null {
-  const q = bareName(name);
+  const q = bareName(simplify(name));
   if (q.length === 0) return null;
+  const core = withoutTypeWord(q);
   const byRank = (rank: (p: P) => boolean): ProgramRow | undefined => {
     const best = candidates
       .filter(rank)
@@ -61,6 +76,7 @@ export function bestProgramMatch<P extends ProgramRow & { documents: number }>(
     byRank((p) => bareName(p.name) === q) ??
     byRank((p) => p.aliases.some((a) => bareName(a) === q)) ??
     byRank((p) => [p.name, ...p.aliases].some((n) => PROGRAM_SUFFIXES.some((s) => bareName(n) === q + s))) ??
+    byRank((p) => core !== q && [p.name, ...p.aliases].some((n) => bareName(n) === core)) ??
     null
   );
 }
@@ -79,15 +95,24 @@ const PLACE_SUFFIXES = [
   '街道',
   '村',
   '社区',
+  '盟',
+  '旗',
 ];
+// 恩施 → 恩施土家族苗族自治州, 互助 → 互助土族自治县: the peoples' names between a short form and 自治….
+const AUTONOMOUS_TAIL = /^(?:[\u4e00-\u9fa5]{1,4}?族)+自治(?:州|县|区|旗)$/;
 const LEVEL_RANK = ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'COMMUNITY', 'VILLAGE', 'OTHER'];
 
 /** Exact name, else a name that is the query plus an administrative suffix (廊坊 → 廊坊市); higher level first. */
 export function bestPlaceMatch(name: string, candidates: PlaceRow[]): PlaceRow | null {
-  const q = bareName(name);
+  const q = bareName(simplify(name));
   if (q.length === 0) return null;
   const rank = (p: PlaceRow) => LEVEL_RANK.indexOf(p.level);
   const pick = (ok: (p: PlaceRow) => boolean) =>
     candidates.filter(ok).sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id))[0];
-  return pick((p) => p.name === q) ?? pick((p) => PLACE_SUFFIXES.some((s) => p.name === q + s)) ?? null;
+  return (
+    pick((p) => p.name === q) ??
+    pick((p) => PLACE_SUFFIXES.some((s) => p.name === q + s)) ??
+    pick((p) => p.name.startsWith(q) && AUTONOMOUS_TAIL.test(p.name.slice(q.length))) ??
+    null
+  );
 }

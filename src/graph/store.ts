@@ -23,6 +23,7 @@ import {
   type RelationFieldName,
 } from './cypher/relations';
 import { unpackText } from './docText';
+import { simplify } from '../text/script';
 import { bestPlaceMatch, bestProgramMatch, nameQueries } from './names';
 import * as STATS from './cypher/stats';
 import * as W from './cypher/write';
@@ -365,7 +366,8 @@ export class GraphStore {
 
   /** Ranked full-text hits over the searchable labels given. */
   search(text: string, labels: readonly NodeLabel[], limit: number): Promise<TextHit[]> {
-    return this.runner.textSearch(text, labels, limit);
+    // 黨建, 領頭羊: the graph holds simplified names, so the query is simplified too.
+    return this.runner.textSearch(simplify(text), labels, limit);
   }
 }
 
