@@ -3,6 +3,7 @@
  * the command, then the figures of issue #6 with their targets, met or missed, and findings
  * computed from the numbers. Internal to bench.
  */
+import type { ExtractTimeSet } from './extractTime';
 import type { LatencyResult } from './apiLatency';
 import type { BenchConfig } from './config';
 import { DEFAULTS, defaultMemoryLimitMb } from './config';
@@ -32,6 +33,8 @@ export interface BenchResults {
   ratios: RatioResult | null;
   graphqlCost: GraphqlCost[];
   errors: Array<{ phase: string; message: string }>;
+  /** Extraction time per article (in-process, main thread), per set of articles. */
+  extractTime?: ExtractTimeSet[];
   /** Sizes not imported because a smaller run projected them far over the time limit. */
   skippedImports: Array<{ size: number; reason: string; projectedMs: number }>;
   /** 1-minute load average over the run (sampled every 10 s). */
@@ -554,10 +557,30 @@ ${table(['query', 'response fields', 'parse', 'validate', 'execute', 'serialize'
 `;
 }
 
+function extractSection(r: BenchResults): string {
+  const sets = r.extractTime ?? [];
+  if (sets.length === 0) return '';
+  const rows = sets.map(
+    (t) =>
+      `| ${t.set} | ${n0(t.articles)} | ${n0(t.meanChars)} | ${ms(t.medianMs)} | ${ms(t.p95Ms)} | ${ms(t.maxMs)} |`,
+  );
+  return `
+## Extraction time per article
+
+In-process on the main thread, after one warm-up extraction per article (gazetteer, OpenCC and the
+jieba dictionary load once); an article's time is the median of its rounds.
+
+| articles | count | mean chars | median ms | p95 ms | max ms |
+| --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+`;
+}
+
 export function renderReport(r: BenchResults): string {
   return [
     header(r),
     corpusSection(r),
+    extractSection(r),
     importSection(r),
     profileSection(r),
     latencySection(r),

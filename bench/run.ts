@@ -12,6 +12,7 @@ import { measureLatency } from './apiLatency';
 import { memoryGuard, ROOT, runBenchScript } from './child';
 import { benchEnv, DEFAULTS, loadBenchConfig } from './config';
 import { writeCorpus } from './corpus';
+import { measureExtractTime } from './extractTime';
 import { measureGraphqlCost } from './graphqlCost';
 import { importCorpus, projectImportMs } from './importScaling';
 import { machine, sampleLoad, versions } from './machine';
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     ratios: null,
     graphqlCost: [],
     errors: [],
+    extractTime: [],
     load: null,
     skippedImports: [],
   };
@@ -73,6 +75,17 @@ async function main(): Promise<void> {
     `sizes ${config.sizes.join(', ')}; ${results.machine.cpuModel} × ${results.machine.cores}; ` +
       `out: ${path.relative(ROOT, outDir)}`,
   );
+
+  await phase('extraction time', async () => {
+    const smallest = Math.min(...config.sizes);
+    const generated = corpusDir(smallest);
+    if (!fs.existsSync(generated)) writeCorpus(path.join(ROOT, 'import'), generated, smallest, config.seed);
+    results.extractTime = measureExtractTime(ROOT, generated);
+    for (const t of results.extractTime)
+      say(
+        `extraction ${t.set}: median ${t.medianMs.toFixed(1)} ms, p95 ${t.p95Ms.toFixed(1)} ms per article`,
+      );
+  });
 
   if (config.reuseImport) {
     const previous = JSON.parse(fs.readFileSync(rawFile, 'utf8')) as BenchResults;
