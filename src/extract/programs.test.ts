@@ -73,6 +73,16 @@ describe('program → place links', () => {
     expect(implementedIn(g, '莒人和工程')).toEqual(['莒县']);
   });
 
+  it('links the place named as its origin', () => {
+    const g = extract('记者重访“浦江经验”发源地浙江省浦江县，看到新变化。');
+    expect(implementedIn(g, '浦江经验')).toEqual(['浦江县']);
+  });
+
+  it('does not carry a place over to a sentence whose subject is a body', () => {
+    const g = extract('山东省日照市莒县召开会议。该支部深入推进“红帆引航”工程，成效明显。');
+    expect(implementedIn(g, '红帆引航工程')).toEqual([]);
+  });
+
   it('links nothing when no place is said to run it', () => {
     const g = extract('“两学一做”学习教育是党内教育的重要形式。');
     expect(implementedIn(g, '两学一做')).toEqual([]);

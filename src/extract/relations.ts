@@ -142,8 +142,14 @@ const ACTING_KINDS = new Set([
   'GOVERNMENT',
 ]);
 
+// A sentence's own subject that is a body, not a place: 该支部, 我院, 本公司, 学校党委.
+const OWN_SUBJECT =
+  /(?:该|我|本|其)[\u4e00-\u9fa5]{0,3}?(?:支部|党委|党总支|公司|院|校|局|单位|企业|中心|队|部门)|(?:公司|学校|学院|大学|企业|医院)(?:党委|党总支|党支部)/;
+
 // What may stand between a place after the program and the program: 主题党日活动在西棘荡村举办.
-const PLACE_AFTER = /^[^，。；！？]{0,12}?在$/;
+// Or names the place as its origin: 重访“枫桥经验”发源地之一的枫源村.
+const PLACE_AFTER =
+  /^(?:[^，。；！？]{0,12}?在|[^，。；！？]{0,6}(?:发源地|诞生地|起源地)[^，。；！？]{0,4})$/;
 
 /**
  * The places one naming of a program says run it, read from its sentence:
@@ -161,12 +167,12 @@ function placesRunning(input: RelationInput, h: Hit): Array<{ key: string; rule:
       const org = input.organizations.get(o.ref.key);
       return o.start <= start && start < o.end && org !== undefined && !ACTING_KINDS.has(org.kind);
     });
-  type Actor = { start: number; end: number; key: string };
+  type Actor = { start: number; end: number; key: string; place: boolean };
   const actors: Actor[] = [];
   for (const p of input.placeHits) {
     if (p.start < paragraphStart || p.end > s.end || inOther(p.start) || !input.places.has(p.ref.key))
       continue;
-    actors.push({ start: p.start, end: p.end, key: p.ref.key });
+    actors.push({ start: p.start, end: p.end, key: p.ref.key, place: true });
   }
   for (const o of input.orgHits) {
     const org = input.organizations.get(o.ref.key);
@@ -175,7 +181,7 @@ function placesRunning(input: RelationInput, h: Hit): Array<{ key: string; rule:
     if (POST_AFTER.test(text.slice(o.end, o.end + 5))) continue;
     // The place inside the organization's name is already an actor of its own.
     if (actors.some((a) => a.start >= o.start && a.end <= o.end)) continue;
-    actors.push({ start: o.start, end: o.end, key: org.placeKey });
+    actors.push({ start: o.start, end: o.end, key: org.placeKey, place: false });
   }
   actors.sort((a, b) => a.start - b.start);
   // In the sentence: the nearest actor before the program, with the places listed with it
@@ -205,7 +211,10 @@ function placesRunning(input: RelationInput, h: Hit): Array<{ key: string; rule:
   )
     return [{ key: opening.key, rule: 'program.place-main-clause' }];
   // 深入实施“领头羊”工程 with no subject: the actor of the paragraph so far (the subject carried over).
-  const earlier = actors.filter((a) => a.end <= s.start);
+  // Not when the sentence has a subject of its own that is no place (该支部, 我院, 公司党委 …), and
+  // only a place named as such (an organization's place is its own, not the paragraph's).
+  if (OWN_SUBJECT.test(text.slice(s.start, h.start))) return [];
+  const earlier = actors.filter((a) => a.end <= s.start && a.place);
   const carried = earlier[earlier.length - 1];
   if (carried !== undefined) return [{ key: carried.key, rule: 'program.place-carried' }];
   return [];
