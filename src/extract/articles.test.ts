@@ -592,7 +592,8 @@ describe('004 深化实施“领航工程” (中国城市报, 2023-07-31)', () 
 
   it('reads the city committee and its department', () => {
     expect(orgNamed(g, '廊坊市委')?.kind).toBe('PARTY_COMMITTEE');
-    expect(orgNamed(g, '廊坊市委组织部')?.kind).toBe('OTHER');
+    // SOURCES.md: a committee's departments (组织部, 宣传部) are PARTY_COMMITTEE.
+    expect(orgNamed(g, '廊坊市委组织部')?.kind).toBe('PARTY_COMMITTEE');
     expect(runs(g, '廊坊市委', '领航工程')).toBe(true);
     expect(runs(g, '廊坊市委组织部', '政治学习日')).toBe(true);
   });

@@ -7,6 +7,7 @@ import type { Hit, SentenceIndex } from './evidence';
 import { compareHits, compareStrings } from './evidence';
 import { implementVerbEndingAt, isHan, NAME_STOP_CHARS } from './lexicon';
 import type { PlaceAnalysis, PlaceHit } from './places';
+import type { Token, TokenIndex } from './tokens';
 import type { OrganizationEntity, OrganizationKind, PlaceEntity } from './types';
 
 /** Where the text names an organization. */
@@ -23,37 +24,91 @@ export interface OrgAnalysis {
 }
 
 // Departments of a party committee: 市委组织部, 县委宣传部, 市委常委会 …
+// (区直机关工委: 海淀区委区直机关工委; 教育工委: 湖南省委教育工委.)
 const DEPT =
-  '(?:组织部|宣传部|统战部|政法委|办公室|党校|常委会|巡察办|编办|网信办|老干部局|政研室|农办|直属机关工委|社会工作部|宣讲团)?';
+  '(?:组织部|宣传部|统战部|政法委|办公室|党校|常委会|巡察办|编办|网信办|老干部局|政研室|农办|直属机关工委|[省市县区]直机关工委|机关工委|教育工委|企业工委|两新工委|社会工作部|宣讲团)?';
+// A section of a department: 县委组织部基层组织科 (not 科技, 科学).
+const SECTION_AFTER = /^[\u4e00-\u9fa5]{2,5}?科(?![技学研普])/;
 const COMMITTEE_AFTER_PLACE = new RegExp(`^委(?:员会)?${DEPT}`);
 // The unit right after a place name: 台城村党支部, 南文营社区党总支, 落垡镇党委, 固安县纪委监委 …
 const UNIT_AFTER_PLACE =
   /^(?:党工委|党委|工委|党总支|党支部|总支部|支部|党组|人民政府|政府|纪委监委|纪委|监委|人大常委会|人大|政协|村民委员会|居民委员会|村委会|居委会)/;
-// A zone's administrative committee: 雄安新区容东管理委员会.
-const ZONE_COMMITTEE = /^[\u4e00-\u9fa5]{2,4}?(?:管理委员会|管委会)/;
+// A zone's administrative committee: 雄安新区容东管理委员会, 苏州工业园区管委会.
+const ZONE_COMMITTEE = /^[\u4e00-\u9fa5]{0,4}?(?:管理委员会|管委会)/;
 // A government agency of a province, city or county: 廊坊市行政审批局, 馆陶县综合行政执法局.
 const AGENCY = /^[\u4e00-\u9fa5]{1,8}?(?:局|厅)(?![面势限])/;
-// Bare level bodies, resolved to the document's main place: 市委, 省委组织部, 市政府, 省人大常委会.
+// Bare level bodies, resolved to the document's main place: 市委, 省委组织部, 市政府, 省人大常委会,
+// 区工商联, 区疾控中心 (an agency, 区行政审批局, is matched separately: it needs a word boundary).
 const BARE_LEVEL = new RegExp(
-  `(省|市|县|区)(委(?:员会)?${DEPT}|(?:人民)?政府|人大常委会|政协|纪委监委|纪委)`,
+  `(省|市|县|区)(委(?:员会)?${DEPT}|(?:人民)?政府|人大常委会|政协|纪委监委|纪委|工商联|疾控中心)`,
   'g',
 );
-// National bodies have no place: 党中央 and 中共中央 are one organization.
-const NATIONAL = /党中央|中共中央|国务院|全国人大常委会/g;
-// A branch named only by its level, resolved to the village or community of the same sentence.
-const GENERIC_UNIT = /(村|社区)(党支部|党总支|党委)/g;
+// A bare level agency: 区行政审批局, 县市场监管局 (checked against the segmenter: 市场监管局 is no 市 body).
+const BARE_AGENCY = /(省|市|县|区)([\u4e00-\u9fa5]{2,6}?局)/g;
+// National bodies have no place: 党中央 and 中共中央 are one organization; the ministries of the
+// State Council (a closed class): 商务部派驻…的第一书记, 教育部和省委教育工委公布….
+// prettier-ignore
+const MINISTRIES = [
+  '外交部', '国防部', '教育部', '科学技术部', '科技部', '工业和信息化部', '工信部', '公安部', '民政部', '司法部',
+  '财政部', '人力资源和社会保障部', '人社部', '自然资源部', '生态环境部', '住房和城乡建设部', '住建部',
+  '交通运输部', '水利部', '农业农村部', '商务部', '文化和旅游部', '退役军人事务部', '应急管理部', '审计署',
+  '国家发展改革委', '国家卫生健康委', '国家民委', '中央组织部', '中组部', '中央宣传部', '中宣部',
+];
+const NATIONAL = new RegExp(`党中央|中共中央|国务院|全国人大常委会|${MINISTRIES.join('|')}`, 'g');
+// A branch or committee named only by its level, resolved to the village or community of the
+// sentence (else the paragraph): 在枫源村听村委会主任… → 枫源村村委会.
+const GENERIC_UNIT = /(村|社区)(党支部|党总支|党委)|村委会|居委会/g;
+
+// Type words that end the name of an organization that is not a place's own body (longest
+// first): 新罗区外卖配送行业党委, 苏州中心商圈党总支, 金宸花园联合党支部, 恒泰集团党委;
+// 武汉众治社区服务有限公司, 恒泰集团, 棉沙村股份经济合作社, 长江大学, 芒部中学, 物业行业协会.
+// prettier-ignore
+const NAMED_UNIT_WORDS = [
+  '联合党支部', '联合党委', '党工委', '党总支', '党支部', '党委', '有限责任公司', '有限公司', '公司', '集团', '合作社', '大学', '学院',
+  '中学', '小学', '协会', '商会',
+];
+const NAMED_UNIT = new RegExp(NAMED_UNIT_WORDS.join('|'), 'g');
+// Name parts that make a descriptor a proper name (jieba tags): place, person, organization,
+// other proper noun, unknown word (金宸/x), Latin (not abbreviations: 非公/j).
+const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nt', 'nz', 'x', 'eng']);
+// Tags that never occur inside a name before its type word: prepositions, conjunctions,
+// particles, pronouns, adverbs, classifiers, time words, interjections, verbs.
+const NOT_IN_NAME_TAGS = /^(?:p|c|u\w*|r\w*|d|q|t|y|e|o|v|vd|ad|zg|m|f|a)$/;
+// Generic descriptors that are no name: 3个独立党支部, 各级党委, 基层党支部, 物业公司, 相关企业 ….
+// Conjunctions that join two names, never inside one before its type word: 启动暨物业行业协会党委.
+const CONJUNCTION_CHARS = new Set([...'暨及和与或']);
+// A descriptor of a sector of the jurisdiction: (路桥区)物业行业协会党委, (兰州新区)非公企业党工委. With no
+// place before it, the name is completed with the document's place.
+const SECTOR_DESCRIPTOR = /(?:行业|非公|两新|协会|商会|楼宇|商圈|新就业群体)/;
+const GENERIC_DESCRIPTOR =
+  /^(?:独立|联合|基层|各级|各|全|所属|相关|有关|上级|下级|本级|临时|功能型|物业|公益性|国有|民营|非公|企业|机关|学校|高校|农村|城市|社区|村|新|老)+$/;
 
 /**
  * Kind of an organization from the end of its name: 党总支 → GENERAL_BRANCH, 党支部 → PARTY_BRANCH,
- * 工委 → WORK_COMMITTEE, 党委/市委/县委 → PARTY_COMMITTEE, 政府/管委会/局 → GOVERNMENT; departments
- * (组织部, 宣传部), 纪委, 人大, 村委会 → OTHER.
+ * 工委 → WORK_COMMITTEE, 党委/市委/县委/党组 and the departments of a committee (县委组织部, 区委社会工作部,
+ * 县委组织部基层组织科) → PARTY_COMMITTEE, 政府/管委会/局/村委会/居委会/ministries → GOVERNMENT;
+ * companies, universities, media, 工商联 → OTHER.
  */
 export function classifyOrganization(name: string): OrganizationKind {
   if (/(?:党总支|总支部?)$/.test(name)) return 'GENERAL_BRANCH';
   if (/支部$/.test(name)) return 'PARTY_BRANCH';
   if (/工委$/.test(name)) return 'WORK_COMMITTEE';
   if (/(?:党委|党组|[省市县区州旗]委|[省市县区州旗]委员会|中共中央)$/.test(name)) return 'PARTY_COMMITTEE';
-  if (/(?:政府|管委会|管理委员会|局|厅|国务院)$/.test(name)) return 'GOVERNMENT';
+  if (
+    /(?:[省市县区州旗]委|^中央)(?:组织部|宣传部|统战部|社会工作部|政法委|办公室|[\u4e00-\u9fa5]{0,8}科)$/.test(
+      name,
+    ) ||
+    /^中[组宣]部$/.test(name)
+  )
+    return 'PARTY_COMMITTEE';
+  if (
+    /(?:政府|管委会|管理委员会|局|厅|国务院|村委会|居委会|村委|村民委员会|居民委员会|疾控中心|审计署)$/.test(
+      name,
+    )
+  )
+    return 'GOVERNMENT';
+  if (/部$/.test(name) && MINISTRIES.includes(name)) return 'GOVERNMENT';
+  if (/^国家.{1,6}委$/.test(name)) return 'GOVERNMENT';
   return 'OTHER';
 }
 
@@ -76,6 +131,7 @@ export function extractOrganizations(
   text: string,
   sentences: SentenceIndex,
   places: PlaceAnalysis,
+  tokens: TokenIndex,
 ): OrgAnalysis {
   const organizations = new Map<string, OrganizationEntity>();
   const hits: OrgHit[] = [];
@@ -111,6 +167,25 @@ export function extractOrganizations(
     });
     for (let i = start; i < end; i++) taken[i] = 1;
   };
+  // An organization the text names only inside a longer one: 县委组织部 of 县委组织部基层组织科.
+  const addImplied = (name: string, place: PlaceEntity | null, at: number, rule: string): void => {
+    const key = orgKey(place?.key ?? null, name);
+    if (!organizations.has(key))
+      organizations.set(key, {
+        key,
+        name,
+        kind: classifyOrganization(name),
+        placeKey: place?.key ?? null,
+        evidence: sentences.evidence(at, rule),
+      });
+  };
+  // 县委组织部|基层组织科: a section right after a department extends the organization.
+  const section = (name: string, end: number): string => {
+    const m = /(?:组织部|宣传部|统战部|社会工作部)$/.test(name)
+      ? SECTION_AFTER.exec(text.slice(end, end + 6))
+      : null;
+    return m?.[0] ?? '';
+  };
 
   const placeHits = places.hits;
   for (const h of placeHits) {
@@ -122,18 +197,22 @@ export function extractOrganizations(
     const committee =
       '省市县区州旗'.includes(levelChar) && !h.deictic ? COMMITTEE_AFTER_PLACE.exec(ahead) : null;
     if (committee !== null) {
+      const name = place.name + committee[0];
+      const sec = section(name, h.end + committee[0].length);
+      if (sec !== '') addImplied(normalizeName(name), place, h.start, 'org.place-committee');
       add(
-        place.name + committee[0],
+        name + sec,
         place,
         h.start,
-        h.end + committee[0].length,
+        h.end + committee[0].length + sec.length,
         h.end - 1,
         'org.place-committee',
       );
       continue;
     }
     // 台城村党支部, 南文营社区党总支, 该村党支部 (该村 = the village named before).
-    const unit = UNIT_AFTER_PLACE.exec(ahead);
+    // 田园村委办公条件: a village's 村委 (not 村委员).
+    const unit = UNIT_AFTER_PLACE.exec(ahead) ?? (levelChar === '村' ? /^委(?![员托])/.exec(ahead) : null);
     if (unit !== null) {
       add(place.name + unit[0], place, h.start, h.end + unit[0].length, h.end, 'org.place-unit');
       continue;
@@ -177,33 +256,175 @@ export function extractOrganizations(
     const key = levelPlace[m[1] ?? ''] ?? null;
     const place = key === null ? undefined : places.places.get(key);
     if (place === undefined) continue;
-    add(place.name + m[0].slice(1), place, start, start + m[0].length, start, 'org.level-committee');
+    const name = place.name + m[0].slice(1);
+    const sec = section(name, start + m[0].length);
+    if (sec !== '') addImplied(normalizeName(name), place, start, 'org.level-committee');
+    add(name + sec, place, start, start + m[0].length + sec.length, start, 'org.level-committee');
+  }
+
+  // ④区行政审批局在…: a bare agency of the level, when the level character stands alone (not 市场监管局).
+  for (const m of text.matchAll(BARE_AGENCY)) {
+    const start = m.index;
+    const before = text[start - 1];
+    if (before !== undefined && isHan(before)) continue;
+    const t = tokens.at(start);
+    if (t === undefined || t.start !== start || t.end !== start + 1) continue;
+    if (!validCore((m[2] ?? '').slice(0, -1))) continue;
+    const key = levelPlace[m[1] ?? ''] ?? null;
+    const place = key === null ? undefined : places.places.get(key);
+    if (place === undefined) continue;
+    add(place.name + (m[2] ?? ''), place, start, start + m[0].length, start, 'org.level-agency');
   }
 
   // 党中央, 中共中央, 国务院: national bodies, no place.
   for (const m of text.matchAll(NATIONAL)) {
-    add(m[0], null, m.index, m.index + m[0].length, m.index, 'org.national');
+    const end = m.index + m[0].length;
+    // 《2019年国务院政府工作报告》 is a title, not the body acting; 教育部门 is no ministry.
+    if (insideTitle(text, m.index, end) || !tokens.boundaryAt(end) || !tokens.boundaryAt(m.index)) continue;
+    add(m[0], null, m.index, end, m.index, 'org.national');
   }
 
-  // 村党支部书记封红卷 in a sentence naming 北庄村 → 北庄村党支部.
+  // 村党支部书记封红卷 in a sentence naming 北庄村 → 北庄村党支部; 村委会主任 → 枫源村村委会.
   for (const m of text.matchAll(GENERIC_UNIT)) {
     const start = m.index;
     if (isCoveredByPlace(placeHits, start)) continue;
-    const level = m[1] === '村' ? 'VILLAGE' : 'COMMUNITY';
+    const unit = m[2] ?? m[0];
+    const level = m[1] === '社区' || unit === '居委会' ? 'COMMUNITY' : 'VILLAGE';
     const sentence = sentences.at(start);
+    const paragraphStart = sentences.paragraphStart(start);
     let nearest: PlaceHit | undefined;
     for (const h of placeHits) {
       if (h.start >= start) break;
-      if (h.start >= sentence.start && h.level === level) nearest = h;
+      if (h.level !== level || h.deictic) continue;
+      // A committee of the village (村委会) may be named in the paragraph; a branch, in its sentence.
+      if (h.start >= sentence.start || (m[2] === undefined && h.start >= paragraphStart)) nearest = h;
     }
     const place = nearest === undefined ? undefined : places.places.get(nearest.ref.key);
     if (place === undefined) continue;
-    add(place.name + (m[2] ?? ''), place, start, start + m[0].length, start, 'org.generic-unit');
+    add(place.name + unit, place, start, start + m[0].length, start, 'org.generic-unit');
+  }
+
+  // Organizations named by a proper name and a type word: 苏州中心商圈党总支, 恒泰集团党委,
+  // 新罗区外卖配送行业党委, 武汉众治社区服务有限公司, “魅力南庄”合作社.
+  for (const m of text.matchAll(NAMED_UNIT)) {
+    const ts = m.index;
+    const te = ts + m[0].length;
+    if (taken[ts] === 1 || taken[te - 1] === 1) continue;
+    // 金福喜公司党支部: the company is named as part of its branch.
+    if (/^(?:联合)?(?:党工委|党总支|党支部|党委)/.test(text.slice(te, te + 5))) continue;
+    // 长江大学化学… and 浙江大学学生 keep 大学; 大学生 is no university.
+    if (m[0] === '大学' && text[te] === '生') continue;
+    const found = namedUnitStart(text, tokens, placeHits, ts);
+    if (found === null) continue;
+    const { start } = found;
+    const quoted = text[start] === '“';
+    let name = quoted ? text.slice(start + 1, ts - 1) + m[0] : text.slice(start, te);
+    const inner = placeHits.find((h) => h.start >= start && h.end <= ts && !h.deictic);
+    let place = inner === undefined ? null : (places.places.get(inner.ref.key) ?? null);
+    if (found.complete) {
+      const main = places.mainPlaceKey === null ? undefined : places.places.get(places.mainPlaceKey);
+      const key =
+        places.mainCountyKey ??
+        (main?.level === 'COUNTY' || main?.level === 'CITY' ? main.key : null) ??
+        places.mainCityKey;
+      place = key === null ? null : (places.places.get(key) ?? null);
+      if (place === null) continue;
+      name = place.name + name;
+    }
+    add(name, place, start, te, start, 'org.named-unit');
   }
 
   hits.sort(compareHits);
   const sorted = new Map([...organizations.entries()].sort((a, b) => compareStrings(a[0], b[0])));
   return { organizations: sorted, hits };
+}
+
+// Start of the name before the type word at `ts`, or null when no name precedes it. The name is
+// the run of segmenter words before the type word (up to 12 characters) that are no function words
+// or verbs, and it must hold a proper word (金宸/x, 海天/nz, 苏州/ns, an ordinal 第四, a type word such
+// as 局/集团/学院) or follow a place: 牵头成立新罗区外卖配送行业党委 → 新罗区外卖配送行业党委. A place
+// written in full (路桥区路北街道) before a name-like word (金宸) is the location, not part of the name:
+// 路桥区路北街道金宸花园联合党支部 → 金宸花园联合党支部; 贵州省开阳金福喜食品有限公司 → 开阳….
+function namedUnitStart(
+  text: string,
+  tokens: TokenIndex,
+  placeHits: readonly PlaceHit[],
+  ts: number,
+): { start: number; complete: boolean } | null {
+  // “魅力南庄”合作社: a quoted name right before a company or cooperative (“双强示范”党支部 is an
+  // honour, not a name).
+  if (text[ts - 1] === '”' && !/^(?:联合)?党/.test(text.slice(ts, ts + 3))) {
+    const open = text.lastIndexOf('“', ts - 2);
+    const inner = text.slice(open + 1, ts - 1);
+    if (open >= 0 && inner.length >= 2 && inner.length <= 8 && [...inner].every((c) => isHan(c)))
+      return { start: open, complete: false };
+  }
+  interface Unit {
+    start: number;
+    tag: string;
+    place: PlaceHit | null;
+  }
+  const units: Unit[] = [];
+  let at = ts;
+  while (ts - at < 12) {
+    const place = placeHits.find((h) => h.end === at && !h.deictic) ?? null;
+    const t: Token | undefined = place === null ? tokens.at(at - 1) : undefined;
+    const from = place?.start ?? t?.start ?? at;
+    if (from >= at || ts - from > 12) break;
+    const piece = text.slice(from, at);
+    const nameChar = (c: string): boolean => isHan(c) && !NAME_STOP_CHARS.has(c) && !CONJUNCTION_CHARS.has(c);
+    if (![...piece].every(nameChar)) {
+      // 与鑫源/x: the segmenter glued a function word to the name; the name starts after it.
+      let cut = at;
+      while (cut > from && nameChar(text[cut - 1] ?? '')) cut--;
+      if (cut < at && place === null && t?.tag === 'x') units.unshift({ start: cut, tag: 'x', place: null });
+      break;
+    }
+    const tag = place !== null ? 'ns' : (t?.tag ?? '');
+    const ordinal = /^第[一二三四五六七八九十]+$/.test(piece);
+    if (!ordinal && NOT_IN_NAME_TAGS.test(tag) && tag !== 'vn') break;
+    units.unshift({ start: from, tag: ordinal ? 'nz' : tag, place });
+    at = from;
+  }
+  // A full place name before a name-like word is the location: drop it.
+  while (units.length > 1) {
+    const first = units[0];
+    const next = units[1];
+    if (first?.place === null || first === undefined || next === undefined) break;
+    const surface = text.slice(first.place.start, first.place.end);
+    if (
+      !/(?:省|市|县|区|旗|镇|乡|街道|村|社区)$/.test(surface) ||
+      !/^(?:x|nz|nr|nrt|nrfg|ns)$/.test(next.tag)
+    )
+      break;
+    units.shift();
+  }
+  const first = units[0];
+  if (first !== undefined) {
+    const descriptor = text.slice(first.start, ts);
+    if (units.some((u) => PROPER_TAGS.has(u.tag))) return { start: first.start, complete: false };
+    // 市场监管局党委, 石门局党委: a body named by its own type word (not a bare 公司党委).
+    if (units.length > 1 && /(?:局|公司|集团|大学|学院|中心)$/.test(descriptor))
+      return { start: first.start, complete: false };
+  }
+  // 新罗区|外卖配送行业|党委: a place within eight characters, and only name characters between.
+  const place = [...placeHits].reverse().find((h) => h.end <= ts && ts - h.end <= 8 && !h.deictic);
+  const gap = place === undefined ? '' : text.slice(place.end, ts);
+  if (place !== undefined && gap.length > 0 && !GENERIC_DESCRIPTOR.test(gap) && validCore(gap))
+    return { start: place.start, complete: false };
+  // 启动暨物业行业协会党委 in a text about 路桥区: a sector body of the document's place.
+  // (A bare 行业党委 refers back to a body named before.)
+  if (first !== undefined && ts - first.start >= 4 && SECTOR_DESCRIPTOR.test(text.slice(first.start, ts)))
+    return { start: first.start, complete: true };
+  return null;
+}
+
+// True when [start, end) lies inside a 《title》 that says more than the name itself.
+function insideTitle(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('《', start);
+  if (open < 0 || text.lastIndexOf('》', start) > open) return false;
+  const close = text.indexOf('》', end);
+  return close >= 0 && close - open - 1 > end - start && !text.slice(end, close).includes('《');
 }
 
 function isCoveredByPlace(hits: readonly PlaceHit[], offset: number): boolean {

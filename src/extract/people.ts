@@ -7,9 +7,10 @@
  */
 import { compareHits, compareStrings, type Hit, type SentenceIndex } from './evidence';
 import { isHan, NAME_STOP_CHARS } from './lexicon';
-import { orgKey, type OrgHit } from './organizations';
+import { classifyOrganization, orgKey, type OrgHit } from './organizations';
 import type { PlaceAnalysis } from './places';
 import { surnameLength } from './surnames';
+import type { TokenIndex } from './tokens';
 import type { EntityRef, OrganizationEntity, PersonEntity, Relation } from './types';
 
 /** People, their posts (HOLDS relations), organizations the posts created, and name hits. */
@@ -74,6 +75,7 @@ export function extractPeople(
   sentences: SentenceIndex,
   places: PlaceAnalysis,
   orgs: { organizations: Map<string, OrganizationEntity>; hits: readonly OrgHit[] },
+  _tokens: TokenIndex,
 ): PeopleAnalysis {
   const extraOrgs = new Map<string, OrganizationEntity>();
   const ensureCentral = (at: number): EntityRef => {
@@ -100,7 +102,7 @@ export function extractPeople(
       extraOrgs.set(key, {
         key,
         name,
-        kind: 'OTHER',
+        kind: classifyOrganization(name),
         placeKey: parent.placeKey,
         evidence: sentences.evidence(at, 'org.post'),
       });
