@@ -83,6 +83,22 @@ const SECTOR_DESCRIPTOR = /(?:行业|非公|两新|协会|商会|楼宇|商圈|�
 const GENERIC_DESCRIPTOR =
   /^(?:独立|联合|基层|各级|各|全|所属|相关|有关|上级|下级|本级|临时|功能型|物业|公益性|国有|民营|非公|企业|机关|学校|高校|农村|城市|社区|村|新|老)+$/;
 
+// Media type words (a closed class): 日报, 晚报, 新闻网, 在线, 电视台, 通讯社 …, the last character
+// of an outlet's name (浙江在线, 福州日报, 新华社).
+const MEDIA =
+  '日报|晚报|晨报|都市报|时报|商报|青年报|法治报|报社|新闻网|在线|电视台|广播电视台|通讯社|新华社|客户端|杂志社|网|报';
+// An outlet right before a newsroom role: 福州日报记者, 《某某日报》记者, 某某日报副总编辑.
+const OUTLET_ROLE = new RegExp(
+  `(?:${MEDIA})(?=》?(?:特约|见习|实习|首席|摄影)?(?:记者|通讯员|副?总编辑|编辑|副?主编|评论员))`,
+  'g',
+);
+// A dispatch opening a paragraph: 新华社昆明9月21日电, 某某在线杭州5月15日讯.
+const DISPATCH = new RegExp(
+  `^([\\u4e00-\\u9fa5]{1,8}?(?:${MEDIA}|社))[\\u4e00-\\u9fa5]{0,4}?\\d{1,2}月\\d{1,2}日[电讯]`,
+);
+// The outlet of a 来源 line, for 本报: 来源：某某日报 2019-07-29, 来源：某某日报-某某网.
+const SOURCE_LINE = new RegExp(`来源[：:]\\s*([\\u4e00-\\u9fa5]{1,10}?(?:${MEDIA}))(?![\\u4e00-\\u9fa5])`);
+
 /**
  * Kind of an organization from the end of its name: 党总支 → GENERAL_BRANCH, 党支部 → PARTY_BRANCH,
  * 工委 → WORK_COMMITTEE, 党委/市委/县委/党组 and the departments of a committee (县委组织部, 区委社会工作部,
@@ -276,6 +292,31 @@ export function extractOrganizations(
     add(place.name + (m[2] ?? ''), place, start, start + m[0].length, start, 'org.level-agency');
   }
 
+  // Media outlets named as the employer of a reporter or editor, or as the sender of a dispatch:
+  // 浙江在线记者, 时任某某日报副总编辑, 《某某日报》记者, 新华社昆明9月21日电, 本报记者 (the outlet of the
+  // 来源 line). An outlet named only in a 来源 line is not an actor.
+  for (const m of text.matchAll(OUTLET_ROLE)) {
+    const me = m.index + m[0].length;
+    if (taken[m.index] === 1) continue;
+    const start = outletStart(text, tokens, m.index, me);
+    if (start === null) continue;
+    add(text.slice(start, me), null, start, me, me + (text[me] === '》' ? 1 : 0), 'org.outlet');
+  }
+  for (const p of paragraphStarts(text)) {
+    const d = DISPATCH.exec(text.slice(p, p + 24));
+    const name = d?.[1];
+    if (name === undefined || name.length < 3 || /^[本该]/.test(name) || taken[p] === 1) continue;
+    add(name, null, p, p + name.length, p + name.length, 'org.outlet-dispatch');
+  }
+  const source = SOURCE_LINE.exec(text)?.[1];
+  // 本报记者 马利民 / 本报烟台讯 (not 本报记者带着…, where no reporter is named).
+  for (const m of text.matchAll(
+    /本报(?=记者\s*[\u4e00-\u9fa5]{2,4}(?:[\s)）、]|$)|[\u4e00-\u9fa5]{0,4}讯)/g,
+  )) {
+    if (source === undefined || source.length < 3) break;
+    add(source, null, m.index, m.index + 2, m.index + 2, 'org.outlet-own');
+  }
+
   // 党中央, 中共中央, 国务院: national bodies, no place.
   for (const m of text.matchAll(NATIONAL)) {
     const end = m.index + m[0].length;
@@ -417,6 +458,32 @@ function namedUnitStart(
   if (first !== undefined && ts - first.start >= 4 && SECTOR_DESCRIPTOR.test(text.slice(first.start, ts)))
     return { start: first.start, complete: true };
   return null;
+}
+
+// Start of the outlet whose media word is [ms, me): the first proper word (浙江/ns, 浙江日报/nz,
+// 福州/ns) of the run of name words before it, so 时任浙江日报 → 浙江日报; at least three characters
+// (浙报, 本报 are references, not names).
+function outletStart(text: string, tokens: TokenIndex, ms: number, me: number): number | null {
+  let start: number | null = null;
+  const own = tokens.at(ms);
+  if (own !== undefined && own.start < ms && PROPER_TAGS.has(own.tag)) start = own.start;
+  if (text.slice(ms, me) === '新华社') start = ms;
+  let at = own !== undefined && own.start < ms ? own.start : ms;
+  while (me - at < 10) {
+    const t = tokens.at(at - 1);
+    if (t === undefined || ![...t.word].every((c) => isHan(c) && !NAME_STOP_CHARS.has(c))) break;
+    if (NOT_IN_NAME_TAGS.test(t.tag) || ms - t.start > 8) break;
+    if (PROPER_TAGS.has(t.tag) || t.tag === 'j') start = t.start;
+    at = t.start;
+  }
+  if (start === null || me - start < 3) return null;
+  return start;
+}
+
+function paragraphStarts(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
 }
 
 // True when [start, end) lies inside a 《title》 that says more than the name itself.

@@ -29,7 +29,11 @@ const TITLE_WORDS = [
   '副市长', '副县长', '副区长', '副省长', '副镇长', '副乡长', '副主任', '副部长', '副局长', '副主席', '秘书长',
   '理事长', '董事长', '总经理', '网格员', '书记', '市长', '县长', '区长', '省长', '镇长', '乡长', '主任', '部长',
   '局长', '主席', '专员', '村长', '组长', '站长', '所长', '院长', '校长', '队长', '常委',
-];
+  // 浙江日报副总编辑钱某, 村支书王某, 基层组织科科长荆某, 服务队队员鲍某, 外卖小哥雷某, 面馆老板彭某,
+  // 党员中心户长刘某, 网格长赵某, 集团副总裁张某, 协会会长孙某.
+  '副总编辑', '总编辑', '副主编', '主编', '村支书', '副科长', '科长', '队员', '小哥', '老板', '中心户长', '网格长',
+  '副总裁', '总裁', '副总经理', '经理', '副会长', '会长', '厂长',
+].sort((a, b) => b.length - a.length);
 const TITLE_RE = new RegExp(TITLE_WORDS.join('|'), 'g');
 
 // What may follow a personal name: 说/表示/介绍 …, a preposition, an adverb starting the predicate.
@@ -42,7 +46,7 @@ const AFTER_NAME_WORDS = [
   '始终', '一直', '率先', '充分', '对此', '同时', '等人', '讲话', '作出', '听取', '部署', '作了', '代表',
   '带队', '陪同', '透露', '谈到', '表态', '讲道', '再次', '反复', '特别', '曾经', '就此', '还说',
 ];
-const AFTER_NAME_CHARS = new Set([...'说在到对向和与等率也都就是为从把将被讲谈作及的兼同以于曾已还又再每']);
+const AFTER_NAME_CHARS = new Set([...'说在到对向和与等率也都就是为从把将被讲谈作及的兼同以于曾已还又再每正']);
 
 // Characters that end no personal name (和 and 与 may: 杨晓和).
 const NEVER_ENDS_NAME = new Set([...'说在到对向等是为从把将被讲谈也都就又再的了及兼率']);
@@ -75,7 +79,7 @@ export function extractPeople(
   sentences: SentenceIndex,
   places: PlaceAnalysis,
   orgs: { organizations: Map<string, OrganizationEntity>; hits: readonly OrgHit[] },
-  _tokens: TokenIndex,
+  tokens: TokenIndex,
 ): PeopleAnalysis {
   const extraOrgs = new Map<string, OrganizationEntity>();
   const ensureCentral = (at: number): EntityRef => {
@@ -122,7 +126,7 @@ export function extractPeople(
   for (const m of text.matchAll(TITLE_RE)) {
     const ts = m.index;
     const te = ts + m[0].length;
-    const name = nameAt(text, te);
+    const name = inOrg(orgs.hits, ts) ? null : nameAt(text, te, tokens);
     if (name !== null) {
       // 廊坊市委书记杨晓和; 市委副书记、市长张才芳 (posts joined by 、 or 兼 share the name).
       const posts: Post[] = [];
@@ -154,7 +158,9 @@ export function extractPeople(
           dept[1] === '秘书长' ? previous.target : ensureDepartment(previous.target, dept[1] ?? '', post.at);
         if (target !== null) post.target = target;
       }
-      if (posts.some((p) => p.target !== null)) note(name, posts, ts, 'person.title-name');
+      // A post whose body the text does not name (队员, 科长 of an unnamed section) still makes a person.
+      if (posts.length === 0) posts.push({ title: m[0], target: null, at: ts });
+      note(name, posts, ts, 'person.title-name');
       continue;
     }
     // 习近平总书记: the name comes before 总书记.
@@ -170,10 +176,40 @@ export function extractPeople(
     }
   }
 
+  // Bylines with a title: 本报记者 马某, (某某在线记者 霍某 钱某 通讯员 汤某), 通讯员王某张某董某 校对王某.
+  for (const b of readBylines(text, tokens, orgs.hits)) {
+    note(b.name, [{ title: b.title, target: b.target, at: b.titleStart }], b.start, 'person.byline');
+  }
+
+  // 陈某担任某某合作社理事长, 业主陈某被推荐担任党支部书记: the name before 担任, the post after it.
+  for (const m of text.matchAll(APPOINTED)) {
+    let nameEnd = m.index;
+    const passive = /被[\u4e00-\u9fa5]{0,3}$/.exec(text.slice(Math.max(0, nameEnd - 4), nameEnd));
+    if (passive !== null) nameEnd -= passive[0].length;
+    const adverb = /(?:先后|同时|曾|已|还|也|现|仍|又)$/.exec(text.slice(Math.max(0, nameEnd - 2), nameEnd));
+    if (adverb !== null) nameEnd -= adverb[0].length;
+    const t = nameEndingAt(text, nameEnd, tokens);
+    if (t === null) continue;
+    const after = m.index + m[0].length;
+    const tail = /^[^，。；：！？,;:!?\n“”]{0,24}/.exec(text.slice(after))?.[0] ?? '';
+    let title: RegExpExecArray | null = null;
+    for (const x of tail.matchAll(TITLE_RE)) title = x;
+    if (title === null) continue;
+    const ts = after + title.index;
+    const post = readPost(text, sentences, places, orgs.hits, ts, title[0], ensureCentral);
+    // The post starts after the verb: 被推荐担任党支部书记 → 党支部书记.
+    const te = ts + title[0].length;
+    if (post !== null && post.start < after) post.post.title = text.slice(after, te);
+    note(t.name, [post?.post ?? { title: title[0], target: null, at: ts }], t.start, 'person.appointed');
+  }
+
   const people = new Map<string, PersonEntity>();
   const holds: Relation[] = [];
   const hits: Hit[] = [];
   for (const [name, entry] of [...found.entries()].sort((a, b) => compareStrings(a[0], b[0]))) {
+    // A post whose body the text does not name is held in a place (网格员 of a community, 外卖小哥
+    // in a town, a 通讯员 of the place the article reports from).
+    for (const p of entry.posts) if (p.target === null) p.target = placeOfPost(sentences, places, p.at);
     const withTarget = entry.posts.filter((p) => p.target !== null);
     const key = `${name}@${withTarget[0]?.target?.key ?? ''}`;
     people.set(key, { key, name, evidence: sentences.evidence(entry.at, entry.rule) });
@@ -193,6 +229,23 @@ export function extractPeople(
   }
   hits.sort(compareHits);
   return { people, holds, organizations: [...extraOrgs.values()], hits };
+}
+
+// The place a post without a named body is held in: the place named last before it in its
+// sentence, else in its paragraph, else the document's main place.
+function placeOfPost(sentences: SentenceIndex, places: PlaceAnalysis, at: number): EntityRef | null {
+  const sentenceStart = sentences.at(at).start;
+  const paragraphStart = sentences.paragraphStart(at);
+  let inSentence: EntityRef | null = null;
+  let inParagraph: EntityRef | null = null;
+  for (const h of places.hits) {
+    if (h.start >= at) break;
+    if (h.deictic) continue;
+    if (h.start >= sentenceStart) inSentence = h.ref;
+    if (h.start >= paragraphStart) inParagraph = h.ref;
+  }
+  const main = places.mainPlaceKey === null ? null : { label: 'Place' as const, key: places.mainPlaceKey };
+  return inSentence ?? inParagraph ?? main;
 }
 
 function titleEndingAt(text: string, end: number): string | null {
@@ -286,7 +339,7 @@ function postChar(ch: string | undefined): boolean {
 // A personal name right after a post: a surname, two or three characters (four with a compound
 // surname), and then something that can follow a name (说, 介绍, 带头, punctuation …):
 // 杨晓和介绍 → 杨晓和; 张涛对深化… → 张涛; 书记直接督导 → none (直 is no surname).
-function nameAt(text: string, pos: number): string | null {
+function nameAt(text: string, pos: number, tokens: TokenIndex): string | null {
   const sl = surnameLength(text.slice(pos, pos + 2));
   if (sl === 0 || NOT_NAMES.some((w) => text.startsWith(w, pos))) return null;
   const lengths = sl === 2 ? [4, 3] : [3, 2];
@@ -312,7 +365,52 @@ function nameAt(text: string, pos: number): string | null {
   const b = fits(short);
   if (b !== null) return text.slice(pos, pos + short);
   if (a !== null) return text.slice(pos, pos + long);
+  return nameByTokens(text, pos, tokens);
+}
+
+// The segmenter's reading of a name the follower rule cannot close: 书记孙毅召集 → 孙毅/x,
+// 第一书记易志强带着 → 易/志强 (a surname, then a given name the segmenter tags as a name).
+function nameByTokens(text: string, pos: number, tokens: TokenIndex): string | null {
+  const t = tokens.at(pos);
+  if (t === undefined || t.start !== pos) return null;
+  if (isNameToken(t.word, t.tag)) return t.word;
+  if (t.word.length !== surnameLength(t.word) || t.word.length === 0) return null;
+  const given = tokens.at(t.end);
+  if (given === undefined || given.start !== t.end || given.word.length > 2) return null;
+  if (!/^(?:nr|nrfg|nrt|x)$/.test(given.tag) || ![...given.word].every((c) => isHan(c))) return null;
+  return t.word + given.word;
+}
+
+// A segmenter word that is a whole personal name: two to four characters, a surname first, tagged
+// as a name or as an unknown word (HMM names come out as x): 邵允品/x, 王菲/nr.
+function isNameToken(word: string, tag: string): boolean {
+  const sl = surnameLength(word);
+  if (sl === 0 || !/^(?:nr|nrfg|nrt|x)$/.test(tag)) return false;
+  if (word.length < sl + 1 || word.length > sl + 2 || ![...word].every((c) => isHan(c))) return false;
+  return !NOT_NAMES.some((w) => word.startsWith(w)) && !TITLE_WORDS.some((w) => word.includes(w));
+}
+
+// The personal name that ends at `end`: a segmenter name word (陈某某/x), else a surname at a word
+// boundary and one or two more characters whose last word is no common noun or verb:
+// 青年何志远担任 → 何/志远, 业主唐国平被推荐 → 唐国/平; not 由党员担任 (党员/n).
+function nameEndingAt(text: string, end: number, tokens: TokenIndex): { name: string; start: number } | null {
+  const t = tokens.at(end - 1);
+  if (t === undefined || t.end !== end) return null;
+  if (isNameToken(t.word, t.tag)) return { name: t.word, start: t.start };
+  if (t.word.length > 1 && !/^(?:nr|nrfg|nrt|x)$/.test(t.tag)) return null;
+  for (const len of [3, 2]) {
+    const start = end - len;
+    const name = text.slice(start, end);
+    if (start < 0 || surnameLength(name) === 0 || !tokens.boundaryAt(start)) continue;
+    if (![...name].every((c) => isHan(c) && !NAME_STOP_CHARS.has(c))) continue;
+    if (NOT_NAMES.some((w) => name.includes(w)) || TITLE_WORDS.some((w) => name.includes(w))) continue;
+    return { name, start };
+  }
   return null;
+}
+
+function inOrg(hits: readonly OrgHit[], at: number): boolean {
+  return hits.some((h) => h.start <= at && at < h.titleStart);
 }
 
 // 习近平总书记 → 习近平: three characters when the first is a surname, else two.
@@ -325,4 +423,147 @@ function nameBefore(text: string, ts: number): string | null {
       return name;
   }
   return null;
+}
+
+// 某某担任…书记 / 被推荐担任…: the verbs that give a named person a post.
+const APPOINTED = /担任|出任|当选为?|兼任/g;
+
+// Newsroom titles of a byline (a closed class), longest first: 见习记者 before 记者.
+// prettier-ignore
+const BYLINE_TITLES = [
+  '特约通讯员', '通讯员', '见习记者', '实习记者', '特约记者', '首席记者', '摄影记者', '记者', '责任编辑', '编辑',
+  '校对',
+];
+const BYLINE_TITLE_RE = new RegExp(BYLINE_TITLES.join('|'), 'g');
+// What may come right before a byline title: the start of a line, a bracket, a separator, the end of
+// the sentence a photo caption ends (…介绍情况。某某在线记者 张某 摄).
+const BYLINE_BEFORE = new Set([...'\n \t　(（【[■□|｜。！？”']);
+// What ends a name of a byline: a separator, a bracket, the end of the line.
+const BYLINE_NAME_END = new Set([...'\n \t　、)）】]|｜']);
+
+interface BylinePerson {
+  name: string;
+  title: string;
+  target: EntityRef | null;
+  start: number;
+  titleStart: number;
+}
+
+/**
+ * People of the bylines that carry a title: `本报记者 马某`, `(某某在线记者 霍某 钱某 某某大学学生 王某
+ * 通讯员 汤某 张某)`, run-together names `通讯员王某某张某董某某 校对王某`, `记者董某从某某`. A title's
+ * employer is the outlet named before it, else the outlet of the dispatch or 本报 line next to the byline.
+ */
+function readBylines(text: string, tokens: TokenIndex, orgHits: readonly OrgHit[]): BylinePerson[] {
+  const out: BylinePerson[] = [];
+  const outlets = orgHits.filter((h) => h.rule.startsWith('org.outlet'));
+  let resumeAt = 0;
+  for (const m of text.matchAll(BYLINE_TITLE_RE)) {
+    if (m.index < resumeAt || orgHits.some((h) => h.start <= m.index && m.index < h.end)) continue;
+    const outlet = outlets.find((h) => h.titleStart === m.index);
+    const before = text[(outlet?.start ?? m.index) - 1];
+    if (outlet === undefined && before !== undefined && !BYLINE_BEFORE.has(before)) continue;
+    // The outlet of a dispatch or 本报 line near the byline employs a reporter named without one.
+    const nearby = outlets.find((h) => h.rule !== 'org.outlet' && Math.abs(h.start - m.index) <= 80)?.ref;
+    const found: BylinePerson[] = [];
+    let pos = m.index;
+    let title: string | null = null;
+    let titleStart = pos;
+    let target: EntityRef | null = null;
+    for (let guard = 0; guard < 16 && pos < text.length; guard++) {
+      while (pos < text.length && ' \t　'.includes(text[pos] ?? '')) pos++;
+      // 某某大学学生 王某, 某某在线记者 霍某: an organization and then a title.
+      const org = orgHits.find((h) => h.start === pos && h.start !== m.index);
+      const after = org === undefined ? pos : Math.max(org.end, org.titleStart);
+      const word =
+        BYLINE_TITLES.find((w) => text.startsWith(w, after)) ??
+        (org !== undefined && text.startsWith('学生', after) ? '学生' : undefined);
+      if (word !== undefined && (org !== undefined || pos === m.index || title !== null)) {
+        title = word;
+        titleStart = after;
+        target = org?.ref ?? (pos === m.index ? outlet?.ref : undefined) ?? nearby ?? null;
+        pos = after + word.length;
+        continue;
+      }
+      if (title === null) break;
+      let end = pos;
+      while (end < text.length && isHan(text[end]) && !BYLINE_TITLES.some((w) => text.startsWith(w, end)))
+        end++;
+      let chunkEnd = end;
+      if (text.startsWith('报道', end - 2)) chunkEnd -= 2;
+      else if (text[end - 1] === '摄') chunkEnd -= 1;
+      const next = text[end];
+      const closed =
+        next === undefined || BYLINE_NAME_END.has(next) || BYLINE_TITLES.some((w) => text.startsWith(w, end));
+      const names = closed ? splitNames(text, pos, chunkEnd, tokens) : null;
+      if (names === null) break;
+      for (const n of names) found.push({ name: n.name, title, target, start: n.start, titleStart });
+      pos = end;
+      if (text[pos] === '、') pos++;
+      else if (!' \t　'.includes(text[pos] ?? '\n') && !BYLINE_TITLES.some((w) => text.startsWith(w, pos)))
+        break;
+    }
+    if (found.length > 0) {
+      out.push(...found);
+      resumeAt = pos;
+    }
+  }
+  return out;
+}
+
+// The names of [start, end): one name (two to four characters, a surname first), or names run
+// together, split where a surname starts a two- or three-character name, preferring the split the
+// segmenter agrees with: 王京京张力董立新 → 王京京/张力/董立新; 董卿从春龙 → 董卿/从春龙 (从春龙/x).
+function splitNames(
+  text: string,
+  start: number,
+  end: number,
+  tokens: TokenIndex,
+): { name: string; start: number }[] | null {
+  const len = end - start;
+  if (len < 2 || len > 16) return null;
+  const chunk = text.slice(start, end);
+  const tokenName = (s: number, e: number): boolean => {
+    const t = tokens.at(s);
+    // In a byline an unknown word of two or three characters is a name even when its surname is
+    // rare (从春龙/x).
+    if (t === undefined || t.start !== s || t.end !== e) return false;
+    return isNameToken(t.word, t.tag) || (t.tag === 'x' && /^[\u4e00-\u9fa5]{2,3}$/.test(t.word));
+  };
+  const piece = (s: number, e: number): number | null => {
+    const w = text.slice(s, e);
+    const sl = surnameLength(w);
+    const exact = tokenName(s, e);
+    if (!exact && (sl === 0 || w.length < sl + 1 || w.length > sl + 2)) return null;
+    if (NOT_NAMES.some((x) => w.startsWith(x))) return null;
+    return 1 + (exact ? 2 : 0) + (w.length === 3 ? 1 : 0);
+  };
+  if (len <= 4) {
+    if (len === 4 && tokenName(start, start + 2) && tokenName(start + 2, end))
+      return [
+        { name: chunk.slice(0, 2), start },
+        { name: chunk.slice(2), start: start + 2 },
+      ];
+    return surnameLength(chunk) > 0 || tokenName(start, end) ? [{ name: chunk, start }] : null;
+  }
+  // best[i]: the best split of the first i characters.
+  const best: ({ score: number; cuts: number[] } | null)[] = [{ score: 0, cuts: [] }];
+  for (let i = 1; i <= len; i++) {
+    best[i] = null;
+    for (let l = 2; l <= 4; l++) {
+      const prev = best[i - l];
+      if (i - l < 0 || prev === null || prev === undefined) continue;
+      const sc = piece(start + i - l, start + i);
+      if (sc === null) continue;
+      const cur = best[i];
+      if (cur === null || cur === undefined || prev.score + sc > cur.score)
+        best[i] = { score: prev.score + sc, cuts: [...prev.cuts, i - l] };
+    }
+  }
+  const result = best[len];
+  if (result === null || result === undefined) return null;
+  return result.cuts.map((c, k) => ({
+    name: chunk.slice(c, result.cuts[k + 1] ?? len),
+    start: start + c,
+  }));
 }
