@@ -64,4 +64,20 @@ describe('organization rules', () => {
     expect(orgNamed(g, '民政部')?.kind).toBe('GOVERNMENT');
     expect(orgNames(g)).not.toContain('国务院');
   });
+
+  it('completes a zone body named by the zone word alone (园区组织部 → the zone the text names)', () => {
+    const g = extract('苏州工业园区加强楼宇党建。在园区组织部牵头下，各楼宇党组织开展活动。');
+    expect(orgNamed(g, '苏州工业园区组织部')?.kind).toBe('PARTY_COMMITTEE');
+  });
+
+  it('reads media outlets as the employer of a named reporter or editor (OTHER)', () => {
+    const g = extract('一个标题\n(东海晚报记者 周海燕)\n当年，时任南江日报副总编辑邹明亮带队采访德清县。');
+    expect(orgNamed(g, '东海晚报')?.kind).toBe('OTHER');
+    expect(orgNamed(g, '南江日报')?.kind).toBe('OTHER');
+  });
+
+  it('does not read a verb before a party unit as its name (切实建强党支部)', () => {
+    const g = extract('德清县各村切实建强党支部，配齐配强党委班子。');
+    expect(orgNames(g)).toEqual([]);
+  });
 });

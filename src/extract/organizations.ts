@@ -24,16 +24,16 @@ export interface OrgAnalysis {
 }
 
 // Departments of a party committee: 市委组织部, 县委宣传部, 市委常委会 …
-// (区直机关工委: 海淀区委区直机关工委; 教育工委: 湖南省委教育工委.)
+// (区直机关工委: 江宁区委区直机关工委; 教育工委: 江西省委教育工委.)
 const DEPT =
   '(?:组织部|宣传部|统战部|政法委|办公室|党校|常委会|巡察办|编办|网信办|老干部局|政研室|农办|直属机关工委|[省市县区]直机关工委|机关工委|教育工委|企业工委|两新工委|社会工作部|宣讲团)?';
-// A section of a department: 县委组织部基层组织科 (not 科技, 科学).
+// A section of a department: 县委组织部干部教育科 (not 科技, 科学).
 const SECTION_AFTER = /^[\u4e00-\u9fa5]{2,5}?科(?![技学研普])/;
 const COMMITTEE_AFTER_PLACE = new RegExp(`^委(?:员会)?${DEPT}`);
 // The unit right after a place name: 台城村党支部, 南文营社区党总支, 落垡镇党委, 固安县纪委监委 …
 const UNIT_AFTER_PLACE =
   /^(?:党工委|党委|工委|党总支|党支部|总支部|支部|党组|人民政府|政府|纪委监委|纪委|监委|人大常委会|人大|政协|村民委员会|居民委员会|村委会|居委会)/;
-// A zone's administrative committee: 雄安新区容东管理委员会, 苏州工业园区管委会.
+// A zone's administrative committee: 雄安新区容东管理委员会, 南沙新区管委会.
 const ZONE_COMMITTEE = /^[\u4e00-\u9fa5]{0,4}?(?:管理委员会|管委会)/;
 // A government agency of a province, city or county: 廊坊市行政审批局, 馆陶县综合行政执法局.
 const AGENCY = /^[\u4e00-\u9fa5]{1,8}?(?:局|厅)(?![面势限])/;
@@ -43,10 +43,12 @@ const BARE_LEVEL = new RegExp(
   `(省|市|县|区)(委(?:员会)?${DEPT}|(?:人民)?政府|人大常委会|政协|纪委监委|纪委|工商联|疾控中心)`,
   'g',
 );
+// A zone's body named by the zone word alone: 园区组织部, 新区党工委, 开发区管委会.
+const ZONE_BODY = /(园区|新区|开发区|高新区)(党工委|管委会|组织部|宣传部)/g;
 // A bare level agency: 区行政审批局, 县市场监管局 (checked against the segmenter: 市场监管局 is no 市 body).
 const BARE_AGENCY = /(省|市|县|区)([\u4e00-\u9fa5]{2,6}?局)/g;
 // National bodies have no place: 党中央 and 中共中央 are one organization; the ministries of the
-// State Council (a closed class): 商务部派驻…的第一书记, 教育部和省委教育工委公布….
+// State Council (a closed class): 民政部派驻…的第一书记, 财政部和省委组织部联合发文….
 // prettier-ignore
 const MINISTRIES = [
   '外交部', '国防部', '教育部', '科学技术部', '科技部', '工业和信息化部', '工信部', '公安部', '民政部', '司法部',
@@ -56,12 +58,12 @@ const MINISTRIES = [
 ];
 const NATIONAL = new RegExp(`党中央|中共中央|国务院|全国人大常委会|${MINISTRIES.join('|')}`, 'g');
 // A branch or committee named only by its level, resolved to the village or community of the
-// sentence (else the paragraph): 在枫源村听村委会主任… → 枫源村村委会.
+// sentence (else the paragraph): 记者来到大柳树村，村委会主任… → 大柳树村村委会.
 const GENERIC_UNIT = /(村|社区)(党支部|党总支|党委)|村委会|居委会/g;
 
 // Type words that end the name of an organization that is not a place's own body (longest
-// first): 新罗区外卖配送行业党委, 苏州中心商圈党总支, 金宸花园联合党支部, 恒泰集团党委;
-// 武汉众治社区服务有限公司, 恒泰集团, 棉沙村股份经济合作社, 长江大学, 芒部中学, 物业行业协会.
+// first): 江宁区快递物流行业党委, 新街口商圈党总支, 金沙广场联合党支部, 鑫源物流集团党委;
+// 百川源食品有限公司, 鑫源物流集团, 清溪村股份经济合作社, 东江大学, 白沙中学, 家政行业协会.
 // prettier-ignore
 const NAMED_UNIT_WORDS = [
   '联合党支部', '联合党委', '党工委', '党总支', '党支部', '党委', '有限责任公司', '有限公司', '公司', '集团', '合作社', '大学', '学院',
@@ -69,22 +71,22 @@ const NAMED_UNIT_WORDS = [
 ];
 const NAMED_UNIT = new RegExp(NAMED_UNIT_WORDS.join('|'), 'g');
 // Name parts that make a descriptor a proper name (jieba tags): place, person, organization,
-// other proper noun, unknown word (金宸/x), Latin (not abbreviations: 非公/j).
+// other proper noun, unknown word (鑫源/x), Latin (not abbreviations: 非公/j).
 const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nt', 'nz', 'x', 'eng']);
 // Tags that never occur inside a name before its type word: prepositions, conjunctions,
 // particles, pronouns, adverbs, classifiers, time words, interjections, verbs.
 const NOT_IN_NAME_TAGS = /^(?:p|c|u\w*|r\w*|d|q|t|y|e|o|v|vd|ad|zg|m|f|a)$/;
 // Generic descriptors that are no name: 3个独立党支部, 各级党委, 基层党支部, 物业公司, 相关企业 ….
-// Conjunctions that join two names, never inside one before its type word: 启动暨物业行业协会党委.
+// Conjunctions that join two names, never inside one before its type word: 成立暨家政行业协会党委.
 const CONJUNCTION_CHARS = new Set([...'暨及和与或']);
-// A descriptor of a sector of the jurisdiction: (路桥区)物业行业协会党委, (兰州新区)非公企业党工委. With no
+// A descriptor of a sector of the jurisdiction: (江宁区)家政行业协会党委, (某某新区)两新组织党工委. With no
 // place before it, the name is completed with the document's place.
 const SECTOR_DESCRIPTOR = /(?:行业|非公|两新|协会|商会|楼宇|商圈|新就业群体)/;
 const GENERIC_DESCRIPTOR =
   /^(?:独立|联合|基层|各级|各|全|所属|相关|有关|上级|下级|本级|临时|功能型|物业|公益性|国有|民营|非公|企业|机关|学校|高校|农村|城市|社区|村|新|老)+$/;
 
 // Media type words (a closed class): 日报, 晚报, 新闻网, 在线, 电视台, 通讯社 …, the last character
-// of an outlet's name (浙江在线, 福州日报, 新华社).
+// of an outlet's name (东海在线, 南江日报, 新华社).
 const MEDIA =
   '日报|晚报|晨报|都市报|时报|商报|青年报|法治报|报社|新闻网|在线|电视台|广播电视台|通讯社|新华社|客户端|杂志社|网|报';
 // An outlet right before a newsroom role: 福州日报记者, 《某某日报》记者, 某某日报副总编辑.
@@ -92,7 +94,7 @@ const OUTLET_ROLE = new RegExp(
   `(?:${MEDIA})(?=》?(?:特约|见习|实习|首席|摄影)?(?:记者|通讯员|副?总编辑|编辑|副?主编|评论员))`,
   'g',
 );
-// A dispatch opening a paragraph: 新华社昆明9月21日电, 某某在线杭州5月15日讯.
+// A dispatch opening a paragraph: 新华社南宁3月8日电, 某某在线宁波6月2日讯.
 const DISPATCH = new RegExp(
   `^([\\u4e00-\\u9fa5]{1,8}?(?:${MEDIA}|社))[\\u4e00-\\u9fa5]{0,4}?\\d{1,2}月\\d{1,2}日[电讯]`,
 );
@@ -102,7 +104,7 @@ const SOURCE_LINE = new RegExp(`来源[：:]\\s*([\\u4e00-\\u9fa5]{1,10}?(?:${ME
 /**
  * Kind of an organization from the end of its name: 党总支 → GENERAL_BRANCH, 党支部 → PARTY_BRANCH,
  * 工委 → WORK_COMMITTEE, 党委/市委/县委/党组 and the departments of a committee (县委组织部, 区委社会工作部,
- * 县委组织部基层组织科) → PARTY_COMMITTEE, 政府/管委会/局/村委会/居委会/ministries → GOVERNMENT;
+ * 县委组织部干部教育科) → PARTY_COMMITTEE, 政府/管委会/局/村委会/居委会/ministries → GOVERNMENT;
  * companies, universities, media, 工商联 → OTHER.
  */
 export function classifyOrganization(name: string): OrganizationKind {
@@ -110,11 +112,10 @@ export function classifyOrganization(name: string): OrganizationKind {
   if (/支部$/.test(name)) return 'PARTY_BRANCH';
   if (/工委$/.test(name)) return 'WORK_COMMITTEE';
   if (/(?:党委|党组|[省市县区州旗]委|[省市县区州旗]委员会|中共中央)$/.test(name)) return 'PARTY_COMMITTEE';
+  // 组织部, 宣传部, 统战部, 社会工作部 are party departments wherever they sit (园区组织部 too).
   if (
-    /(?:[省市县区州旗]委|^中央)(?:组织部|宣传部|统战部|社会工作部|政法委|办公室|[\u4e00-\u9fa5]{0,8}科)$/.test(
-      name,
-    ) ||
-    /^中[组宣]部$/.test(name)
+    /(?:组织部|宣传部|统战部|社会工作部|^中[组宣]部)$/.test(name) ||
+    /(?:[省市县区州旗]委|^中央)(?:政法委|办公室|[\u4e00-\u9fa5]{0,8}科)$/.test(name)
   )
     return 'PARTY_COMMITTEE';
   if (
@@ -183,7 +184,7 @@ export function extractOrganizations(
     });
     for (let i = start; i < end; i++) taken[i] = 1;
   };
-  // An organization the text names only inside a longer one: 县委组织部 of 县委组织部基层组织科.
+  // An organization the text names only inside a longer one: 县委组织部 of 县委组织部干部教育科.
   const addImplied = (name: string, place: PlaceEntity | null, at: number, rule: string): void => {
     const key = orgKey(place?.key ?? null, name);
     if (!organizations.has(key))
@@ -195,7 +196,7 @@ export function extractOrganizations(
         evidence: sentences.evidence(at, rule),
       });
   };
-  // 县委组织部|基层组织科: a section right after a department extends the organization.
+  // 县委组织部|干部教育科: a section right after a department extends the organization.
   const section = (name: string, end: number): string => {
     const m = /(?:组织部|宣传部|统战部|社会工作部)$/.test(name)
       ? SECTION_AFTER.exec(text.slice(end, end + 6))
@@ -227,7 +228,7 @@ export function extractOrganizations(
       continue;
     }
     // 台城村党支部, 南文营社区党总支, 该村党支部 (该村 = the village named before).
-    // 田园村委办公条件: a village's 村委 (not 村委员).
+    // 金火村委办公楼: a village's 村委 (not 村委员).
     const unit = UNIT_AFTER_PLACE.exec(ahead) ?? (levelChar === '村' ? /^委(?![员托])/.exec(ahead) : null);
     if (unit !== null) {
       add(place.name + unit[0], place, h.start, h.end + unit[0].length, h.end, 'org.place-unit');
@@ -278,7 +279,26 @@ export function extractOrganizations(
     add(name + sec, place, start, start + m[0].length + sec.length, start, 'org.level-committee');
   }
 
-  // ④区行政审批局在…: a bare agency of the level, when the level character stands alone (not 市场监管局).
+  // 园区组织部, 新区管委会 in a text about a zone (某某工业园区, 某某新区): the zone's own body.
+  for (const m of text.matchAll(ZONE_BODY)) {
+    const start = m.index;
+    // The one zone of that kind the text names.
+    const zones = new Set(
+      placeHits
+        .filter((h) => !h.deictic && (places.places.get(h.ref.key)?.name.endsWith(m[1] ?? '') ?? false))
+        .map((h) => h.ref.key),
+    );
+    const main = zones.size === 1 ? places.places.get([...zones][0] ?? '') : undefined;
+    if (main === undefined || main.name === m[1]) continue;
+    if (
+      isCoveredByPlace(placeHits, start) ||
+      (isHan(text[start - 1]) && !'在由和与及、'.includes(text[start - 1] ?? ''))
+    )
+      continue;
+    add(main.name + (m[2] ?? ''), main, start, start + m[0].length, start, 'org.zone-body');
+  }
+
+  // 区行政审批局开展…: a bare agency of the level, when the level character stands alone (not 市场监管局).
   for (const m of text.matchAll(BARE_AGENCY)) {
     const start = m.index;
     const before = text[start - 1];
@@ -293,7 +313,7 @@ export function extractOrganizations(
   }
 
   // Media outlets named as the employer of a reporter or editor, or as the sender of a dispatch:
-  // 浙江在线记者, 时任某某日报副总编辑, 《某某日报》记者, 新华社昆明9月21日电, 本报记者 (the outlet of the
+  // 东海在线记者, 时任某某日报副总编辑, 《某某日报》记者, 新华社南宁3月8日电, 本报记者 (the outlet of the
   // 来源 line). An outlet named only in a 来源 line is not an actor.
   for (const m of text.matchAll(OUTLET_ROLE)) {
     const me = m.index + m[0].length;
@@ -309,7 +329,7 @@ export function extractOrganizations(
     add(name, null, p, p + name.length, p + name.length, 'org.outlet-dispatch');
   }
   const source = SOURCE_LINE.exec(text)?.[1];
-  // 本报记者 马利民 / 本报烟台讯 (not 本报记者带着…, where no reporter is named).
+  // 本报记者 许文静 / 本报宁波讯 (not 本报记者带着…, where no reporter is named).
   for (const m of text.matchAll(
     /本报(?=记者\s*[\u4e00-\u9fa5]{2,4}(?:[\s)）、]|$)|[\u4e00-\u9fa5]{0,4}讯)/g,
   )) {
@@ -325,7 +345,7 @@ export function extractOrganizations(
     add(m[0], null, m.index, end, m.index, 'org.national');
   }
 
-  // 村党支部书记封红卷 in a sentence naming 北庄村 → 北庄村党支部; 村委会主任 → 枫源村村委会.
+  // 村党支部书记封红卷 in a sentence naming 北庄村 → 北庄村党支部; 村委会主任 → 大柳树村村委会.
   for (const m of text.matchAll(GENERIC_UNIT)) {
     const start = m.index;
     if (isCoveredByPlace(placeHits, start)) continue;
@@ -345,15 +365,15 @@ export function extractOrganizations(
     add(place.name + unit, place, start, start + m[0].length, start, 'org.generic-unit');
   }
 
-  // Organizations named by a proper name and a type word: 苏州中心商圈党总支, 恒泰集团党委,
-  // 新罗区外卖配送行业党委, 武汉众治社区服务有限公司, “魅力南庄”合作社.
+  // Organizations named by a proper name and a type word: 新街口商圈党总支, 鑫源物流集团党委,
+  // 江宁区快递物流行业党委, 百川源食品有限公司, “青山绿水”合作社.
   for (const m of text.matchAll(NAMED_UNIT)) {
     const ts = m.index;
     const te = ts + m[0].length;
     if (taken[ts] === 1 || taken[te - 1] === 1) continue;
-    // 金福喜公司党支部: the company is named as part of its branch.
+    // 百川源公司党支部: the company is named as part of its branch.
     if (/^(?:联合)?(?:党工委|党总支|党支部|党委)/.test(text.slice(te, te + 5))) continue;
-    // 长江大学化学… and 浙江大学学生 keep 大学; 大学生 is no university.
+    // 东江大学化学系… and 某某大学学生 keep 大学; 大学生 is no university.
     if (m[0] === '大学' && text[te] === '生') continue;
     const found = namedUnitStart(text, tokens, placeHits, ts);
     if (found === null) continue;
@@ -382,17 +402,17 @@ export function extractOrganizations(
 
 // Start of the name before the type word at `ts`, or null when no name precedes it. The name is
 // the run of segmenter words before the type word (up to 12 characters) that are no function words
-// or verbs, and it must hold a proper word (金宸/x, 海天/nz, 苏州/ns, an ordinal 第四, a type word such
-// as 局/集团/学院) or follow a place: 牵头成立新罗区外卖配送行业党委 → 新罗区外卖配送行业党委. A place
-// written in full (路桥区路北街道) before a name-like word (金宸) is the location, not part of the name:
-// 路桥区路北街道金宸花园联合党支部 → 金宸花园联合党支部; 贵州省开阳金福喜食品有限公司 → 开阳….
+// or verbs, and it must hold a proper word (鑫源/x, 恒远/nz, 南京/ns, an ordinal 第三, a type word such
+// as 局/集团/学院) or follow a place: 牵头成立江宁区快递物流行业党委 → 江宁区快递物流行业党委. A place
+// written in full (江宁区秣陵街道) before a name-like word (金鹰) is the location, not part of the name:
+// 江宁区秣陵街道金鹰花园联合党支部 → 金鹰花园联合党支部; 江西省南丰百川源食品有限公司 → 南丰….
 function namedUnitStart(
   text: string,
   tokens: TokenIndex,
   placeHits: readonly PlaceHit[],
   ts: number,
 ): { start: number; complete: boolean } | null {
-  // “魅力南庄”合作社: a quoted name right before a company or cooperative (“双强示范”党支部 is an
+  // “青山绿水”合作社: a quoted name right before a company or cooperative (“五星”党支部 is an
   // honour, not a name).
   if (text[ts - 1] === '”' && !/^(?:联合)?党/.test(text.slice(ts, ts + 3))) {
     const open = text.lastIndexOf('“', ts - 2);
@@ -443,25 +463,33 @@ function namedUnitStart(
   const first = units[0];
   if (first !== undefined) {
     const descriptor = text.slice(first.start, ts);
-    if (units.some((u) => PROPER_TAGS.has(u.tag))) return { start: first.start, complete: false };
-    // 市场监管局党委, 石门局党委: a body named by its own type word (not a bare 公司党委).
+    // 着力建强党支部, 做强党委: a lone two-character unknown word before a party unit is a verb
+    // (建强, 做强), not a name; a company may be named so (某某集团).
+    const loneVerbish =
+      units.length === 1 &&
+      first.tag === 'x' &&
+      ts - first.start <= 2 &&
+      /^(?:联合)?党/.test(text.slice(ts, ts + 3));
+    if (!loneVerbish && units.some((u) => PROPER_TAGS.has(u.tag)))
+      return { start: first.start, complete: false };
+    // 税务局党委, 水利局党委: a body named by its own type word (not a bare 公司党委).
     if (units.length > 1 && /(?:局|公司|集团|大学|学院|中心)$/.test(descriptor))
       return { start: first.start, complete: false };
   }
-  // 新罗区|外卖配送行业|党委: a place within eight characters, and only name characters between.
+  // 江宁区|快递物流行业|党委: a place within eight characters, and only name characters between.
   const place = [...placeHits].reverse().find((h) => h.end <= ts && ts - h.end <= 8 && !h.deictic);
   const gap = place === undefined ? '' : text.slice(place.end, ts);
   if (place !== undefined && gap.length > 0 && !GENERIC_DESCRIPTOR.test(gap) && validCore(gap))
     return { start: place.start, complete: false };
-  // 启动暨物业行业协会党委 in a text about 路桥区: a sector body of the document's place.
+  // 成立暨家政行业协会党委 in a text about 江宁区: a sector body of the document's place.
   // (A bare 行业党委 refers back to a body named before.)
   if (first !== undefined && ts - first.start >= 4 && SECTOR_DESCRIPTOR.test(text.slice(first.start, ts)))
     return { start: first.start, complete: true };
   return null;
 }
 
-// Start of the outlet whose media word is [ms, me): the first proper word (浙江/ns, 浙江日报/nz,
-// 福州/ns) of the run of name words before it, so 时任浙江日报 → 浙江日报; at least three characters
+// Start of the outlet whose media word is [ms, me): the first proper word (东海/ns, 南方日报/nz,
+// 南京/ns) of the run of name words before it, so 时任南方日报 → 南方日报; at least three characters
 // (浙报, 本报 are references, not names).
 function outletStart(text: string, tokens: TokenIndex, ms: number, me: number): number | null {
   let start: number | null = null;

@@ -65,4 +65,20 @@ describe('people rules', () => {
     expect(postsOf(g, '邹明亮')).toEqual([{ title: '副总编辑', target: '东海晚报' }]);
     expect(personNamed(g, '时任')).toBeUndefined();
   });
+
+  it('reads a list of people after a title, each held in the place named before the name', () => {
+    const g = extract('德清县表彰了一批优秀党支部书记，有乾元镇金火村赵春燕、新市镇蔡界村钱立军等。');
+    expect(postsOf(g, '赵春燕')).toEqual([{ title: '党支部书记', target: '金火村' }]);
+    expect(postsOf(g, '钱立军')).toEqual([{ title: '党支部书记', target: '蔡界村' }]);
+  });
+
+  it('reads a post given after the name (某某，现任…书记)', () => {
+    const g = extract('德清县莫干山镇，周建华，现任仙潭村党支部书记。');
+    expect(postsOf(g, '周建华')).toEqual([{ title: '党支部书记', target: '仙潭村党支部' }]);
+  });
+
+  it('does not read a common word after a title as a name (书记全部为…)', () => {
+    const g = extract('德清县的村党组织书记全部为高中以上学历。');
+    expect(g.people).toEqual([]);
+  });
 });

@@ -29,7 +29,7 @@ const TITLE_WORDS = [
   '副市长', '副县长', '副区长', '副省长', '副镇长', '副乡长', '副主任', '副部长', '副局长', '副主席', '秘书长',
   '理事长', '董事长', '总经理', '网格员', '书记', '市长', '县长', '区长', '省长', '镇长', '乡长', '主任', '部长',
   '局长', '主席', '专员', '村长', '组长', '站长', '所长', '院长', '校长', '队长', '常委',
-  // 浙江日报副总编辑钱某, 村支书王某, 基层组织科科长荆某, 服务队队员鲍某, 外卖小哥雷某, 面馆老板彭某,
+  // 南江日报副总编辑邹某, 村支书王某, 干部教育科科长刘某, 应急服务队队员郑某, 外卖小哥林某, 餐馆老板周某,
   // 党员中心户长刘某, 网格长赵某, 集团副总裁张某, 协会会长孙某.
   '副总编辑', '总编辑', '副主编', '主编', '村支书', '副科长', '科长', '队员', '小哥', '老板', '中心户长', '网格长',
   '副总裁', '总裁', '副总经理', '经理', '副会长', '会长', '厂长',
@@ -176,13 +176,25 @@ export function extractPeople(
     }
   }
 
-  // Bylines with a title: 本报记者 马某, (某某在线记者 霍某 钱某 通讯员 汤某), 通讯员王某张某董某 校对王某.
+  // Bylines with a title: 本报记者 许某, (某某在线记者 周某 孙某 通讯员 韩某), 通讯员吴某某李某 校对马某某.
   for (const b of readBylines(text, tokens, orgs.hits)) {
     note(b.name, [{ title: b.title, target: b.target, at: b.titleStart }], b.start, 'person.byline');
   }
 
-  // 陈某担任某某合作社理事长, 业主陈某被推荐担任党支部书记: the name before 担任, the post after it.
+  // A list of people after a title, each named after the place of the post:
+  // 表彰了一批优秀村党支部书记，有城关镇东坡村刘某某、河口镇西湾村陈某等 → 刘某某, 陈某 (村党支部书记).
+  for (const item of readTitleList(text, sentences, places, tokens)) {
+    note(
+      item.name,
+      [{ title: item.title, target: item.place, at: item.start }],
+      item.start,
+      'person.title-list',
+    );
+  }
+
+  // 何某担任某某合作社理事长, 业主唐某被推荐担任党支部书记: the name before 担任, the post after it.
   for (const m of text.matchAll(APPOINTED)) {
+    // 周某某，现任某村党支部书记: the name ends at the comma.
     let nameEnd = m.index;
     const passive = /被[\u4e00-\u9fa5]{0,3}$/.exec(text.slice(Math.max(0, nameEnd - 4), nameEnd));
     if (passive !== null) nameEnd -= passive[0].length;
@@ -357,6 +369,11 @@ function nameAt(text: string, pos: number, tokens: TokenIndex): string | null {
     return null;
   };
   const [long, short] = lengths as [number, number];
+  // 书记全部为…: the segmenter reads the candidate as a common word (全部/n), not a name.
+  const word = tokens.at(pos);
+  if (word !== undefined && word.start === pos && !/^(?:nr|nrfg|nrt|x)$/.test(word.tag)) {
+    if (word.end === pos + short || word.end === pos + long) return null;
+  }
   // 李明说 / 张涛对: a character that never ends a name means the name is the shorter one.
   if (NEVER_ENDS_NAME.has(text[pos + long - 1] ?? '') && fits(short) !== null)
     return text.slice(pos, pos + short);
@@ -368,8 +385,8 @@ function nameAt(text: string, pos: number, tokens: TokenIndex): string | null {
   return nameByTokens(text, pos, tokens);
 }
 
-// The segmenter's reading of a name the follower rule cannot close: 书记孙毅召集 → 孙毅/x,
-// 第一书记易志强带着 → 易/志强 (a surname, then a given name the segmenter tags as a name).
+// The segmenter's reading of a name the follower rule cannot close: 书记严书华召集 → 严书华/x,
+// 青年何志远担任 → 何/志远 (a surname, then a given name the segmenter tags as a name).
 function nameByTokens(text: string, pos: number, tokens: TokenIndex): string | null {
   const t = tokens.at(pos);
   if (t === undefined || t.start !== pos) return null;
@@ -382,7 +399,7 @@ function nameByTokens(text: string, pos: number, tokens: TokenIndex): string | n
 }
 
 // A segmenter word that is a whole personal name: two to four characters, a surname first, tagged
-// as a name or as an unknown word (HMM names come out as x): 邵允品/x, 王菲/nr.
+// as a name or as an unknown word (HMM names come out as x): 严书华/x, 王伟/nr.
 function isNameToken(word: string, tag: string): boolean {
   const sl = surnameLength(word);
   if (sl === 0 || !/^(?:nr|nrfg|nrt|x)$/.test(tag)) return false;
@@ -397,7 +414,7 @@ function nameEndingAt(text: string, end: number, tokens: TokenIndex): { name: st
   const t = tokens.at(end - 1);
   if (t === undefined || t.end !== end) return null;
   if (isNameToken(t.word, t.tag)) return { name: t.word, start: t.start };
-  if (t.word.length > 1 && !/^(?:nr|nrfg|nrt|x)$/.test(t.tag)) return null;
+  if (t.word.length > 1 && !/^(?:nr|nrfg|nrt|nz|x)$/.test(t.tag)) return null;
   for (const len of [3, 2]) {
     const start = end - len;
     const name = text.slice(start, end);
@@ -425,14 +442,79 @@ function nameBefore(text: string, ts: number): string | null {
   return null;
 }
 
+// A name right after the place of a list item, closed by 、 等 ， 。 or a bracket.
+function listName(text: string, pos: number, tokens: TokenIndex): string | null {
+  for (const len of [3, 2]) {
+    const name = text.slice(pos, pos + len);
+    const next = text[pos + len];
+    if (name.length !== len || surnameLength(name) === 0 || ![...name].every((c) => isHan(c))) continue;
+    if (next === undefined || !'、等，,。；(（'.includes(next)) continue;
+    if (NOT_NAMES.some((w) => name.startsWith(w)) || TITLE_WORDS.some((w) => name.includes(w))) continue;
+    const t = tokens.at(pos);
+    // The segmenter must not read the span as a common word running past the name (东坡村委).
+    if (t !== undefined && t.start === pos && t.end > pos + len) continue;
+    return name;
+  }
+  return null;
+}
+
+interface ListItem {
+  name: string;
+  title: string;
+  place: EntityRef;
+  start: number;
+}
+
+// Items `<place><name>` joined by 、 (at least two) in a sentence that names a post before them: the
+// post is that title (with the unit it names: 村党支部书记), held in the place of each item.
+function readTitleList(
+  text: string,
+  sentences: SentenceIndex,
+  places: PlaceAnalysis,
+  tokens: TokenIndex,
+): ListItem[] {
+  const out: ListItem[] = [];
+  const items: { name: string; place: EntityRef; start: number }[] = [];
+  const flush = (): void => {
+    const first = items[0];
+    if (items.length >= 2 && first !== undefined) {
+      const sentence = sentences.at(first.start);
+      let title: string | null = null;
+      for (const m of text.slice(sentence.start, first.start).matchAll(LIST_TITLE_RE)) title = m[0];
+      if (title !== null) for (const it of items) out.push({ ...it, title });
+    }
+    items.length = 0;
+  };
+  let lastEnd = -1;
+  for (const h of places.hits) {
+    if (h.deictic) continue;
+    const name = listName(text, h.end, tokens);
+    if (name === null) continue;
+    // Items follow each other: the previous item ends with 、 right before this one's places.
+    const between = lastEnd < 0 ? '' : text.slice(lastEnd, h.start);
+    const chained = lastEnd >= 0 && /^、[^，。；、]{0,12}$/.test(between);
+    if (!chained) flush();
+    items.push({ name, place: h.ref, start: h.end });
+    lastEnd = h.end + name.length;
+  }
+  flush();
+  return out;
+}
+
+// The title a list of people is given under: 村党支部书记, 社区党委书记, 第一书记, 网格员 ….
+const LIST_TITLE_RE = new RegExp(
+  `(?:村|社区)?(?:党支部|党总支|党委|村委会|居委会)?(?:第一)?(?:${['书记', '主任', '网格员', '中心户长', '网格长', '队员', '村支书'].join('|')})`,
+  'g',
+);
+
 // 某某担任…书记 / 被推荐担任…: the verbs that give a named person a post.
-const APPOINTED = /担任|出任|当选为?|兼任/g;
+const APPOINTED = /担任|出任|当选为?|兼任|[，,]现任/g;
 
 // Newsroom titles of a byline (a closed class), longest first: 见习记者 before 记者.
 // prettier-ignore
 const BYLINE_TITLES = [
   '特约通讯员', '通讯员', '见习记者', '实习记者', '特约记者', '首席记者', '摄影记者', '记者', '责任编辑', '编辑',
-  '校对',
+  '校对', '实习生',
 ];
 const BYLINE_TITLE_RE = new RegExp(BYLINE_TITLES.join('|'), 'g');
 // What may come right before a byline title: the start of a line, a bracket, a separator, the end of
@@ -450,8 +532,8 @@ interface BylinePerson {
 }
 
 /**
- * People of the bylines that carry a title: `本报记者 马某`, `(某某在线记者 霍某 钱某 某某大学学生 王某
- * 通讯员 汤某 张某)`, run-together names `通讯员王某某张某董某某 校对王某`, `记者董某从某某`. A title's
+ * People of the bylines that carry a title: `本报记者 许某`, `(某某晚报记者 周某 孙某 某某大学学生 林某
+ * 通讯员 韩某)`, run-together names `通讯员吴某某李某 校对马某某`, `记者周某从某某`. A title's
  * employer is the outlet named before it, else the outlet of the dispatch or 本报 line next to the byline.
  */
 function readBylines(text: string, tokens: TokenIndex, orgHits: readonly OrgHit[]): BylinePerson[] {
@@ -472,7 +554,7 @@ function readBylines(text: string, tokens: TokenIndex, orgHits: readonly OrgHit[
     let target: EntityRef | null = null;
     for (let guard = 0; guard < 16 && pos < text.length; guard++) {
       while (pos < text.length && ' \t　'.includes(text[pos] ?? '')) pos++;
-      // 某某大学学生 王某, 某某在线记者 霍某: an organization and then a title.
+      // 某某大学学生 林某, 某某在线记者 周某: an organization and then a title.
       const org = orgHits.find((h) => h.start === pos && h.start !== m.index);
       const after = org === undefined ? pos : Math.max(org.end, org.titleStart);
       const word =
@@ -513,7 +595,8 @@ function readBylines(text: string, tokens: TokenIndex, orgHits: readonly OrgHit[
 
 // The names of [start, end): one name (two to four characters, a surname first), or names run
 // together, split where a surname starts a two- or three-character name, preferring the split the
-// segmenter agrees with: 王京京张力董立新 → 王京京/张力/董立新; 董卿从春龙 → 董卿/从春龙 (从春龙/x).
+// segmenter agrees with: 吴建国李军马小红 → 吴建国/李军/马小红; 周卿从海波 → 周卿/从海波 when the
+// segmenter reads 从海波/x (从 is a rare surname).
 function splitNames(
   text: string,
   start: number,
@@ -526,7 +609,7 @@ function splitNames(
   const tokenName = (s: number, e: number): boolean => {
     const t = tokens.at(s);
     // In a byline an unknown word of two or three characters is a name even when its surname is
-    // rare (从春龙/x).
+    // rare (从海波/x).
     if (t === undefined || t.start !== s || t.end !== e) return false;
     return isNameToken(t.word, t.tag) || (t.tag === 'x' && /^[\u4e00-\u9fa5]{2,3}$/.test(t.word));
   };
