@@ -80,4 +80,17 @@ describe('organization rules', () => {
     const g = extract('德清县各村切实建强党支部，配齐配强党委班子。');
     expect(orgNames(g)).toEqual([]);
   });
+
+  it('reads a unit name joined by 与 and a 党建联盟', () => {
+    const g = extract('德清县，我校实验室与材料测试中心党支部联合多家单位，组建了新街口商圈党建联盟。');
+    expect(orgNamed(g, '实验室与材料测试中心党支部')?.kind).toBe('PARTY_BRANCH');
+    expect(orgNamed(g, '新街口商圈党建联盟')?.kind).toBe('OTHER');
+  });
+
+  it('reads the outlet of a dispatch only when a titled byline follows it', () => {
+    const g = extract('南江日报讯(通讯员 韩冬梅)德清县推行网格化治理。');
+    expect(orgNamed(g, '南江日报')?.kind).toBe('OTHER');
+    const d = extract('南江晚报讯 (韩冬梅 周海燕)德清县推行网格化治理。');
+    expect(orgNamed(d, '南江晚报')).toBeUndefined();
+  });
 });

@@ -67,7 +67,7 @@ const GENERIC_UNIT = /(村|社区)(党支部|党总支|党委)|村委会|居委�
 // prettier-ignore
 const NAMED_UNIT_WORDS = [
   '联合党支部', '联合党委', '党工委', '党总支', '党支部', '党委', '有限责任公司', '有限公司', '公司', '集团', '合作社', '大学', '学院',
-  '中学', '小学', '协会', '商会',
+  '中学', '小学', '协会', '商会', '党建联盟',
 ];
 const NAMED_UNIT = new RegExp(NAMED_UNIT_WORDS.join('|'), 'g');
 // Name parts that make a descriptor a proper name (jieba tags): place, person, organization,
@@ -78,7 +78,7 @@ const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nt', 'nz', 'x', 'eng'])
 const NOT_IN_NAME_TAGS = /^(?:p|c|u\w*|r\w*|d|q|t|y|e|o|v|vd|ad|zg|m|f|a)$/;
 // Generic descriptors that are no name: 3个独立党支部, 各级党委, 基层党支部, 物业公司, 相关企业 ….
 // Conjunctions that join two names, never inside one before its type word: 成立暨家政行业协会党委.
-const CONJUNCTION_CHARS = new Set([...'暨及和与或']);
+const CONJUNCTION_CHARS = new Set([...'暨及和或']);
 // A descriptor of a sector of the jurisdiction: (江宁区)家政行业协会党委, (某某新区)两新组织党工委. With no
 // place before it, the name is completed with the document's place.
 const SECTOR_DESCRIPTOR = /(?:行业|非公|两新|协会|商会|楼宇|商圈|新就业群体)/;
@@ -94,9 +94,10 @@ const OUTLET_ROLE = new RegExp(
   `(?:${MEDIA})(?=》?(?:特约|见习|实习|首席|摄影)?(?:记者|通讯员|副?总编辑|编辑|副?主编|评论员))`,
   'g',
 );
-// A dispatch opening a paragraph: 新华社南宁3月8日电, 某某在线宁波6月2日讯.
+// A dispatch opening a paragraph with a titled byline (the outlet employs the reporter):
+// 某某网南宁3月8日电(记者 …), 某某在线宁波6月2日讯(某某在线记者 …), 某某日报讯(通讯员 …).
 const DISPATCH = new RegExp(
-  `^([\\u4e00-\\u9fa5]{1,8}?(?:${MEDIA}|社))[\\u4e00-\\u9fa5]{0,4}?\\d{1,2}月\\d{1,2}日[电讯]`,
+  `^([\\u4e00-\\u9fa5]{1,8}(?:${MEDIA}|社))[\\u4e00-\\u9fa5]{0,4}?(?:\\d{1,2}月\\d{1,2}日)?[电讯]\\s*[(（【][^)）】]{0,10}?(?:记者|通讯员)`,
 );
 // The outlet of a 来源 line, for 本报: 来源：某某日报 2019-07-29, 来源：某某日报-某某网.
 const SOURCE_LINE = new RegExp(`来源[：:]\\s*([\\u4e00-\\u9fa5]{1,10}?(?:${MEDIA}))(?![\\u4e00-\\u9fa5])`);
@@ -325,7 +326,7 @@ export function extractOrganizations(
   for (const p of paragraphStarts(text)) {
     const d = DISPATCH.exec(text.slice(p, p + 24));
     const name = d?.[1];
-    if (name === undefined || name.length < 3 || /^[本该]/.test(name) || taken[p] === 1) continue;
+    if (name === undefined || name.length < 2 || /^[本该]/.test(name) || taken[p] === 1) continue;
     add(name, null, p, p + name.length, p + name.length, 'org.outlet-dispatch');
   }
   const source = SOURCE_LINE.exec(text)?.[1];
@@ -433,7 +434,10 @@ function namedUnitStart(
     const from = place?.start ?? t?.start ?? at;
     if (from >= at || ts - from > 12) break;
     const piece = text.slice(from, at);
-    const nameChar = (c: string): boolean => isHan(c) && !NAME_STOP_CHARS.has(c) && !CONJUNCTION_CHARS.has(c);
+    // 与 joins two nouns inside a unit's name (实验室与工程中心党支部, 材料与工程系), but never starts one.
+    const joins = piece === '与' && /^(?:n|nz|nt|ns|x)$/.test(tokens.at(from - 1)?.tag ?? '');
+    const nameChar = (c: string): boolean =>
+      isHan(c) && (!NAME_STOP_CHARS.has(c) || joins) && !CONJUNCTION_CHARS.has(c);
     if (![...piece].every(nameChar)) {
       // 与鑫源/x: the segmenter glued a function word to the name; the name starts after it.
       let cut = at;
@@ -443,7 +447,7 @@ function namedUnitStart(
     }
     const tag = place !== null ? 'ns' : (t?.tag ?? '');
     const ordinal = /^第[一二三四五六七八九十]+$/.test(piece);
-    if (!ordinal && NOT_IN_NAME_TAGS.test(tag) && tag !== 'vn') break;
+    if (!ordinal && !joins && NOT_IN_NAME_TAGS.test(tag) && tag !== 'vn') break;
     units.unshift({ start: from, tag: ordinal ? 'nz' : tag, place });
     at = from;
   }

@@ -81,4 +81,9 @@ describe('people rules', () => {
     const g = extract('德清县的村党组织书记全部为高中以上学历。');
     expect(g.people).toEqual([]);
   });
+
+  it('gives a post without its tense marker (原第一书记 → 第一书记)', () => {
+    const g = extract('德清县仙潭村原第一书记许光明，带领村民发展茶叶产业。');
+    expect(postsOf(g, '许光明')[0]?.title).toBe('第一书记');
+  });
 });

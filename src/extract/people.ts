@@ -30,9 +30,9 @@ const TITLE_WORDS = [
   '理事长', '董事长', '总经理', '网格员', '书记', '市长', '县长', '区长', '省长', '镇长', '乡长', '主任', '部长',
   '局长', '主席', '专员', '村长', '组长', '站长', '所长', '院长', '校长', '队长', '常委',
   // 南江日报副总编辑邹某, 村支书王某, 干部教育科科长刘某, 应急服务队队员郑某, 外卖小哥林某, 餐馆老板周某,
-  // 党员中心户长刘某, 网格长赵某, 集团副总裁张某, 协会会长孙某.
+  // 党员中心户长刘某, 网格长赵某, 集团副总裁张某, 协会会长孙某, 街道党工委组织委员高某.
   '副总编辑', '总编辑', '副主编', '主编', '村支书', '副科长', '科长', '队员', '小哥', '老板', '中心户长', '网格长',
-  '副总裁', '总裁', '副总经理', '经理', '副会长', '会长', '厂长',
+  '副总裁', '总裁', '副总经理', '经理', '副会长', '会长', '厂长', '委员',
 ].sort((a, b) => b.length - a.length);
 const TITLE_RE = new RegExp(TITLE_WORDS.join('|'), 'g');
 
@@ -284,17 +284,23 @@ function readPost(
     if (gap > 0 && !postChar(text[e])) break;
     const org = orgHits.find((h) => h.end === e);
     if (org !== undefined) {
-      return { post: { title: text.slice(org.titleStart, te), target: org.ref, at: ts }, start: org.start };
+      return {
+        post: { title: untensed(text.slice(org.titleStart, te)), target: org.ref, at: ts },
+        start: org.start,
+      };
     }
     const place = places.hits.find((h) => h.end === e && !h.deictic);
     if (place !== undefined) {
-      return { post: { title: text.slice(e, te), target: place.ref, at: ts }, start: place.start };
+      return { post: { title: untensed(text.slice(e, te)), target: place.ref, at: ts }, start: place.start };
     }
   }
   if (word === '总书记') return { post: { title: word, target: ensureCentral(ts), at: ts }, start: ts };
   // A bare post: 市长 → the main city, 省长 → the province, 县长/区长 → the county.
   let ps = ts;
   while (ps > 0 && ts - ps < 6 && postChar(text[ps - 1]) && text[ps - 1] !== '兼') ps--;
+  // A post is given without its tense marker: 原第一书记 → 第一书记, 时任村主任 → 村主任.
+  if (text.startsWith('时任', ps) && ps + 2 <= ts) ps += 2;
+  else if (text[ps] === '原' && ps < ts) ps += 1;
   const title = text.slice(ps, te);
   const level: Record<string, string | null> = {
     市长: places.mainCityKey,
@@ -342,6 +348,11 @@ function readPost(
     }
   }
   return { post: { title, target: nearest, at: ts }, start: ps };
+}
+
+// A post is given without its tense marker: 原第一书记 → 第一书记, 时任村主任 → 村主任.
+function untensed(title: string): string {
+  return title.replace(/^(?:时任|原)(?=.{2})/, '');
 }
 
 function postChar(ch: string | undefined): boolean {
