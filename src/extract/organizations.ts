@@ -83,7 +83,7 @@ const CONJUNCTION_CHARS = new Set([...'暨及和或']);
 // place before it, the name is completed with the document's place.
 const SECTOR_DESCRIPTOR = /(?:行业|非公|两新|协会|商会|楼宇|商圈|新就业群体)/;
 const GENERIC_DESCRIPTOR =
-  /^(?:独立|联合|基层|各级|各|全|所属|相关|有关|上级|下级|本级|临时|功能型|物业|公益性|国有|民营|非公|企业|机关|学校|高校|农村|城市|社区|村|新|老)+$/;
+  /^(?:独立|联合|基层|各级|各|全|所属|相关|有关|上级|下级|本级|临时|功能型|物业|公益性|国有|民营|非公|企业|机关|学校|高校|农村|城市|社区|村|新|老|楼宇|商务|商圈|园区|小区|网格|楼栋|单位|部门|行业|两新|市场|协会|社会组织|经济组织)+$/;
 
 // Media type words (a closed class): 日报, 晚报, 新闻网, 在线, 电视台, 通讯社 …, the last character
 // of an outlet's name (东海在线, 南江日报, 新华社).
@@ -474,7 +474,9 @@ function namedUnitStart(
       first.tag === 'x' &&
       ts - first.start <= 2 &&
       /^(?:联合)?党/.test(text.slice(ts, ts + 3));
-    if (!loneVerbish && units.some((u) => PROPER_TAGS.has(u.tag)))
+    // 楼宇联合党支部, 楼宇社区党委: generic words (the segmenter may tag them as names) make no name.
+    const generic = GENERIC_DESCRIPTOR.test(descriptor);
+    if (!generic && !loneVerbish && units.some((u) => PROPER_TAGS.has(u.tag)))
       return { start: first.start, complete: false };
     // 税务局党委, 水利局党委: a body named by its own type word (not a bare 公司党委).
     if (units.length > 1 && /(?:局|公司|集团|大学|学院|中心)$/.test(descriptor))
@@ -483,7 +485,8 @@ function namedUnitStart(
   // 江宁区|快递物流行业|党委: a place within eight characters, and only name characters between.
   const place = [...placeHits].reverse().find((h) => h.end <= ts && ts - h.end <= 8 && !h.deictic);
   const gap = place === undefined ? '' : text.slice(place.end, ts);
-  if (place !== undefined && gap.length > 0 && !GENERIC_DESCRIPTOR.test(gap) && validCore(gap))
+  const named = !GENERIC_DESCRIPTOR.test(gap) || SECTOR_DESCRIPTOR.test(gap);
+  if (place !== undefined && gap.length > 0 && named && validCore(gap))
     return { start: place.start, complete: false };
   // 成立暨家政行业协会党委 in a text about 江宁区: a sector body of the document's place.
   // (A bare 行业党委 refers back to a body named before.)
