@@ -93,4 +93,10 @@ describe('organization rules', () => {
     const d = extract('南江晚报讯 (韩冬梅 周海燕)德清县推行网格化治理。');
     expect(orgNamed(d, '南江晚报')).toBeUndefined();
   });
+
+  it('reads mass organizations and a street office of a place (县妇联, 街道办事处)', () => {
+    const g = extract('德清县妇联联合武康街道办事处开展活动。');
+    expect(orgNamed(g, '德清县妇联')?.kind).toBe('OTHER');
+    expect(orgNamed(g, '武康街道办事处')?.kind).toBe('GOVERNMENT');
+  });
 });

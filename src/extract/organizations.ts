@@ -32,15 +32,15 @@ const SECTION_AFTER = /^[\u4e00-\u9fa5]{2,5}?科(?![技学研普])/;
 const COMMITTEE_AFTER_PLACE = new RegExp(`^委(?:员会)?${DEPT}`);
 // The unit right after a place name: 台城村党支部, 南文营社区党总支, 落垡镇党委, 固安县纪委监委 …
 const UNIT_AFTER_PLACE =
-  /^(?:党工委|党委|工委|党总支|党支部|总支部|支部|党组|人民政府|政府|纪委监委|纪委|监委|人大常委会|人大|政协|村民委员会|居民委员会|村委会|居委会)/;
+  /^(?:党工委|党委|工委|党总支|党支部|总支部|支部|党组|人民政府|政府|街道办事处|办事处|纪委监委|纪委|监委|人大常委会|人大|政协|村民委员会|居民委员会|村委会|居委会|总工会|妇联|残联|科协|工商联)/;
 // A zone's administrative committee: 雄安新区容东管理委员会, 南沙新区管委会.
 const ZONE_COMMITTEE = /^[\u4e00-\u9fa5]{0,4}?(?:管理委员会|管委会)/;
 // A government agency of a province, city or county: 廊坊市行政审批局, 馆陶县综合行政执法局.
 const AGENCY = /^[\u4e00-\u9fa5]{1,8}?(?:局|厅)(?![面势限])/;
 // Bare level bodies, resolved to the document's main place: 市委, 省委组织部, 市政府, 省人大常委会,
-// 区工商联, 区疾控中心 (an agency, 区行政审批局, is matched separately: it needs a word boundary).
+// 区工商联, 县妇联, 区疾控中心 (an agency, 区行政审批局, is matched separately: it needs a word boundary).
 const BARE_LEVEL = new RegExp(
-  `(省|市|县|区)(委(?:员会)?${DEPT}|(?:人民)?政府|人大常委会|政协|纪委监委|纪委|工商联|疾控中心)`,
+  `(省|市|县|区)(委(?:员会)?${DEPT}|(?:人民)?政府|人大常委会|政协|纪委监委|纪委|工商联|总工会|妇联|残联|科协|疾控中心)`,
   'g',
 );
 // A zone's body named by the zone word alone: 园区组织部, 新区党工委, 开发区管委会.
@@ -63,11 +63,12 @@ const GENERIC_UNIT = /(村|社区)(党支部|党总支|党委)|村委会|居委�
 
 // Type words that end the name of an organization that is not a place's own body (longest
 // first): 江宁区快递物流行业党委, 新街口商圈党总支, 金沙广场联合党支部, 鑫源物流集团党委;
-// 百川源食品有限公司, 鑫源物流集团, 清溪村股份经济合作社, 东江大学, 白沙中学, 家政行业协会.
+// 百川源食品有限公司, 鑫源物流集团, 清溪村股份经济合作社, 东江大学, 白沙中学, 家政行业协会,
+// 德清县人民医院, 某某农商银行.
 // prettier-ignore
 const NAMED_UNIT_WORDS = [
   '联合党支部', '联合党委', '党工委', '党总支', '党支部', '党委', '有限责任公司', '有限公司', '公司', '集团', '合作社', '大学', '学院',
-  '中学', '小学', '协会', '商会', '党建联盟',
+  '中学', '小学', '协会', '商会', '党建联盟', '医院', '卫生院', '银行', '信用社', '研究院',
 ];
 const NAMED_UNIT = new RegExp(NAMED_UNIT_WORDS.join('|'), 'g');
 // Name parts that make a descriptor a proper name (jieba tags): place, person, organization,
@@ -83,7 +84,7 @@ const CONJUNCTION_CHARS = new Set([...'暨及和或']);
 // place before it, the name is completed with the document's place.
 const SECTOR_DESCRIPTOR = /(?:行业|非公|两新|协会|商会|楼宇|商圈|新就业群体)/;
 const GENERIC_DESCRIPTOR =
-  /^(?:独立|联合|基层|各级|各|全|所属|相关|有关|上级|下级|本级|临时|功能型|物业|公益性|国有|民营|非公|企业|机关|学校|高校|农村|城市|社区|村|新|老|楼宇|商务|商圈|园区|小区|网格|楼栋|单位|部门|行业|两新|市场|协会|社会组织|经济组织)+$/;
+  /^(?:独立|联合|基层|各级|各|全|所属|相关|有关|上级|下级|本级|临时|功能型|物业|公益性|国有|民营|非公|企业|机关|学校|高校|农村|城市|社区|村|新|老|楼宇|商务|商圈|园区|小区|网格|楼栋|单位|部门|行业|两新|市场|协会|社会组织|经济组织|公立|私立|民办|县级|乡镇|基层|定点|三甲)+$/;
 
 // Media type words (a closed class): 日报, 晚报, 新闻网, 在线, 电视台, 通讯社 …, the last character
 // of an outlet's name (东海在线, 南江日报, 新华社).
@@ -120,7 +121,7 @@ export function classifyOrganization(name: string): OrganizationKind {
   )
     return 'PARTY_COMMITTEE';
   if (
-    /(?:政府|管委会|管理委员会|局|厅|国务院|村委会|居委会|村委|村民委员会|居民委员会|疾控中心|审计署)$/.test(
+    /(?:政府|管委会|管理委员会|局|厅|国务院|村委会|居委会|村委|村民委员会|居民委员会|疾控中心|审计署|办事处)$/.test(
       name,
     )
   )

@@ -86,4 +86,9 @@ describe('people rules', () => {
     const g = extract('德清县仙潭村原第一书记许光明，带领村民发展茶叶产业。');
     expect(postsOf(g, '许光明')[0]?.title).toBe('第一书记');
   });
+
+  it('reads occupations as posts but not partial names (骑手吴某 yes, 骑手朱师傅 no)', () => {
+    const g = extract('德清县城区，外卖骑手吴家明说，骑手朱师傅也常来驿站歇脚。');
+    expect(names(g)).toEqual(['吴家明']);
+  });
 });

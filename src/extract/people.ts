@@ -33,6 +33,8 @@ const TITLE_WORDS = [
   // 党员中心户长刘某, 网格长赵某, 集团副总裁张某, 协会会长孙某, 街道党工委组织委员高某.
   '副总编辑', '总编辑', '副主编', '主编', '村支书', '副科长', '科长', '队员', '小哥', '老板', '中心户长', '网格长',
   '副总裁', '总裁', '副总经理', '经理', '副会长', '会长', '厂长', '委员',
+  // 楼栋长钱某, 党员联户长孙某, 调解员李某, 信息员赵某, 志愿者周某, 外卖骑手吴某, 社区民警郑某, 乡村医生王某.
+  '楼栋长', '单元长', '户长', '调解员', '信息员', '联络员', '宣讲员', '志愿者', '骑手', '快递员', '民警', '医生',
 ].sort((a, b) => b.length - a.length);
 const TITLE_RE = new RegExp(TITLE_WORDS.join('|'), 'g');
 
@@ -47,6 +49,10 @@ const AFTER_NAME_WORDS = [
   '带队', '陪同', '透露', '谈到', '表态', '讲道', '再次', '反复', '特别', '曾经', '就此', '还说',
 ];
 const AFTER_NAME_CHARS = new Set([...'说在到对向和与等率也都就是为从把将被讲谈作及的兼同以于曾已还又再每正']);
+
+// Address terms and occupations after a surname (partial names, SOURCES.md): 朱师傅, 王老师, 和律师.
+const ADDRESS_TERM =
+  /^(?:师傅|大爷|阿姨|大妈|大娘|大姐|大哥|老师|律师|医生|老汉|奶奶|爷爷|婆婆|同志|书记|总|某)/;
 
 // Characters that end no personal name (和 and 与 may: 杨晓和).
 const NEVER_ENDS_NAME = new Set([...'说在到对向等是为从把将被讲谈也都就又再的了及兼率']);
@@ -380,6 +386,8 @@ function nameAt(text: string, pos: number, tokens: TokenIndex): string | null {
     return null;
   };
   const [long, short] = lengths as [number, number];
+  // 骑手朱师傅, 医生和律师: a surname and an address term or occupation is no full name.
+  if (ADDRESS_TERM.test(text.slice(pos + sl, pos + sl + 2))) return null;
   // 书记全部为…: the segmenter reads the candidate as a common word (全部/n), not a name.
   const word = tokens.at(pos);
   if (word !== undefined && word.start === pos && !/^(?:nr|nrfg|nrt|x)$/.test(word.tag)) {
