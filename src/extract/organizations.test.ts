@@ -99,4 +99,10 @@ describe('organization rules', () => {
     expect(orgNamed(g, '德清县妇联')?.kind).toBe('OTHER');
     expect(orgNamed(g, '武康街道办事处')?.kind).toBe('GOVERNMENT');
   });
+
+  it('starts a name after the verb that sets the body up, keeps a quoted full name whole', () => {
+    const g = extract('德清县，村党支部领办清泉茶叶专业合作社。村里注册了“德清县绿源果蔬专业合作社”。');
+    expect(orgNamed(g, '清泉茶叶专业合作社')?.kind).toBe('OTHER');
+    expect(orgNamed(g, '德清县绿源果蔬专业合作社')?.kind).toBe('OTHER');
+  });
 });

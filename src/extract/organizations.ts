@@ -78,6 +78,21 @@ const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nt', 'nz', 'x', 'eng'])
 // particles, pronouns, adverbs, classifiers, time words, interjections, verbs.
 const NOT_IN_NAME_TAGS = /^(?:p|c|u\w*|r\w*|d|q|t|y|e|o|v|vd|ad|zg|m|f|a)$/;
 // Generic descriptors that are no name: 3个独立党支部, 各级党委, 基层党支部, 物业公司, 相关企业 ….
+// Verbs that put an organization in place, which the segmenter may tag as nouns: 党支部领办某某合作社,
+// 村集体创办某某公司 (the name starts after them).
+const LEADING_VERBS = new Set([
+  '领办',
+  '创办',
+  '兴办',
+  '成立',
+  '组建',
+  '注册',
+  '牵头',
+  '联合',
+  '依托',
+  '引进',
+  '入驻',
+]);
 // Conjunctions that join two names, never inside one before its type word: 成立暨家政行业协会党委.
 const CONJUNCTION_CHARS = new Set([...'暨及和或']);
 // A descriptor of a sector of the jurisdiction: (江宁区)家政行业协会党委, (某某新区)两新组织党工委. With no
@@ -379,7 +394,17 @@ export function extractOrganizations(
     if (m[0] === '大学' && text[te] === '生') continue;
     const found = namedUnitStart(text, tokens, placeHits, ts);
     if (found === null) continue;
-    const { start } = found;
+    let { start } = found;
+    // “某某县某某果蔬专业合作社”: a name written whole in quotes keeps its place.
+    const open = text.lastIndexOf('“', ts);
+    if (
+      text[te] === '”' &&
+      open >= 0 &&
+      open < start &&
+      start - open <= 8 &&
+      !text.slice(open, ts).includes('”')
+    )
+      start = open + 1;
     const quoted = text[start] === '“';
     let name = quoted ? text.slice(start + 1, ts - 1) + m[0] : text.slice(start, te);
     const inner = placeHits.find((h) => h.start >= start && h.end <= ts && !h.deictic);
@@ -432,7 +457,10 @@ function namedUnitStart(
   while (ts - at < 12) {
     const place = placeHits.find((h) => h.end === at && !h.deictic) ?? null;
     const t: Token | undefined = place === null ? tokens.at(at - 1) : undefined;
-    const from = place?.start ?? t?.start ?? at;
+    let from = place?.start ?? t?.start ?? at;
+    // 三里村家林…: a word the segmenter ran across the end of a place starts where the place ends.
+    const cut = place === null ? placeHits.find((h) => !h.deictic && h.end > from && h.end < at) : undefined;
+    if (cut !== undefined) from = cut.end;
     if (from >= at || ts - from > 12) break;
     const piece = text.slice(from, at);
     // 与 joins two nouns inside a unit's name (实验室与工程中心党支部, 材料与工程系), but never starts one.
@@ -446,6 +474,7 @@ function namedUnitStart(
       if (cut < at && place === null && t?.tag === 'x') units.unshift({ start: cut, tag: 'x', place: null });
       break;
     }
+    if (place === null && LEADING_VERBS.has(piece)) break;
     const tag = place !== null ? 'ns' : (t?.tag ?? '');
     const ordinal = /^第[一二三四五六七八九十]+$/.test(piece);
     if (!ordinal && !joins && NOT_IN_NAME_TAGS.test(tag) && tag !== 'vn') break;

@@ -91,4 +91,9 @@ describe('people rules', () => {
     const g = extract('德清县城区，外卖骑手吴家明说，骑手朱师傅也常来驿站歇脚。');
     expect(names(g)).toEqual(['吴家明']);
   });
+
+  it('keeps a three-character name the segmenter splits (程家/林): the follower closes it', () => {
+    const g = extract('德清县清溪村，合作社理事长程家林介绍，社员已有两百多人。');
+    expect(names(g)).toEqual(['程家林']);
+  });
 });

@@ -369,6 +369,15 @@ function postChar(ch: string | undefined): boolean {
 // surname), and then something that can follow a name (说, 介绍, 带头, punctuation …):
 // 杨晓和介绍 → 杨晓和; 张涛对深化… → 张涛; 书记直接督导 → none (直 is no surname).
 function nameAt(text: string, pos: number, tokens: TokenIndex): string | null {
+  const name = nameByFollower(text, pos, tokens);
+  // 书记全部为…: the segmenter reads the candidate as one common word (全部/n), not a name.
+  const word = tokens.at(pos);
+  if (name !== null && word !== undefined && word.start === pos && word.word === name)
+    if (!/^(?:nr|nrfg|nrt|nz|x)$/.test(word.tag)) return null;
+  return name;
+}
+
+function nameByFollower(text: string, pos: number, tokens: TokenIndex): string | null {
   const sl = surnameLength(text.slice(pos, pos + 2));
   if (sl === 0 || NOT_NAMES.some((w) => text.startsWith(w, pos))) return null;
   const lengths = sl === 2 ? [4, 3] : [3, 2];
@@ -388,11 +397,7 @@ function nameAt(text: string, pos: number, tokens: TokenIndex): string | null {
   const [long, short] = lengths as [number, number];
   // 骑手朱师傅, 医生和律师: a surname and an address term or occupation is no full name.
   if (ADDRESS_TERM.test(text.slice(pos + sl, pos + sl + 2))) return null;
-  // 书记全部为…: the segmenter reads the candidate as a common word (全部/n), not a name.
-  const word = tokens.at(pos);
-  if (word !== undefined && word.start === pos && !/^(?:nr|nrfg|nrt|x)$/.test(word.tag)) {
-    if (word.end === pos + short || word.end === pos + long) return null;
-  }
+
   // 李明说 / 张涛对: a character that never ends a name means the name is the shorter one.
   if (NEVER_ENDS_NAME.has(text[pos + long - 1] ?? '') && fits(short) !== null)
     return text.slice(pos, pos + short);
