@@ -105,4 +105,9 @@ describe('organization rules', () => {
     expect(orgNamed(g, '清泉茶叶专业合作社')?.kind).toBe('OTHER');
     expect(orgNamed(g, '德清县绿源果蔬专业合作社')?.kind).toBe('OTHER');
   });
+
+  it('reads no branch of a town (某镇党支部领办合作社 names the villages’ branches generically)', () => {
+    const g = extract('德清县武康镇党支部领办合作社已有20个，武康镇党委统一指导。');
+    expect(orgNames(g)).toEqual(['武康镇党委']);
+  });
 });

@@ -247,7 +247,13 @@ export function extractOrganizations(
     // 台城村党支部, 南文营社区党总支, 该村党支部 (该村 = the village named before).
     // 金火村委办公楼: a village's 村委 (not 村委员).
     const unit = UNIT_AFTER_PLACE.exec(ahead) ?? (levelChar === '村' ? /^委(?![员托])/.exec(ahead) : null);
-    if (unit !== null) {
+    // 某镇党支部领办合作社: a township or county has a 党委, not a branch of its own; the branches named
+    // after it are its villages' (the text names them generically).
+    const branchOfTown =
+      unit !== null &&
+      /^(?:党支部|党总支|总支部|支部)/.test(unit[0]) &&
+      /^(?:TOWNSHIP|COUNTY|CITY|PROVINCE)$/.test(h.level);
+    if (unit !== null && !branchOfTown) {
       add(place.name + unit[0], place, h.start, h.end + unit[0].length, h.end, 'org.place-unit');
       continue;
     }
@@ -408,6 +414,8 @@ export function extractOrganizations(
     const quoted = text[start] === '“';
     let name = quoted ? text.slice(start + 1, ts - 1) + m[0] : text.slice(start, te);
     const inner = placeHits.find((h) => h.start >= start && h.end <= ts && !h.deictic);
+    // 某镇党支部领办合作社: a town's own body is its 党委; a branch named by the town alone is generic.
+    if (/党支部|党总支/.test(m[0]) && /(?:镇|乡|街道|县|市|区|省)$/.test(text.slice(start, ts))) continue;
     let place = inner === undefined ? null : (places.places.get(inner.ref.key) ?? null);
     if (found.complete) {
       const main = places.mainPlaceKey === null ? undefined : places.places.get(places.mainPlaceKey);
@@ -515,7 +523,10 @@ function namedUnitStart(
   // 江宁区|快递物流行业|党委: a place within eight characters, and only name characters between.
   const place = [...placeHits].reverse().find((h) => h.end <= ts && ts - h.end <= 8 && !h.deictic);
   const gap = place === undefined ? '' : text.slice(place.end, ts);
-  const named = !GENERIC_DESCRIPTOR.test(gap) || SECTOR_DESCRIPTOR.test(gap);
+  const named =
+    (!GENERIC_DESCRIPTOR.test(gap) || SECTOR_DESCRIPTOR.test(gap)) &&
+    ![...LEADING_VERBS].some((v) => gap.includes(v)) &&
+    !/党支部|党总支|党委|党工委/.test(gap);
   if (place !== undefined && gap.length > 0 && named && validCore(gap))
     return { start: place.start, complete: false };
   // 成立暨家政行业协会党委 in a text about 江宁区: a sector body of the document's place.

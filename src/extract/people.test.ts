@@ -96,4 +96,9 @@ describe('people rules', () => {
     const g = extract('德清县清溪村，合作社理事长程家林介绍，社员已有两百多人。');
     expect(names(g)).toEqual(['程家林']);
   });
+
+  it('reads a name one space after its post (村党支部书记 王某某说)', () => {
+    const g = extract('德清县仙潭村，村党支部书记 沈国强说，今年茶园增收明显。');
+    expect(postsOf(g, '沈国强')[0]?.title).toBe('村党支部书记');
+  });
 });

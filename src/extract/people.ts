@@ -132,7 +132,9 @@ export function extractPeople(
   for (const m of text.matchAll(TITLE_RE)) {
     const ts = m.index;
     const te = ts + m[0].length;
-    const name = inOrg(orgs.hits, ts) ? null : nameAt(text, te, tokens);
+    // 村党支部书记 王某某说: one space may separate the post from the name.
+    const nameStart = text[te] === ' ' || text[te] === '　' ? te + 1 : te;
+    const name = inOrg(orgs.hits, ts) ? null : nameAt(text, nameStart, tokens);
     if (name !== null) {
       // 廊坊市委书记杨晓和; 市委副书记、市长张才芳 (posts joined by 、 or 兼 share the name).
       const posts: Post[] = [];
