@@ -103,9 +103,13 @@ describe('000 燕赵新答卷·廊坊篇 (河北新闻网, 2021-06-07)', () => {
     expect(postsOf(g, '杨晓和')).toEqual([{ title: '市委书记', target: '廊坊市委' }]);
     expect(orgNamed(g, '廊坊市委')?.kind).toBe('PARTY_COMMITTEE');
     expect(placeName(g, orgNamed(g, '廊坊市委')?.placeKey ?? null)).toBe('廊坊市');
-    for (const notAPost of ['王永魁', '曹秀珍', '赵永辉', '门丛硕', '李瑾', '解丽达']) {
+    for (const notAPost of ['王永魁', '曹秀珍', '李瑾']) {
       expect(personNamed(g, notAPost)).toBeUndefined();
     }
+    // SOURCES.md: a byline or photo credit that gives the title (河北日报记者 X) names a person.
+    expect(postsOf(g, '赵永辉')).toEqual([{ title: '记者', target: '河北日报' }]);
+    expect(postsOf(g, '解丽达')).toEqual([{ title: '记者', target: '河北日报' }]);
+    expect(postsOf(g, '门丛硕')[0]?.title).toBe('通讯员');
   });
 
   it('finds the organizations, with 该村党支部 resolved to the village', () => {
@@ -253,8 +257,9 @@ describe('001 筑牢坚强堡垒 夯实执政根基 (河北日报客户端, 2023
     expect(postsOf(g, '王爱国')[0]?.target).toBe('馆陶县综合行政执法局');
     expect(postsOf(g, '王湘军')).toEqual([{ title: '网格员', target: '新华社区' }]);
     expect(postsOf(g, '习近平')).toEqual([{ title: '总书记', target: '中共中央' }]);
-    for (const noPost of ['段文林', '刘家华', '王俊彦', '赵建'])
-      expect(personNamed(g, noPost)).toBeUndefined();
+    for (const noPost of ['段文林', '刘家华', '王俊彦']) expect(personNamed(g, noPost)).toBeUndefined();
+    // SOURCES.md: a byline with its title (河北日报记者 赵建 …) names people.
+    expect(postsOf(g, '赵建')).toEqual([{ title: '记者', target: '河北日报' }]);
   });
 
   it('classifies the organizations', () => {
@@ -582,7 +587,8 @@ describe('004 深化实施“领航工程” (中国城市报, 2023-07-31)', () 
 
   it('reads the city committee and its department', () => {
     expect(orgNamed(g, '廊坊市委')?.kind).toBe('PARTY_COMMITTEE');
-    expect(orgNamed(g, '廊坊市委组织部')?.kind).toBe('OTHER');
+    // SOURCES.md: a committee's departments (组织部, 宣传部) are PARTY_COMMITTEE.
+    expect(orgNamed(g, '廊坊市委组织部')?.kind).toBe('PARTY_COMMITTEE');
     expect(runs(g, '廊坊市委', '领航工程')).toBe(true);
     expect(runs(g, '廊坊市委组织部', '政治学习日')).toBe(true);
   });

@@ -17,6 +17,7 @@ import { extractPlaces } from './places';
 import { extractPrograms } from './programs';
 import { findQuotes } from './quotes';
 import { buildMentions, buildRelations } from './relations';
+import { TokenIndex } from './tokens';
 import type { DocumentGraph, OrganizationEntity } from './types';
 
 /** The output contract (`DocumentGraph` and its parts). */
@@ -37,11 +38,12 @@ export function extractDocument(doc: CleanDocument): DocumentGraph {
 
   const places = extractPlaces(text, sentences);
   const document = readDocumentInfo(doc, places.mainPlaceKey);
-  const orgs = extractOrganizations(text, sentences, places);
+  const tokens = new TokenIndex(text);
+  const orgs = extractOrganizations(text, sentences, places, tokens);
   const entityAt = new Uint8Array(text.length + 1);
   for (const h of [...places.hits, ...orgs.hits]) entityAt.fill(1, h.start, h.end);
   const programs = extractPrograms(text, sentences, quotes, (i) => entityAt[i] === 1);
-  const people = extractPeople(text, sentences, places, orgs);
+  const people = extractPeople(text, sentences, places, orgs, tokens);
 
   const organizations = new Map<string, OrganizationEntity>(orgs.organizations);
   for (const o of people.organizations) if (!organizations.has(o.key)) organizations.set(o.key, o);

@@ -7,9 +7,10 @@
  */
 import { compareHits, compareStrings, type Hit, type SentenceIndex } from './evidence';
 import { isHan, NAME_STOP_CHARS } from './lexicon';
-import { orgKey, type OrgHit } from './organizations';
+import { classifyOrganization, orgKey, type OrgHit } from './organizations';
 import type { PlaceAnalysis } from './places';
 import { surnameLength } from './surnames';
+import type { TokenIndex } from './tokens';
 import type { EntityRef, OrganizationEntity, PersonEntity, Relation } from './types';
 
 /** People, their posts (HOLDS relations), organizations the posts created, and name hits. */
@@ -28,7 +29,13 @@ const TITLE_WORDS = [
   '副市长', '副县长', '副区长', '副省长', '副镇长', '副乡长', '副主任', '副部长', '副局长', '副主席', '秘书长',
   '理事长', '董事长', '总经理', '网格员', '书记', '市长', '县长', '区长', '省长', '镇长', '乡长', '主任', '部长',
   '局长', '主席', '专员', '村长', '组长', '站长', '所长', '院长', '校长', '队长', '常委',
-];
+  // 南江日报副总编辑邹某, 村支书王某, 干部教育科科长刘某, 应急服务队队员郑某, 外卖小哥林某, 餐馆老板周某,
+  // 党员中心户长刘某, 网格长赵某, 集团副总裁张某, 协会会长孙某, 街道党工委组织委员高某.
+  '副总编辑', '总编辑', '副主编', '主编', '村支书', '副科长', '科长', '队员', '小哥', '老板', '中心户长', '网格长',
+  '副总裁', '总裁', '副总经理', '经理', '副会长', '会长', '厂长', '委员',
+  // 楼栋长钱某, 党员联户长孙某, 调解员李某, 信息员赵某, 志愿者周某, 外卖骑手吴某, 社区民警郑某, 乡村医生王某.
+  '楼栋长', '单元长', '户长', '调解员', '信息员', '联络员', '宣讲员', '志愿者', '骑手', '快递员', '民警', '医生',
+].sort((a, b) => b.length - a.length);
 const TITLE_RE = new RegExp(TITLE_WORDS.join('|'), 'g');
 
 // What may follow a personal name: 说/表示/介绍 …, a preposition, an adverb starting the predicate.
@@ -41,7 +48,11 @@ const AFTER_NAME_WORDS = [
   '始终', '一直', '率先', '充分', '对此', '同时', '等人', '讲话', '作出', '听取', '部署', '作了', '代表',
   '带队', '陪同', '透露', '谈到', '表态', '讲道', '再次', '反复', '特别', '曾经', '就此', '还说',
 ];
-const AFTER_NAME_CHARS = new Set([...'说在到对向和与等率也都就是为从把将被讲谈作及的兼同以于曾已还又再每']);
+const AFTER_NAME_CHARS = new Set([...'说在到对向和与等率也都就是为从把将被讲谈作及的兼同以于曾已还又再每正']);
+
+// Address terms and occupations after a surname (partial names, SOURCES.md): 朱师傅, 王老师, 和律师.
+const ADDRESS_TERM =
+  /^(?:师傅|大爷|阿姨|大妈|大娘|大姐|大哥|老师|律师|医生|老汉|奶奶|爷爷|婆婆|同志|书记|总|某)/;
 
 // Characters that end no personal name (和 and 与 may: 杨晓和).
 const NEVER_ENDS_NAME = new Set([...'说在到对向等是为从把将被讲谈也都就又再的了及兼率']);
@@ -74,6 +85,7 @@ export function extractPeople(
   sentences: SentenceIndex,
   places: PlaceAnalysis,
   orgs: { organizations: Map<string, OrganizationEntity>; hits: readonly OrgHit[] },
+  tokens: TokenIndex,
 ): PeopleAnalysis {
   const extraOrgs = new Map<string, OrganizationEntity>();
   const ensureCentral = (at: number): EntityRef => {
@@ -100,7 +112,7 @@ export function extractPeople(
       extraOrgs.set(key, {
         key,
         name,
-        kind: 'OTHER',
+        kind: classifyOrganization(name),
         placeKey: parent.placeKey,
         evidence: sentences.evidence(at, 'org.post'),
       });
@@ -120,7 +132,9 @@ export function extractPeople(
   for (const m of text.matchAll(TITLE_RE)) {
     const ts = m.index;
     const te = ts + m[0].length;
-    const name = nameAt(text, te);
+    // 村党支部书记 王某某说: one space may separate the post from the name.
+    const nameStart = text[te] === ' ' || text[te] === '　' ? te + 1 : te;
+    const name = inOrg(orgs.hits, ts) ? null : nameAt(text, nameStart, tokens);
     if (name !== null) {
       // 廊坊市委书记杨晓和; 市委副书记、市长张才芳 (posts joined by 、 or 兼 share the name).
       const posts: Post[] = [];
@@ -152,7 +166,9 @@ export function extractPeople(
           dept[1] === '秘书长' ? previous.target : ensureDepartment(previous.target, dept[1] ?? '', post.at);
         if (target !== null) post.target = target;
       }
-      if (posts.some((p) => p.target !== null)) note(name, posts, ts, 'person.title-name');
+      // A post whose body the text does not name (队员, 科长 of an unnamed section) still makes a person.
+      if (posts.length === 0) posts.push({ title: m[0], target: null, at: ts });
+      note(name, posts, ts, 'person.title-name');
       continue;
     }
     // 习近平总书记: the name comes before 总书记.
@@ -168,10 +184,52 @@ export function extractPeople(
     }
   }
 
+  // Bylines with a title: 本报记者 许某, (某某在线记者 周某 孙某 通讯员 韩某), 通讯员吴某某李某 校对马某某.
+  for (const b of readBylines(text, tokens, orgs.hits)) {
+    note(b.name, [{ title: b.title, target: b.target, at: b.titleStart }], b.start, 'person.byline');
+  }
+
+  // A list of people after a title, each named after the place of the post:
+  // 表彰了一批优秀村党支部书记，有城关镇东坡村刘某某、河口镇西湾村陈某等 → 刘某某, 陈某 (村党支部书记).
+  for (const item of readTitleList(text, sentences, places, tokens)) {
+    note(
+      item.name,
+      [{ title: item.title, target: item.place, at: item.start }],
+      item.start,
+      'person.title-list',
+    );
+  }
+
+  // 何某担任某某合作社理事长, 业主唐某被推荐担任党支部书记: the name before 担任, the post after it.
+  for (const m of text.matchAll(APPOINTED)) {
+    // 周某某，现任某村党支部书记: the name ends at the comma.
+    let nameEnd = m.index;
+    const passive = /被[\u4e00-\u9fa5]{0,3}$/.exec(text.slice(Math.max(0, nameEnd - 4), nameEnd));
+    if (passive !== null) nameEnd -= passive[0].length;
+    const adverb = /(?:先后|同时|曾|已|还|也|现|仍|又)$/.exec(text.slice(Math.max(0, nameEnd - 2), nameEnd));
+    if (adverb !== null) nameEnd -= adverb[0].length;
+    const t = nameEndingAt(text, nameEnd, tokens);
+    if (t === null) continue;
+    const after = m.index + m[0].length;
+    const tail = /^[^，。；：！？,;:!?\n“”]{0,24}/.exec(text.slice(after))?.[0] ?? '';
+    let title: RegExpExecArray | null = null;
+    for (const x of tail.matchAll(TITLE_RE)) title = x;
+    if (title === null) continue;
+    const ts = after + title.index;
+    const post = readPost(text, sentences, places, orgs.hits, ts, title[0], ensureCentral);
+    // The post starts after the verb: 被推荐担任党支部书记 → 党支部书记.
+    const te = ts + title[0].length;
+    if (post !== null && post.start < after) post.post.title = text.slice(after, te);
+    note(t.name, [post?.post ?? { title: title[0], target: null, at: ts }], t.start, 'person.appointed');
+  }
+
   const people = new Map<string, PersonEntity>();
   const holds: Relation[] = [];
   const hits: Hit[] = [];
   for (const [name, entry] of [...found.entries()].sort((a, b) => compareStrings(a[0], b[0]))) {
+    // A post whose body the text does not name is held in a place (网格员 of a community, 外卖小哥
+    // in a town, a 通讯员 of the place the article reports from).
+    for (const p of entry.posts) if (p.target === null) p.target = placeOfPost(sentences, places, p.at);
     const withTarget = entry.posts.filter((p) => p.target !== null);
     const key = `${name}@${withTarget[0]?.target?.key ?? ''}`;
     people.set(key, { key, name, evidence: sentences.evidence(entry.at, entry.rule) });
@@ -191,6 +249,23 @@ export function extractPeople(
   }
   hits.sort(compareHits);
   return { people, holds, organizations: [...extraOrgs.values()], hits };
+}
+
+// The place a post without a named body is held in: the place named last before it in its
+// sentence, else in its paragraph, else the document's main place.
+function placeOfPost(sentences: SentenceIndex, places: PlaceAnalysis, at: number): EntityRef | null {
+  const sentenceStart = sentences.at(at).start;
+  const paragraphStart = sentences.paragraphStart(at);
+  let inSentence: EntityRef | null = null;
+  let inParagraph: EntityRef | null = null;
+  for (const h of places.hits) {
+    if (h.start >= at) break;
+    if (h.deictic) continue;
+    if (h.start >= sentenceStart) inSentence = h.ref;
+    if (h.start >= paragraphStart) inParagraph = h.ref;
+  }
+  const main = places.mainPlaceKey === null ? null : { label: 'Place' as const, key: places.mainPlaceKey };
+  return inSentence ?? inParagraph ?? main;
 }
 
 function titleEndingAt(text: string, end: number): string | null {
@@ -217,17 +292,23 @@ function readPost(
     if (gap > 0 && !postChar(text[e])) break;
     const org = orgHits.find((h) => h.end === e);
     if (org !== undefined) {
-      return { post: { title: text.slice(org.titleStart, te), target: org.ref, at: ts }, start: org.start };
+      return {
+        post: { title: untensed(text.slice(org.titleStart, te)), target: org.ref, at: ts },
+        start: org.start,
+      };
     }
     const place = places.hits.find((h) => h.end === e && !h.deictic);
     if (place !== undefined) {
-      return { post: { title: text.slice(e, te), target: place.ref, at: ts }, start: place.start };
+      return { post: { title: untensed(text.slice(e, te)), target: place.ref, at: ts }, start: place.start };
     }
   }
   if (word === '总书记') return { post: { title: word, target: ensureCentral(ts), at: ts }, start: ts };
   // A bare post: 市长 → the main city, 省长 → the province, 县长/区长 → the county.
   let ps = ts;
   while (ps > 0 && ts - ps < 6 && postChar(text[ps - 1]) && text[ps - 1] !== '兼') ps--;
+  // A post is given without its tense marker: 原第一书记 → 第一书记, 时任村主任 → 村主任.
+  if (text.startsWith('时任', ps) && ps + 2 <= ts) ps += 2;
+  else if (text[ps] === '原' && ps < ts) ps += 1;
   const title = text.slice(ps, te);
   const level: Record<string, string | null> = {
     市长: places.mainCityKey,
@@ -277,6 +358,11 @@ function readPost(
   return { post: { title, target: nearest, at: ts }, start: ps };
 }
 
+// A post is given without its tense marker: 原第一书记 → 第一书记, 时任村主任 → 村主任.
+function untensed(title: string): string {
+  return title.replace(/^(?:时任|原)(?=.{2})/, '');
+}
+
 function postChar(ch: string | undefined): boolean {
   return isHan(ch) && !NAME_STOP_CHARS.has(ch ?? '') && ch !== '、';
 }
@@ -284,7 +370,16 @@ function postChar(ch: string | undefined): boolean {
 // A personal name right after a post: a surname, two or three characters (four with a compound
 // surname), and then something that can follow a name (说, 介绍, 带头, punctuation …):
 // 杨晓和介绍 → 杨晓和; 张涛对深化… → 张涛; 书记直接督导 → none (直 is no surname).
-function nameAt(text: string, pos: number): string | null {
+function nameAt(text: string, pos: number, tokens: TokenIndex): string | null {
+  const name = nameByFollower(text, pos, tokens);
+  // 书记全部为…: the segmenter reads the candidate as one common word (全部/n), not a name.
+  const word = tokens.at(pos);
+  if (name !== null && word !== undefined && word.start === pos && word.word === name)
+    if (!/^(?:nr|nrfg|nrt|nz|x)$/.test(word.tag)) return null;
+  return name;
+}
+
+function nameByFollower(text: string, pos: number, tokens: TokenIndex): string | null {
   const sl = surnameLength(text.slice(pos, pos + 2));
   if (sl === 0 || NOT_NAMES.some((w) => text.startsWith(w, pos))) return null;
   const lengths = sl === 2 ? [4, 3] : [3, 2];
@@ -302,6 +397,9 @@ function nameAt(text: string, pos: number): string | null {
     return null;
   };
   const [long, short] = lengths as [number, number];
+  // 骑手朱师傅, 医生和律师: a surname and an address term or occupation is no full name.
+  if (ADDRESS_TERM.test(text.slice(pos + sl, pos + sl + 2))) return null;
+
   // 李明说 / 张涛对: a character that never ends a name means the name is the shorter one.
   if (NEVER_ENDS_NAME.has(text[pos + long - 1] ?? '') && fits(short) !== null)
     return text.slice(pos, pos + short);
@@ -310,7 +408,52 @@ function nameAt(text: string, pos: number): string | null {
   const b = fits(short);
   if (b !== null) return text.slice(pos, pos + short);
   if (a !== null) return text.slice(pos, pos + long);
+  return nameByTokens(text, pos, tokens);
+}
+
+// The segmenter's reading of a name the follower rule cannot close: 书记严书华召集 → 严书华/x,
+// 青年何志远担任 → 何/志远 (a surname, then a given name the segmenter tags as a name).
+function nameByTokens(text: string, pos: number, tokens: TokenIndex): string | null {
+  const t = tokens.at(pos);
+  if (t === undefined || t.start !== pos) return null;
+  if (isNameToken(t.word, t.tag)) return t.word;
+  if (t.word.length !== surnameLength(t.word) || t.word.length === 0) return null;
+  const given = tokens.at(t.end);
+  if (given === undefined || given.start !== t.end || given.word.length > 2) return null;
+  if (!/^(?:nr|nrfg|nrt|x)$/.test(given.tag) || ![...given.word].every((c) => isHan(c))) return null;
+  return t.word + given.word;
+}
+
+// A segmenter word that is a whole personal name: two to four characters, a surname first, tagged
+// as a name or as an unknown word (HMM names come out as x): 严书华/x, 王伟/nr.
+function isNameToken(word: string, tag: string): boolean {
+  const sl = surnameLength(word);
+  if (sl === 0 || !/^(?:nr|nrfg|nrt|x)$/.test(tag)) return false;
+  if (word.length < sl + 1 || word.length > sl + 2 || ![...word].every((c) => isHan(c))) return false;
+  return !NOT_NAMES.some((w) => word.startsWith(w)) && !TITLE_WORDS.some((w) => word.includes(w));
+}
+
+// The personal name that ends at `end`: a segmenter name word (陈某某/x), else a surname at a word
+// boundary and one or two more characters whose last word is no common noun or verb:
+// 青年何志远担任 → 何/志远, 业主唐国平被推荐 → 唐国/平; not 由党员担任 (党员/n).
+function nameEndingAt(text: string, end: number, tokens: TokenIndex): { name: string; start: number } | null {
+  const t = tokens.at(end - 1);
+  if (t === undefined || t.end !== end) return null;
+  if (isNameToken(t.word, t.tag)) return { name: t.word, start: t.start };
+  if (t.word.length > 1 && !/^(?:nr|nrfg|nrt|nz|x)$/.test(t.tag)) return null;
+  for (const len of [3, 2]) {
+    const start = end - len;
+    const name = text.slice(start, end);
+    if (start < 0 || surnameLength(name) === 0 || !tokens.boundaryAt(start)) continue;
+    if (![...name].every((c) => isHan(c) && !NAME_STOP_CHARS.has(c))) continue;
+    if (NOT_NAMES.some((w) => name.includes(w)) || TITLE_WORDS.some((w) => name.includes(w))) continue;
+    return { name, start };
+  }
   return null;
+}
+
+function inOrg(hits: readonly OrgHit[], at: number): boolean {
+  return hits.some((h) => h.start <= at && at < h.titleStart);
 }
 
 // 习近平总书记 → 习近平: three characters when the first is a surname, else two.
@@ -323,4 +466,213 @@ function nameBefore(text: string, ts: number): string | null {
       return name;
   }
   return null;
+}
+
+// A name right after the place of a list item, closed by 、 等 ， 。 or a bracket.
+function listName(text: string, pos: number, tokens: TokenIndex): string | null {
+  for (const len of [3, 2]) {
+    const name = text.slice(pos, pos + len);
+    const next = text[pos + len];
+    if (name.length !== len || surnameLength(name) === 0 || ![...name].every((c) => isHan(c))) continue;
+    if (next === undefined || !'、等，,。；(（'.includes(next)) continue;
+    if (NOT_NAMES.some((w) => name.startsWith(w)) || TITLE_WORDS.some((w) => name.includes(w))) continue;
+    const t = tokens.at(pos);
+    // The segmenter must not read the span as a common word running past the name (东坡村委).
+    if (t !== undefined && t.start === pos && t.end > pos + len) continue;
+    return name;
+  }
+  return null;
+}
+
+interface ListItem {
+  name: string;
+  title: string;
+  place: EntityRef;
+  start: number;
+}
+
+// Items `<place><name>` joined by 、 (at least two) in a sentence that names a post before them: the
+// post is that title (with the unit it names: 村党支部书记), held in the place of each item.
+function readTitleList(
+  text: string,
+  sentences: SentenceIndex,
+  places: PlaceAnalysis,
+  tokens: TokenIndex,
+): ListItem[] {
+  const out: ListItem[] = [];
+  const items: { name: string; place: EntityRef; start: number }[] = [];
+  const flush = (): void => {
+    const first = items[0];
+    if (items.length >= 2 && first !== undefined) {
+      const sentence = sentences.at(first.start);
+      let title: string | null = null;
+      for (const m of text.slice(sentence.start, first.start).matchAll(LIST_TITLE_RE)) title = m[0];
+      if (title !== null) for (const it of items) out.push({ ...it, title });
+    }
+    items.length = 0;
+  };
+  let lastEnd = -1;
+  for (const h of places.hits) {
+    if (h.deictic) continue;
+    const name = listName(text, h.end, tokens);
+    if (name === null) continue;
+    // Items follow each other: the previous item ends with 、 right before this one's places.
+    const between = lastEnd < 0 ? '' : text.slice(lastEnd, h.start);
+    const chained = lastEnd >= 0 && /^、[^，。；、]{0,12}$/.test(between);
+    if (!chained) flush();
+    items.push({ name, place: h.ref, start: h.end });
+    lastEnd = h.end + name.length;
+  }
+  flush();
+  return out;
+}
+
+// The title a list of people is given under: 村党支部书记, 社区党委书记, 第一书记, 网格员 ….
+const LIST_TITLE_RE = new RegExp(
+  `(?:村|社区)?(?:党支部|党总支|党委|村委会|居委会)?(?:第一)?(?:${['书记', '主任', '网格员', '中心户长', '网格长', '队员', '村支书'].join('|')})`,
+  'g',
+);
+
+// 某某担任…书记 / 被推荐担任…: the verbs that give a named person a post.
+const APPOINTED = /担任|出任|当选为?|兼任|[，,]现任/g;
+
+// Newsroom titles of a byline (a closed class), longest first: 见习记者 before 记者.
+// prettier-ignore
+const BYLINE_TITLES = [
+  '特约通讯员', '通讯员', '见习记者', '实习记者', '特约记者', '首席记者', '摄影记者', '记者', '责任编辑', '编辑',
+  '校对', '实习生',
+];
+const BYLINE_TITLE_RE = new RegExp(BYLINE_TITLES.join('|'), 'g');
+// What may come right before a byline title: the start of a line, a bracket, a separator, the end of
+// the sentence a photo caption ends (…介绍情况。某某在线记者 张某 摄).
+const BYLINE_BEFORE = new Set([...'\n \t　(（【[■□|｜。！？”']);
+// What ends a name of a byline: a separator, a bracket, the end of the line.
+const BYLINE_NAME_END = new Set([...'\n \t　、)）】]|｜']);
+
+interface BylinePerson {
+  name: string;
+  title: string;
+  target: EntityRef | null;
+  start: number;
+  titleStart: number;
+}
+
+/**
+ * People of the bylines that carry a title: `本报记者 许某`, `(某某晚报记者 周某 孙某 某某大学学生 林某
+ * 通讯员 韩某)`, run-together names `通讯员吴某某李某 校对马某某`, `记者周某从某某`. A title's
+ * employer is the outlet named before it, else the outlet of the dispatch or 本报 line next to the byline.
+ */
+function readBylines(text: string, tokens: TokenIndex, orgHits: readonly OrgHit[]): BylinePerson[] {
+  const out: BylinePerson[] = [];
+  const outlets = orgHits.filter((h) => h.rule.startsWith('org.outlet'));
+  let resumeAt = 0;
+  for (const m of text.matchAll(BYLINE_TITLE_RE)) {
+    if (m.index < resumeAt || orgHits.some((h) => h.start <= m.index && m.index < h.end)) continue;
+    const outlet = outlets.find((h) => h.titleStart === m.index);
+    const before = text[(outlet?.start ?? m.index) - 1];
+    if (outlet === undefined && before !== undefined && !BYLINE_BEFORE.has(before)) continue;
+    // The outlet of a dispatch or 本报 line near the byline employs a reporter named without one.
+    const nearby = outlets.find((h) => h.rule !== 'org.outlet' && Math.abs(h.start - m.index) <= 80)?.ref;
+    const found: BylinePerson[] = [];
+    let pos = m.index;
+    let title: string | null = null;
+    let titleStart = pos;
+    let target: EntityRef | null = null;
+    for (let guard = 0; guard < 16 && pos < text.length; guard++) {
+      while (pos < text.length && ' \t　'.includes(text[pos] ?? '')) pos++;
+      // 某某大学学生 林某, 某某在线记者 周某: an organization and then a title.
+      const org = orgHits.find((h) => h.start === pos && h.start !== m.index);
+      const after = org === undefined ? pos : Math.max(org.end, org.titleStart);
+      const word =
+        BYLINE_TITLES.find((w) => text.startsWith(w, after)) ??
+        (org !== undefined && text.startsWith('学生', after) ? '学生' : undefined);
+      if (word !== undefined && (org !== undefined || pos === m.index || title !== null)) {
+        title = word;
+        titleStart = after;
+        target = org?.ref ?? (pos === m.index ? outlet?.ref : undefined) ?? nearby ?? null;
+        pos = after + word.length;
+        continue;
+      }
+      if (title === null) break;
+      let end = pos;
+      while (end < text.length && isHan(text[end]) && !BYLINE_TITLES.some((w) => text.startsWith(w, end)))
+        end++;
+      let chunkEnd = end;
+      if (text.startsWith('报道', end - 2)) chunkEnd -= 2;
+      else if (text[end - 1] === '摄') chunkEnd -= 1;
+      const next = text[end];
+      const closed =
+        next === undefined || BYLINE_NAME_END.has(next) || BYLINE_TITLES.some((w) => text.startsWith(w, end));
+      const names = closed ? splitNames(text, pos, chunkEnd, tokens) : null;
+      if (names === null) break;
+      for (const n of names) found.push({ name: n.name, title, target, start: n.start, titleStart });
+      pos = end;
+      if (text[pos] === '、') pos++;
+      else if (!' \t　'.includes(text[pos] ?? '\n') && !BYLINE_TITLES.some((w) => text.startsWith(w, pos)))
+        break;
+    }
+    if (found.length > 0) {
+      out.push(...found);
+      resumeAt = pos;
+    }
+  }
+  return out;
+}
+
+// The names of [start, end): one name (two to four characters, a surname first), or names run
+// together, split where a surname starts a two- or three-character name, preferring the split the
+// segmenter agrees with: 吴建国李军马小红 → 吴建国/李军/马小红; 周卿从海波 → 周卿/从海波 when the
+// segmenter reads 从海波/x (从 is a rare surname).
+function splitNames(
+  text: string,
+  start: number,
+  end: number,
+  tokens: TokenIndex,
+): { name: string; start: number }[] | null {
+  const len = end - start;
+  if (len < 2 || len > 16) return null;
+  const chunk = text.slice(start, end);
+  const tokenName = (s: number, e: number): boolean => {
+    const t = tokens.at(s);
+    // In a byline an unknown word of two or three characters is a name even when its surname is
+    // rare (从海波/x).
+    if (t === undefined || t.start !== s || t.end !== e) return false;
+    return isNameToken(t.word, t.tag) || (t.tag === 'x' && /^[\u4e00-\u9fa5]{2,3}$/.test(t.word));
+  };
+  const piece = (s: number, e: number): number | null => {
+    const w = text.slice(s, e);
+    const sl = surnameLength(w);
+    const exact = tokenName(s, e);
+    if (!exact && (sl === 0 || w.length < sl + 1 || w.length > sl + 2)) return null;
+    if (NOT_NAMES.some((x) => w.startsWith(x))) return null;
+    return 1 + (exact ? 2 : 0) + (w.length === 3 ? 1 : 0);
+  };
+  if (len <= 4) {
+    if (len === 4 && tokenName(start, start + 2) && tokenName(start + 2, end))
+      return [
+        { name: chunk.slice(0, 2), start },
+        { name: chunk.slice(2), start: start + 2 },
+      ];
+    return surnameLength(chunk) > 0 || tokenName(start, end) ? [{ name: chunk, start }] : null;
+  }
+  // best[i]: the best split of the first i characters.
+  const best: ({ score: number; cuts: number[] } | null)[] = [{ score: 0, cuts: [] }];
+  for (let i = 1; i <= len; i++) {
+    best[i] = null;
+    for (let l = 2; l <= 4; l++) {
+      const prev = best[i - l];
+      if (i - l < 0 || prev === null || prev === undefined) continue;
+      const sc = piece(start + i - l, start + i);
+      if (sc === null) continue;
+      const cur = best[i];
+      if (cur === null || cur === undefined || prev.score + sc > cur.score)
+        best[i] = { score: prev.score + sc, cuts: [...prev.cuts, i - l] };
+    }
+  }
+  const result = best[len];
+  if (result === null || result === undefined) return null;
+  return result.cuts.map((c, k) => ({
+    name: chunk.slice(c, result.cuts[k + 1] ?? len),
+    start: start + c,
+  }));
 }

@@ -14,7 +14,6 @@ import {
   graphOf,
   metricIn,
   orgNamed,
-  personNamed,
   placeChain,
   placeName,
   placeNamed,
@@ -78,7 +77,7 @@ describe('unseen: 安吉县 (a county article, 湖州日报 2024-03-12)', () => 
     expect(postsOf(g, '冯卫东')).toEqual([{ title: '县委书记', target: '安吉县委' }]);
     expect(postsOf(g, '俞国林')).toEqual([
       { title: '党支部书记', target: '余村党支部' },
-      { title: '村委会主任', target: '余村' },
+      { title: '村委会主任', target: '余村村委会' },
     ]);
     expect(postsOf(g, '陈晓燕')).toEqual([
       { title: '县委常委', target: '安吉县委' },
@@ -86,9 +85,11 @@ describe('unseen: 安吉县 (a county article, 湖州日报 2024-03-12)', () => 
     ]);
     expect(postsOf(g, '朱建华')).toEqual([
       { title: '村党支部书记', target: '鲁家村党支部' },
-      { title: '村委会主任', target: '鲁家村' },
+      { title: '村委会主任', target: '鲁家村村委会' },
     ]);
-    for (const n of ['沈佳怡', '吴晓峰']) expect(personNamed(g, n)).toBeUndefined();
+    // SOURCES.md: a byline that gives the title (记者 X 通讯员 Y) names people.
+    expect(postsOf(g, '沈佳怡')[0]?.title).toBe('记者');
+    expect(postsOf(g, '吴晓峰')[0]?.title).toBe('通讯员');
   });
 
   it('finds the programs, the short name (以下简称“千万工程”) as an alias', () => {
@@ -199,7 +200,8 @@ describe('unseen: 山东省 (a province article, 大众日报 2024-01-18)', () =
       { title: '省委常委', target: '山东省委' },
       { title: '组织部部长', target: '山东省委组织部' },
     ]);
-    expect(g.people.map((p) => p.name)).toEqual(['赵明远']);
+    // The byline (记者 王建军 通讯员 刘晓东) names people too (SOURCES.md).
+    expect(g.people.map((p) => p.name).sort()).toEqual(['刘晓东', '王建军', '赵明远'].sort());
   });
 
   it('finds the programs in “”, 「」 and ‘’', () => {
@@ -289,14 +291,14 @@ describe('unseen: 劲松街道 劲松北社区 (a 街道/社区 article, 北京�
     expect(orgNamed(g, '劲松北社区党委')?.kind).toBe('PARTY_COMMITTEE');
     expect(postsOf(g, '周丽华')).toEqual([
       { title: '党委书记', target: '劲松北社区党委' },
-      { title: '居委会主任', target: '劲松北社区' },
+      { title: '居委会主任', target: '劲松北社区居委会' },
     ]);
     expect(postsOf(g, '郭文彬')).toEqual([{ title: '党工委书记', target: '劲松街道党工委' }]);
     expect(postsOf(g, '王海涛')).toEqual([
       { title: '副区长', target: '朝阳区' },
       { title: '区委常委', target: '朝阳区委' },
     ]);
-    expect(g.people).toHaveLength(3);
+    expect(g.people).toHaveLength(5); // with the byline's 记者 and 通讯员 (SOURCES.md)
   });
 
   it('finds the programs', () => {
@@ -386,14 +388,15 @@ describe('unseen: 正定县 塔元庄村 (many people and posts, 石家庄日报
     expect(postsOf(g, '赵敏')).toEqual([{ title: '党工委书记', target: '诸福屯街道党工委' }]);
     expect(postsOf(g, '尹小平')).toEqual([
       { title: '党支部书记', target: '塔元庄村党支部' },
-      { title: '村委会主任', target: '塔元庄村' },
+      { title: '村委会主任', target: '塔元庄村村委会' },
     ]);
     expect(postsOf(g, '马骁')).toEqual([{ title: '驻村第一书记', target: '塔元庄村' }]);
     expect(g.people.map((p) => p.name).sort()).toEqual(
-      ['刘红梅', '孙志强', '尹小平', '张伟', '王立新', '赵敏', '马骁'].sort(),
+      // with the byline's 记者 高雅婷 and 通讯员 韩振国 (SOURCES.md)
+      ['刘红梅', '孙志强', '尹小平', '张伟', '王立新', '赵敏', '马骁', '高雅婷', '韩振国'].sort(),
     );
     expect(orgNamed(g, '诸福屯街道党工委')?.kind).toBe('WORK_COMMITTEE');
-    expect(orgNamed(g, '正定县委组织部')?.kind).toBe('OTHER');
+    expect(orgNamed(g, '正定县委组织部')?.kind).toBe('PARTY_COMMITTEE'); // SOURCES.md: departments are PARTY_COMMITTEE
   });
 
   it('finds the programs, not the priority label “一把手”工程', () => {
