@@ -82,16 +82,54 @@ function readTitle(doc: CleanDocument): string {
 }
 
 // The publication day, from a header dateline only (never a date of the body, never today).
+// A date counts when its paragraph is no running sentence (no ，。；！？ around it) and the date
+// opens the paragraph (`17.06.2015  11:35`, `2019 年 01 月 28 日 星期一`), follows a label
+// (`发布时间：2025-11-19`, `[字体：时间：2022-11-29 15:24 稿源：…]`), carries a clock time
+// (`来源：大众日报 2019-07-29 09:57`) or is all the paragraph says besides an outlet.
 function readDate(header: readonly Paragraph[]): string | null {
   for (const p of header) {
-    if (!isDateline(p.text)) continue;
-    const m = DATE.exec(p.text);
-    if (m === null) continue;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) continue;
-    return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    const t = p.text;
+    for (const d of datesIn(t)) {
+      const around = t.slice(Math.max(0, d.start - 12), d.end + 12);
+      if (/[，。；！？]/.test(around) && !isDateline(t)) continue;
+      const before = t.slice(0, d.start);
+      const after = t.slice(d.end);
+      const opens = /^[\s[【(（]*$/.test(before);
+      const labelled = /(?:时间|日期|发布|发表|更新|稿源|来源)[^，。；]{0,16}[：:]\s*[[【]?\s*$/.test(before);
+      const timed = /^\s*\]?\s*\d{1,2}:\d{2}/.test(after) || /^\s*(?:星期|周[一二三四五六日天])/.test(after);
+      if (opens || labelled || timed || isDateline(t)) return d.iso;
+    }
   }
   return null;
+}
+
+/** A full day written in the text, with its span. */
+interface StatedDate {
+  start: number;
+  end: number;
+  iso: string;
+}
+
+// Year-first days (2025-11-19, 2015/10/14, 2019年05月15日, 2019 年 01 月 28 日) and the
+// day-first form of some portals (17.06.2015); a four-digit number glued to more digits is no year.
+const YEAR_FIRST = /(?<!\d)(\d{4})\s*([-年/.])\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)\s*日?/g;
+const DAY_FIRST = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/g;
+
+/** Every well-formed full date of `t`, in order. */
+export function datesIn(t: string): StatedDate[] {
+  const out: StatedDate[] = [];
+  const add = (index: number, length: number, y: number, mo: number, d: number): void => {
+    if (y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return;
+    const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    out.push({ start: index, end: index + length, iso });
+  };
+  for (const m of t.matchAll(YEAR_FIRST)) {
+    // 2019年5月15日 needs 月 after 年; 2019-05-15 keeps one separator throughout.
+    if (m[2] === '年' && !/月/.test(m[0])) continue;
+    add(m.index, m[0].length, Number(m[1]), Number(m[3]), Number(m[4]));
+  }
+  for (const m of t.matchAll(DAY_FIRST)) add(m.index, m[0].length, Number(m[3]), Number(m[2]), Number(m[1]));
+  return out.sort((a, b) => a.start - b.start);
 }
 
 // The outlet: `来源：河北新闻网`, else an outlet on the dateline (`中国城市报 2023年07月31日`) or
