@@ -6,6 +6,7 @@
  * 三分之一 → 33.33… %, 百分之九十五 → 95 %, 两成 → 20 %.
  * Public within `extract`: `extractMetrics`.
  */
+import type { Sentence } from '../text/types';
 import type { Hit, SentenceIndex } from './evidence';
 import {
   CHINESE_NUMERALS,
@@ -256,7 +257,7 @@ function build(
     text: written,
     approximate,
     subject,
-    year: yearAt(text, ctx.sentences.paragraphStart(numStart), numStart, ctx.documentYear),
+    year: yearAt(text, sentence, ctx.sentences.paragraphStart(numStart), numStart, ctx.documentYear),
     placeKey,
     programKey: programKey ?? after,
     evidence: ctx.sentences.evidence(numStart, rule),
@@ -269,20 +270,48 @@ function lastClauseBreak(text: string, pos: number): number {
   return -1;
 }
 
-// The year nearest before the number in its paragraph (2020年的6.5万元 → 2020; 2020年2月初，… 423个
-// → 2020; 今年 → the document's year), else the document's year.
+// The year that governs the number: the last year its paragraph names before it (2020年2月初，疫情
+// 防控正值紧要关头。全市423个小区… → 2020; 2018年实现集体经济收入200余万元，每户增收4500元 →
+// 2018 for both; 今年 → the document's year), else the document's year (a dated text speaks of its
+// own year). A present-tense word after that year (1999年，…。如今…70多项; 目前已有…) brings
+// the number back to the document's year. Not a year that governs: a starting point (2015年以来
+// 举办188期 counts up to now), a comparison's baseline (比2015年增加), a year inside a 《title》.
+// A norm (每年至少组织1次, 原则上不少于3000平方米, 鼓励有3名以上党员的企业…) is no count at any
+// time: null.
 function yearAt(
   text: string,
+  sentence: Sentence,
   paragraphStart: number,
   numStart: number,
   documentYear: number | null,
 ): number | null {
-  let year: number | null = null;
-  for (const m of text.slice(paragraphStart, numStart).matchAll(YEAR)) {
+  const clause = text.slice(Math.max(sentence.start, lastClauseBreak(text, numStart) + 1), numStart);
+  if (NORM.test(clause)) return null;
+  const before = text.slice(paragraphStart, numStart);
+  let year: number | null = documentYear;
+  let at = -1;
+  for (const m of before.matchAll(YEAR)) {
+    const end = m.index + m[0].length;
+    if (/^(?:以来|来|起|开始)/.test(before.slice(end, end + 2))) continue; // 2015年以来
+    if (/(?:比|较|相比|同比|对比)$/.test(before.slice(Math.max(0, m.index - 2), m.index))) continue; // 比2015年
+    if (insideTitle(before, m.index)) continue; // 《2019年国务院政府工作报告》
     if (m[1] !== undefined) year = Number(m[1]);
-    else if (documentYear !== null) year = m[2] === '今年' ? documentYear : documentYear - 1;
+    else year = documentYear === null ? null : m[2] === '今年' ? documentYear : documentYear - 1;
+    at = end;
   }
-  return year ?? documentYear;
+  if (at >= 0 && PRESENT.test(before.slice(at))) return documentYear;
+  return year;
+}
+
+// Words that put a statement in the present of the text: 如今, 目前, 现在, 至今, 眼下.
+const PRESENT = /(?:如今|目前|现在|现已|至今|眼下|当前)/;
+
+// Words of a norm or a requirement in the number's clause: 规定各乡镇每年至少组织1次, 原则上不少于,
+// 鼓励有3名以上党员的商户…, 要求每个村配备1名.
+const NORM = /(?:至少|原则上|规定|要求|鼓励|应当|必须|不得)/;
+
+function insideTitle(s: string, at: number): boolean {
+  return s.lastIndexOf('《', at) > s.lastIndexOf('》', at);
 }
 
 // The noun right after the unit: 8344名社区党员开展… → 社区党员; 10个“口袋公园” → 口袋公园;
