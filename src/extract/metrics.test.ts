@@ -57,3 +57,50 @@ describe('metric years', () => {
     expect(metric(g, '30个').year).toBeNull();
   });
 });
+
+describe('which numbers are metrics', () => {
+  it('reads a number with a space before its unit (a page’s typesetting)', () => {
+    const g = extract('某商圈党建\n商圈入驻企业近300 家、员工超5000 人。');
+    expect(metric(g, '300 家')).toMatchObject({ value: 300, unit: '家' });
+    expect(metric(g, '5000 人')).toMatchObject({ value: 5000, unit: '人' });
+  });
+
+  it('reads incidents (起), temperatures (℃) and durations in years', () => {
+    const g = extract(
+      '某村纪实\n全年调解邻里纠纷35起。清晨气温只有2℃。老支书扎根山村30年，连续8年被评为先进。',
+    );
+    expect(metric(g, '35起')).toMatchObject({ value: 35, unit: '起' });
+    expect(metric(g, '2℃')).toMatchObject({ value: 2, unit: '℃' });
+    expect(metric(g, '30年')).toMatchObject({ value: 30, unit: '年' });
+    expect(metric(g, '8年')).toMatchObject({ value: 8, unit: '年' });
+  });
+
+  it('takes no year, relative time, decade or figure of speech in 年 for a duration', () => {
+    const g = extract(
+      '某村纪实\n2018年，村里修了路。6年前这里还是荒地，上世纪80年代建起小学，百年老街焕发新生。',
+    );
+    expect(g.metrics.filter((m) => m.unit === '年')).toEqual([]);
+  });
+
+  it('counts a bare 万/千 before a measure of plants or land, not in a pair of scale words', () => {
+    const g = extract('某镇纪实\n山坡上万株茶树吐绿，千家万户喜迎丰收。');
+    expect(metric(g, '万株')).toMatchObject({ value: 10000, unit: '株' });
+    expect(g.metrics.filter((m) => m.unit === '家' || m.unit === '户')).toEqual([]);
+  });
+
+  it('drops Chinese-numeral small counts without a scale word, keeps those with one', () => {
+    const g = extract('某社区纪实\n社区把问题分为三类，办好两件实事，近千名居民受益，投入两万余元。');
+    expect(g.metrics.map((m) => m.text).sort()).toEqual(['两万余元', '千名']);
+    expect(metric(g, '千名').value).toBe(1000);
+  });
+
+  it('takes no issue number of a journal (2021年3期)', () => {
+    const g = extract('某刊物文章\n《党建研究》2021年3期\n全县建成示范点12个。');
+    expect(g.metrics.map((m) => m.text)).toEqual(['12个']);
+  });
+
+  it('takes nothing from a line of |-separated keywords', () => {
+    const g = extract('热门|免费视频58分钟|精品推荐|下载\n某村党建\n全村共有党员46名。');
+    expect(g.metrics.map((m) => m.text)).toEqual(['46名']);
+  });
+});

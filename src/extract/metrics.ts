@@ -39,8 +39,11 @@ const UNITS = [
   '周岁', '公里', '千米', '公顷', '小时', '分钟', '余人', '名', '个', '人', '元', '%', '％', '户', '期', '场',
   '次', '件', '条', '项', '所', '家', '支', '处', '套', '岁', '天', '台', '辆', '米', '吨', '批', '类', '节',
   '篇', '座', '间', '份', '位', '张', '株', '亩', '棵', '头', '只', '倍', '届',
+  // 调处矛盾纠纷46起 (incidents), 气温只有5℃, 连续7年 / 扎根山村30年 (a duration; years and 6年前 are
+  // left out by isCountable)
+  '起', '℃', '年',
 ];
-const DURATION_UNITS = new Set(['个月', '小时', '分钟', '天']);
+const DURATION_UNITS = new Set(['个月', '小时', '分钟', '天', '年']);
 // 近千名, 上万人 (上 only before a bare 百/千/万), 不足2万元
 const APPROX_PREFIX =
   '将近|接近|近|约|大约|超过|超|逾|不少于|不低于|不超过|不足|不到|至少|最高|最多|上(?=[百千万])';
@@ -48,8 +51,9 @@ const NUMERAL = '\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千
 // 近500名, 11.2万余名, 400多万元, 两万余名, 140余万人次, 200平方米以上
 // 电梯15部 (but 12部门, 3部委 and 党支部 are no count of 部).
 const UNIT_PATTERN = [...UNITS.map(escape), '部(?![门署委队分长级])'].join('|');
+// A page may put a space inside a number's phrase: 入驻商户近600 家, 100 余家.
 const TOKEN = new RegExp(
-  `(${APPROX_PREFIX})?(${NUMERAL})(余|多)?(万亿|万|亿)?(余|多)?(${UNIT_PATTERN})(以上|以下|左右|上下)?`,
+  `(${APPROX_PREFIX})?(${NUMERAL}) ?(余|多)?(万亿|万|亿)?(余|多)? ?(${UNIT_PATTERN})(以上|以下|左右|上下)?`,
   'g',
 );
 const FRACTION = new RegExp(
@@ -144,7 +148,8 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
     const numStart = start + prefix.length;
     const end = start + whole.length;
     if (fractionSpans.some(([s, e]) => s <= numStart && numStart < e)) continue;
-    if (excludedAt(numStart) || !isCountable(text, numStart, numeral, end, prefix)) continue;
+    if (excludedAt(numStart) || !isCountable(text, numStart, numeral, end, prefix, whole, rawUnit)) continue;
+    if (inKeywordLine(text, numStart)) continue;
     const value = parseScaledNumber(numeral, scale);
     if (value === null) continue;
     let unit = rawUnit === '％' ? '%' : rawUnit === '余人' ? '人' : rawUnit;
@@ -193,7 +198,15 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
 
 // Not a count: 第19版 and 第一 (ordinals), dates and times (2021-06-07, 10:02), PM2.5, a lone 一
 // (一名党员，一面旗帜 is a saying), and numbers glued to Latin letters.
-function isCountable(text: string, numStart: number, numeral: string, end: number, prefix: string): boolean {
+function isCountable(
+  text: string,
+  numStart: number,
+  numeral: string,
+  end: number,
+  prefix: string,
+  whole: string,
+  unit: string,
+): boolean {
   let b = numStart - 1;
   while (b >= 0 && text[b] === ' ') b--;
   const before = text[b] ?? '';
@@ -207,8 +220,42 @@ function isCountable(text: string, numStart: number, numeral: string, end: numbe
   if (numeral === '一' || numeral === '〇' || numeral === '零') return false;
   // 千条万条, 千家万户, 万人空巷: a bare 千 or 万 is a figure of speech, not a count — unless a word
   // of approximation says it is one (近千名党员, 上万人次).
-  if ((numeral === '千' || numeral === '万' || numeral === '亿') && prefix === '') return false;
+  if (
+    (numeral === '千' || numeral === '万' || numeral === '亿') &&
+    prefix === '' &&
+    !bareScaleCount(text, end)
+  )
+    return false;
+  // 三类问题, 两件事, 五个层级: a Chinese numeral without a scale word is a small count of the prose,
+  // not a reported figure (千余名, 两万余名 and 近百家 keep theirs).
+  if (!/\d/.test(numeral) && !/[百千万亿]/.test(whole)) return false;
+  // 2020年5期 names an issue of a journal, not five of anything.
+  if (/\d{4}\s?年\s?$/.test(text.slice(Math.max(0, b - 6), b + 1)) && /^期/.test(unit)) return false;
+  if (unit === '年' && !isDuration(text, numeral, end)) return false;
   return true;
+}
+
+// 万株樱花, 千亩茶园: a bare 万/千 before a measure of plants or land is a count; 千家万户 (a pair of
+// scale words) stays a figure of speech.
+function bareScaleCount(text: string, end: number): boolean {
+  const unit = text[end - 1] ?? '';
+  return '株棵亩'.includes(unit) && !/^[\u4e00-\u9fa5]?[千万]/.test(text.slice(end, end + 2));
+}
+
+// 连续7年, 扎根30年, 56年来: a number of years. Not a year (2019年), a relative time (6年前, 3年后),
+// a decade (60年代), a grade (3年级) or the start of a date (2年3月).
+function isDuration(text: string, numeral: string, end: number): boolean {
+  // 百年大党, 千年古村: a Chinese numeral of years is a figure of speech.
+  if (!/^\d+(?:\.\d+)?$/.test(numeral) || Number(numeral) >= 200) return false;
+  return !/^(?:前|后|代|级|度|初|底|末|\d|[一二三四五六七八九十]+月)/.test(text.slice(end, end + 3));
+}
+
+// A line of `|`-separated keywords or links (site navigation, injected spam) holds no report.
+function inKeywordLine(text: string, pos: number): boolean {
+  const start = text.lastIndexOf('\n', pos) + 1;
+  const end = text.indexOf('\n', pos);
+  const line = text.slice(start, end < 0 ? text.length : end);
+  return (line.match(/[|｜]/g)?.length ?? 0) >= 3;
 }
 
 function build(
