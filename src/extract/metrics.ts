@@ -18,6 +18,7 @@ import {
 } from './lexicon';
 import { parseFractionPercent, parseScaledNumber } from './numbers';
 import type { PlaceHit } from './places';
+import { TokenIndex, tokenize } from './tokens';
 import type { MetricEntity } from './types';
 
 /** What metrics need from the other extractors. */
@@ -90,7 +91,7 @@ const NOUN_WORDS = ['在职', '在岗', '在编', '在校', '在册', '上级', 
 const SUBJECT_STOP_CHARS = new Set([...'在和与及或等的了被将把对向从到为是有都均已就又也并上里内']);
 // Copulas between a noun and its number: 集中参学率达到87.6% → 集中参学率.
 const COPULAS =
-  /(?:累计达到?|分别为|达到了?|占到了?|共有|总计|合计|超过了?|约为|多达|降至|增至|增长到|提高到|提升至|提升到|下降到|减少到|降到|升至|(?:提高|提升|增加|增长|下降|降低|减少)了?|达|为|是|占|约|超|共|有|计|了)$/;
+  /(?:累计达到?|分别为|达到了?|占到了?|占(?:总数|总量|全部|全市|全县|全省)?的|共有|共计|总计|合计|只有|仅有|仅|超过了?|约为|多达|降至|增至|增长到|提高到|提升至|提升到|下降到|减少到|降到|升至|(?:提高|提升|增加|增长|下降|降低|减少)了?|达|为|是|占|约|超|共|有|计|了)$/;
 // prettier-ignore
 const ADVERBS = ['先后', '累计', '共计', '分别', '同时', '已经', '目前', '现在', '其中', '月均', '人均', '年均', '平均'];
 // Verbs before a number: the noun before them is not what is counted (市级每年投入400多万元).
@@ -108,6 +109,10 @@ const BACK_STOPS = [
  */
 export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[] {
   const out = new Map<string, MetricEntity>();
+  const words = new TokenIndex(text);
+  const nounAfter = (pos: number): string | null => trimAfter(text, pos, readNounAfter(text, pos), words);
+  const nounBefore = (pos: number, unit = ''): string | null =>
+    trimBefore(readNounBefore(text, pos, ctx, unit));
   const excludedAt = (i: number): boolean => ctx.excluded.some(([s, e]) => s <= i && i < e);
 
   // 三分之一农村党组织 → 33.33… % of 农村党组织; 百分之九十五以上的农户 → 95 %, approximate;
@@ -128,9 +133,7 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
       const value = read(m);
       if (value === null) continue;
       const around =
-        re === FRACTION
-          ? (nounAfter(text, end) ?? nounBefore(text, m.index, ctx))
-          : (nounBefore(text, m.index, ctx) ?? nounAfter(text, end));
+        re === FRACTION ? (nounAfter(end) ?? nounBefore(m.index)) : (nounBefore(m.index) ?? nounAfter(end));
       const subject = changeSubject(text, m.index, ctx) ?? around;
       const approximate = prefix !== '' || bound !== '';
       const written = text.slice(numStart, end);
@@ -172,20 +175,31 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
       ranged ||
       /^余/.test(text.slice(end, end + 1));
     let subject: string | null = null;
-    if (!DURATION_UNITS.has(unit)) {
-      // Rates and ages name their subject before the number: 集中参学率达到87.6%, 年龄60岁以下;
-      // so does a threshold (集体经济年收入10万元以上的村) and a change (从A增长到B).
-      const before =
-        unit === '%' ||
-        unit === '个百分点' ||
-        unit === '岁' ||
-        unit === '周岁' ||
-        (bound !== '' && text[stop] === '的');
+    if (unit === '岁' || unit === '周岁') {
+      // An age measures a person's age: 年龄60岁以下, 平均年龄43岁 name it; 60岁以上老年人 is a
+      // threshold on the people after it; 83岁高龄的老支书, 88岁独居老人X → 年龄 (never the name).
+      const named = nounBefore(start);
+      subject =
+        (named !== null && /(?:年龄|岁数|年纪)$/.test(named) ? named : null) ??
+        changeSubject(text, start, ctx) ??
+        (bound !== '' ? nounAfter(stop) : null) ??
+        '年龄';
+    } else if (DURATION_UNITS.has(unit)) {
+      // A duration names what lasted before it (新区开发建设4年多来) or after it (提供24小时服务,
+      // 56年来，“枫桥经验”…).
+      const rest = /^多?(?:以?来)?[，,]?/.exec(text.slice(stop, stop + 4))?.[0] ?? '';
+      subject = nounBefore(start, unit) ?? nounAfter(stop + rest.length);
+    } else {
+      // Rates name their subject before the number: 集中参学率达到87.6%; so does a threshold
+      // (集体经济年收入10万元以上的村) and a change (从A增长到B).
+      const before = unit === '%' || unit === '个百分点' || (bound !== '' && text[stop] === '的');
       subject =
         changeSubject(text, start, ctx) ??
         (before
-          ? (nounBefore(text, start, ctx) ?? nounAfter(text, stop))
-          : (nounAfter(text, stop) ?? nounBefore(text, start, ctx)));
+          ? (nounBefore(start, unit) ?? nounAfter(stop))
+          : (nounAfter(stop) ?? nounBefore(start, unit))) ??
+        moneyVerb(text, start, unit) ??
+        listSubject(text, start, out);
     }
     const rule = unit === '%' ? 'metric.percent' : /元/.test(unit) ? 'metric.money' : 'metric.count';
     out.set(
@@ -194,6 +208,81 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
     );
   }
   return [...out.values()].sort((a, b) => Number(a.key) - Number(b.key));
+}
+
+// Word classes (jieba tags) that end a counted noun read forward: verbs (not verbal nouns 培训/vn),
+// adverbs, prepositions, conjunctions, pronouns, locality, place and time words, particles, idioms.
+// 老旧小区分为三类 → 老旧小区; 骑手穿梭于楼宇 → 骑手; 人群中择优遴选 → 人群; 村民心头暖融融 → 村民.
+const FORWARD_STOP_TAGS = new Set(['v', 'vd', 'd', 'p', 'c', 'r', 'f', 's', 't', 'ul', 'uz', 'uj', 'i']);
+
+/** The counted noun read after a number, cut where the segmenter sees a predicate start. */
+function trimAfter(text: string, pos: number, noun: string | null, words: TokenIndex): string | null {
+  if (noun === null) return null;
+  const at = text.indexOf(noun, pos);
+  // A quoted noun (10个“口袋公园”) is whole; so is a noun not found where it was read.
+  if (at < 0 || at - pos > 24 || '“「‘"'.includes(text[at - 1] ?? '')) return noun;
+  const end = at + noun.length;
+  for (let i = at + 1; i < end; i++) {
+    const w = words.at(i);
+    if (w?.start !== i || !FORWARD_STOP_TAGS.has(w.tag)) continue;
+    // 基层学习点, 临时服务站: a verb before one noun-forming character is part of the noun.
+    if (w.end === end - 1 && NOUN_SUFFIXES.includes(text[w.end] ?? '')) break;
+    return noun.slice(0, i - at);
+  }
+  return noun;
+}
+
+// Characters that make a noun of the verb before them: 学习点, 服务站, 活动室, 示范岗, 帮扶组,
+// 服务队, 培训班, 办结率, 志愿者, 调解员, 议事会, 宣传栏, 阅读角, 服务台, 展览馆, 聊天群, 议事厅.
+const NOUN_SUFFIXES = '点站室岗组队班率者员会栏角台馆群厅';
+
+/**
+ * The counted noun read before a number, without the adverbs around it and a verb an adverb
+ * introduces: 活动已开展8场 → 活动, 面积原则上分别不少于 → 面积, 已组织活动60场 → 组织活动,
+ * 发明专利共计 → 发明专利.
+ */
+function trimBefore(noun: string | null): string | null {
+  if (noun === null) return null;
+  // Segmented alone: the phrase is short and its edges are what matter here.
+  const tokens = tokenize(noun);
+  let last = tokens.length;
+  let k = last;
+  // 活动已开展: a verb after an adverb is the predicate (not 按时办结率, where 率 ends the noun).
+  if (!NOUN_SUFFIXES.includes(noun.slice(-1)))
+    while (k > 0 && /^v/.test(tokens[k - 1]?.tag ?? '') && tokens[k - 1]?.tag !== 'vn') k--;
+  if (k < last && k > 0 && tokens[k - 1]?.tag === 'd') last = k;
+  while (last > 0 && tokens[last - 1]?.tag === 'd') last--;
+  // 目前我市…, 已组织活动: a time word, a pronoun or a one-character adverb does not open a noun.
+  let first = 0;
+  for (;;) {
+    const t = tokens[first];
+    if (first >= last || t === undefined) break;
+    if (!['t', 'r', 'p'].includes(t.tag) && !(t.tag === 'd' && t.word.length === 1)) break;
+    first++;
+  }
+  if (first >= last) return null;
+  const out = noun.slice(tokens[first]?.start ?? 0, tokens[last - 1]?.end ?? noun.length);
+  return out.length >= 2 ? out : null;
+}
+
+// Verbs of money that name what an amount is when no noun does: 累计投入1000余万元 → 投入,
+// 银川市将投资1亿多元 → 投资, 每户增收4500元 → 增收.
+const MONEY_VERBS =
+  /(投资|投入|列支|拨付|筹集|筹措|捐款|捐赠|增收|奖励|补贴|补助|节约|节省|减免)[了达近约超逾]*$/;
+
+function moneyVerb(text: string, start: number, unit: string): string | null {
+  if (!unit.startsWith('元')) return null;
+  return MONEY_VERBS.exec(text.slice(Math.max(0, start - 6), start))?.[1] ?? null;
+}
+
+// The later members of a list share the first one's noun: 面积原则上分别不少于3000平方米、
+// 2000平方米、1000平方米和500平方米 → 面积 for all four.
+function listSubject(text: string, start: number, found: ReadonlyMap<string, MetricEntity>): string | null {
+  let previous: MetricEntity | undefined;
+  for (const m of found.values()) if (Number(m.key) < start) previous = m;
+  if (previous === undefined) return null;
+  const gap = text.slice(Number(previous.key) + previous.text.length, start);
+  return /^[、和及与]$/.test(gap) ? previous.subject : null;
 }
 
 // Not a count: 第19版 and 第一 (ordinals), dates and times (2021-06-07, 10:02), PM2.5, a lone 一
@@ -363,7 +452,7 @@ function insideTitle(s: string, at: number): boolean {
 
 // The noun right after the unit: 8344名社区党员开展… → 社区党员; 10个“口袋公园” → 口袋公园;
 // 近6500支新成立的党员先锋队 → 党员先锋队 (the words before 的 qualify it).
-function nounAfter(text: string, pos: number): string | null {
+function readNounAfter(text: string, pos: number): string | null {
   let i = pos;
   const quoted = quotedNoun(text, i);
   if (quoted !== undefined) return quoted;
@@ -517,7 +606,20 @@ function changeSubject(text: string, start: number, ctx: MetricContext): string 
     const first = CHANGE_FIRST.test(between) && CHANGE_AFTER.test(clauseAfter(text, start));
     const second = /[\d零〇一二两三四五六七八九十百千]/.test(between) && CHANGE_SECOND.test(between);
     if (!first && !second) continue;
-    return nounBefore(text, k, ctx);
+    return readNounBefore(text, k, ctx);
+  }
+  return null;
+}
+
+// The words of a long phrase after its last verb: 支部成员承担国家自然科学基金项目 →
+// 国家自然科学基金项目; null when no verb splits it or too much is left.
+function afterLastVerb(phrase: string): string | null {
+  const tokens = tokenize(phrase);
+  for (let k = tokens.length - 1; k > 0; k--) {
+    const t = tokens[k - 1];
+    if (t === undefined || !/^v[d]?$/.test(t.tag)) continue;
+    const rest = phrase.slice(t.end);
+    return rest.length >= 2 && rest.length <= 10 ? rest : null;
   }
   return null;
 }
@@ -525,11 +627,22 @@ function changeSubject(text: string, start: number, ctx: MetricContext): string 
 // The noun before a number: 集中参学率达到87.6% → 集中参学率; 培训基层干部1.2万名 → 基层干部;
 // 4类人员占比达到99.8% → 人员占比. Null when a verb stands right before (投入400多万元). A place
 // that opens the noun is not part of it (北庄村集体收入 → 集体收入).
-function nounBefore(text: string, pos: number, ctx?: MetricContext): string | null {
+function readNounBefore(text: string, pos: number, ctx?: MetricContext, unit = ''): string | null {
   let end = pos;
+  while (end > 0 && text[end - 1] === ' ') end--; // 党组织 587个: a page's stray space
   const lead = text.slice(Math.max(0, end - 6), end);
   const copula = COPULAS.exec(lead);
   if (copula !== null) end -= copula[0].length;
+  // “教工党员示范岗”90个: a quoted noun right before the number (with the words it ends: “两新”组织).
+  const quoted = /(?:[\u4e00-\u9fa5]{0,6}“([^”“]{1,12})”([\u4e00-\u9fa5]{0,6}))$/.exec(
+    text.slice(Math.max(0, end - 26), end),
+  );
+  if (quoted !== null) {
+    const tail = quoted[2] ?? '';
+    const head = tail === '' ? '' : (quoted[1] ?? '');
+    if (tail === '') return quoted[1] ?? null;
+    if (!/[，。；：、]/.test(head)) return `${head}${tail}`;
+  }
   let i = end;
   while (i > 0 && end - i < 10) {
     const ch = text[i - 1] ?? '';
@@ -559,13 +672,17 @@ function nounBefore(text: string, pos: number, ctx?: MetricContext): string | nu
     const cut = Math.max(
       ...HEAD_NOUNS.map((h) => (phrase.lastIndexOf(h) < 0 ? -1 : phrase.lastIndexOf(h) + h.length)),
     );
-    if (cut <= 0 || end - (i + cut) < 2) return null;
+    // 银川建成市级党群服务活动中心7个: the phrase ends in its head noun; keep the words after the
+    // last verb (支部成员承担国家自然科学基金项目7项 → 国家自然科学基金项目).
+    if (cut <= 0 || end - (i + cut) < 2) return afterLastVerb(phrase);
     i += cut;
   }
   // 北庄村集体收入: the place is the metric's place, not part of what it counts.
   const place = ctx?.placeHits.find((h) => h.start === i && h.end < end && !h.deictic);
   if (place !== undefined) i = place.end;
   let noun = text.slice(i, end);
+  // 每人费用 → 费用: 每 and its counter give a rate, not the noun.
+  if (text[i - 1] === '每' && /^[人户村家][\u4e00-\u9fa5]{2}/.test(noun)) noun = noun.slice(1);
   // 每年集体收入 (每 stopped the walk) → 集体收入; 各类服务事项 → 服务事项
   if ('每今全去当本'.includes(text[i - 1] ?? '') && /^[年月季周]/.test(noun)) noun = noun.slice(1);
   if ('各每全'.includes(text[i - 1] ?? '') && /^[类种项个级]/.test(noun)) noun = noun.slice(1);
@@ -575,9 +692,11 @@ function nounBefore(text: string, pos: number, ctx?: MetricContext): string | nu
   if ('全该本我'.includes(text[i - 1] ?? '') && /^[村镇乡县市区省][\u4e00-\u9fa5]{2}/.test(noun))
     noun = noun.slice(1);
   // 先后投入2.1亿元, 市县财政每年列支6.9亿元: a verb or an adverb, not a noun, stands before the number.
+  // 开展集中培训23场: an event counted (场/次/期) is named by its verbal noun.
+  const event = /^(?:场|次|期|场次|期次)$/.test(unit);
   if (
     noun.length < 2 ||
-    BACK_STOPS.some((w) => noun.endsWith(w)) ||
+    BACK_STOPS.some((w) => noun.endsWith(w) && !(event && noun.length > w.length)) ||
     IMPLEMENT_VERBS.includes(noun) ||
     ADVERBS.includes(noun)
   )
