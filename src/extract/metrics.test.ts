@@ -104,3 +104,66 @@ describe('which numbers are metrics', () => {
     expect(g.metrics.map((m) => m.text)).toEqual(['46名']);
   });
 });
+
+describe('what a metric counts (subject)', () => {
+  it('ends the noun read after the number where a predicate starts', () => {
+    const g = extract('某区纪实\n全区将120个老旧小区分为三档管理，每天有300多名骑手穿梭于大街小巷。');
+    expect(metric(g, '120个').subject).toBe('老旧小区');
+    expect(metric(g, '300多名').subject).toBe('骑手');
+  });
+
+  it('leaves the adverb and the verb it introduces out of a noun read before the number', () => {
+    const g = extract('某街道纪实\n截至目前，该活动已开展15场，面积原则上分别不少于800平方米、500平方米。');
+    expect(metric(g, '15场').subject).toBe('活动');
+    expect(metric(g, '800平方米').subject).toBe('面积');
+    expect(metric(g, '500平方米').subject).toBe('面积'); // a later member of the list
+  });
+
+  it('gives an age the subject 年龄, never the name of the person', () => {
+    const g = extract(
+      '某村纪实\n今年已91岁高龄的老党员王德福见证了村子的变化。76岁独居老人李桂兰一到冬天就犯愁。',
+    );
+    expect(metric(g, '91岁').subject).toBe('年龄');
+    expect(metric(g, '76岁').subject).toBe('年龄');
+  });
+
+  it('names a duration by what lasted, not by the leftover of its unit', () => {
+    const g = extract('某镇纪实\n工业园开发建设5年多来，园区面貌一新。工作队在村里驻扎了2个多月。');
+    expect(metric(g, '5年').subject).toBe('工业园开发建设');
+    expect(metric(g, '2个多月')).toMatchObject({ value: 2, unit: '个月', approximate: true });
+    expect(metric(g, '2个多月').subject).not.toBe('多月');
+  });
+
+  it('names an amount by its money verb when no noun does', () => {
+    const g = extract('某村纪实\n合作社累计投入800余万元，全村每户增收3200元。');
+    expect(metric(g, '800余万元').subject).toBe('投入');
+    expect(metric(g, '3200元').subject).toBe('增收');
+  });
+
+  it('reads a quoted noun before the number, across a stray space', () => {
+    const g = extract('某县纪实\n全县评出“五星党支部”36个，共建立“两新”组织党组织 215个。');
+    expect(metric(g, '36个').subject).toBe('五星党支部');
+    expect(metric(g, '215个').subject).toBe('两新组织党组织');
+  });
+
+  it('names a counted event by its verbal noun and a rate per person by its noun', () => {
+    const g = extract('某县纪实\n全县18个乡镇已开展集中培训42场，每人费用从80元降至50元。');
+    expect(metric(g, '42场').subject).toBe('集中培训');
+    expect(metric(g, '80元').subject).toBe('费用');
+  });
+});
+
+describe('ranges', () => {
+  it('keeps both ends of a range, in the same unit and scale', () => {
+    const g = extract('某镇纪实\n每个网格覆盖300—500户居民，每年补助3至5万元。');
+    expect(metric(g, '300—500户')).toMatchObject({ value: 300, unit: '户', approximate: true });
+    expect(metric(g, '500户')).toMatchObject({ value: 500, unit: '户', approximate: true });
+    expect(metric(g, '3至5万元')).toMatchObject({ value: 30000, unit: '元' });
+    expect(metric(g, '5万元')).toMatchObject({ value: 50000, unit: '元' });
+  });
+
+  it('reads no range from ranks, clock times or spans of years', () => {
+    const g = extract('某镇纪实\n第3-5名获奖。上午9:00-11:00开放。2019-2021年连续获奖。');
+    expect(g.metrics).toEqual([]);
+  });
+});

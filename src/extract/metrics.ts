@@ -51,7 +51,10 @@ const APPROX_PREFIX =
 const NUMERAL = '\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万亿]+';
 // 近500名, 11.2万余名, 400多万元, 两万余名, 140余万人次, 200平方米以上
 // 电梯15部 (but 12部门, 3部委 and 党支部 are no count of 部).
-const UNIT_PATTERN = [...UNITS.map(escape), '部(?![门署委队分长级])'].join('|');
+// 2个多月, 3个余月: the approximation sits inside 个月.
+const UNIT_PATTERN = ['个[多余]月', ...UNITS.map(escape), '部(?![门署委队分长级])'].join('|');
+// The lower end of a range right before the upper one: 300—500户, 3至5万元 (not 第3-5名, not 10:00-12:00).
+const RANGE_LOW = /(?<![\d.:：第A-Za-z])(\d+(?:\.\d+)?) ?[—\-~～至到] ?$/;
 // A page may put a space inside a number's phrase: 入驻商户近600 家, 100 余家.
 const TOKEN = new RegExp(
   `(${APPROX_PREFIX})?(${NUMERAL}) ?(余|多)?(万亿|万|亿)?(余|多)? ?(${UNIT_PATTERN})(以上|以下|左右|上下)?`,
@@ -155,7 +158,8 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
     if (inKeywordLine(text, numStart)) continue;
     const value = parseScaledNumber(numeral, scale);
     if (value === null) continue;
-    let unit = rawUnit === '％' ? '%' : rawUnit === '余人' ? '人' : rawUnit;
+    const innerMore = /^个[多余]月$/.test(rawUnit);
+    let unit = rawUnit === '％' ? '%' : rawUnit === '余人' ? '人' : innerMore ? '个月' : rawUnit;
     let stop = end;
     // 100元/月: a rate keeps its period.
     const per = /^\/(月|年|日|天|人|次)/.exec(text.slice(end, end + 2));
@@ -172,6 +176,7 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
       more2 !== '' ||
       bound !== '' ||
       rawUnit === '余人' ||
+      innerMore ||
       ranged ||
       /^余/.test(text.slice(end, end + 1));
     let subject: string | null = null;
@@ -206,6 +211,18 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
       String(numStart),
       build(text, ctx, numStart, stop, value, unit, text.slice(numStart, stop), approximate, subject, rule),
     );
+    // 300—500户, 3至5万元: a range keeps its lower end as a metric of the same unit and scale.
+    const low = ranged ? RANGE_LOW.exec(text.slice(Math.max(0, numStart - 14), numStart)) : null;
+    const lowValue = low === null ? null : parseScaledNumber(low[1] ?? '', scale);
+    if (low !== null && lowValue !== null) {
+      const lowStart = numStart - low[0].length;
+      const written = text.slice(lowStart, stop);
+      if (!excludedAt(lowStart))
+        out.set(
+          String(lowStart),
+          build(text, ctx, lowStart, stop, lowValue, unit, written, true, subject, rule),
+        );
+    }
   }
   return [...out.values()].sort((a, b) => Number(a.key) - Number(b.key));
 }
