@@ -112,6 +112,17 @@ describe('what a metric counts (subject)', () => {
     expect(metric(g, '300多名').subject).toBe('骑手');
   });
 
+  it('keeps a compound noun whole when a noun follows its verb or a noun suffix ends it', () => {
+    const g = extract(
+      '某市纪实\n全市明确38项村级组织履行职责事项，建成26个流动党员示范服务站和9个基层学习点，' +
+        '全市312个市场监管所全部建立党组织，举办百场文艺演出、百场乡村电影展映等活动。',
+    );
+    expect(metric(g, '38项').subject).toBe('村级组织履行职责事项');
+    expect(metric(g, '26个').subject).toBe('流动党员示范服务站');
+    expect(metric(g, '9个').subject).toBe('基层学习点');
+    expect(metric(g, '312个').subject).toBe('市场监管所');
+  });
+
   it('leaves the adverb and the verb it introduces out of a noun read before the number', () => {
     const g = extract('某街道纪实\n截至目前，该活动已开展15场，面积原则上分别不少于800平方米、500平方米。');
     expect(metric(g, '15场').subject).toBe('活动');

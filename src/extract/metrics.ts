@@ -187,7 +187,7 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
       subject =
         (named !== null && /(?:年龄|岁数|年纪)$/.test(named) ? named : null) ??
         changeSubject(text, start, ctx) ??
-        (bound !== '' ? nounAfter(stop) : null) ??
+        (bound !== '' ? (nounBefore(start) ?? nounAfter(stop)) : null) ??
         '年龄';
     } else if (DURATION_UNITS.has(unit)) {
       // A duration names what lasted before it (新区开发建设4年多来) or after it (提供24小时服务,
@@ -232,26 +232,49 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
 // 老旧小区分为三类 → 老旧小区; 骑手穿梭于楼宇 → 骑手; 人群中择优遴选 → 人群; 村民心头暖融融 → 村民.
 const FORWARD_STOP_TAGS = new Set(['v', 'vd', 'd', 'p', 'c', 'r', 'f', 's', 't', 'ul', 'uz', 'uj', 'i']);
 
-/** The counted noun read after a number, cut where the segmenter sees a predicate start. */
+/**
+ * The counted noun read after a number, cut where the segmenter sees a predicate start: a verb
+ * with no noun after it in the phrase (骑手穿梭于楼宇 → 骑手, 村道路修通 → 村道路; but 村级组织履行
+ * 职责事项 and 主题学习线路 stay whole: a noun follows their verbs), or a function word.
+ */
 function trimAfter(text: string, pos: number, noun: string | null, words: TokenIndex): string | null {
   if (noun === null) return null;
   const at = text.indexOf(noun, pos);
   // A quoted noun (10个“口袋公园”) is whole; so is a noun not found where it was read.
   if (at < 0 || at - pos > 24 || '“「‘"'.includes(text[at - 1] ?? '')) return noun;
   const end = at + noun.length;
+  // The verb's object or head noun comes right after it (or after more verbs): 改造项目, 履行职责事项.
+  const nounFollows = (from: number): boolean => {
+    for (let j = from; j < end;) {
+      const w = words.at(j);
+      if (w === undefined || w.start !== j || w.end > end) return false;
+      if (w.word.length >= 2 && /^(?:n|vn)/.test(w.tag)) return true;
+      if (w.tag !== 'v') return false;
+      j = w.end;
+    }
+    // 百场主题展览等: a verb that ends a member of a list is a noun.
+    return from === end && /^[等、和及与]/.test(text.slice(end, end + 1));
+  };
   for (let i = at + 1; i < end; i++) {
     const w = words.at(i);
     if (w?.start !== i || !FORWARD_STOP_TAGS.has(w.tag)) continue;
+    const verb = w.tag === 'v' || w.tag === 'vd';
+    // 大地上: a function word reaching past the phrase did not end it (the reader did).
+    if (!verb && w.end > end) continue;
+    // 市场监管所: a noun-forming last character, whatever the segmenter calls it.
+    if (w.end === end && w.word.length === 1 && NOUN_SUFFIXES.includes(w.word)) break;
     // 基层学习点, 临时服务站: a verb before one noun-forming character is part of the noun.
-    if (w.end === end - 1 && NOUN_SUFFIXES.includes(text[w.end] ?? '')) break;
+    if (verb && w.end === end - 1 && NOUN_SUFFIXES.includes(text[w.end] ?? '')) break;
+    if (verb && nounFollows(w.end)) continue;
     return noun.slice(0, i - at);
   }
   return noun;
 }
 
 // Characters that make a noun of the verb before them: 学习点, 服务站, 活动室, 示范岗, 帮扶组,
-// 服务队, 培训班, 办结率, 志愿者, 调解员, 议事会, 宣传栏, 阅读角, 服务台, 展览馆, 聊天群, 议事厅.
-const NOUN_SUFFIXES = '点站室岗组队班率者员会栏角台馆群厅';
+// 服务队, 培训班, 办结率, 志愿者, 调解员, 议事会, 宣传栏, 阅读角, 服务台, 展览馆, 聊天群, 议事厅,
+// 监管所.
+const NOUN_SUFFIXES = '点站室岗组队班率者员会栏角台馆群厅所';
 
 /**
  * The counted noun read before a number, without the adverbs around it and a verb an adverb
@@ -427,8 +450,8 @@ function lastClauseBreak(text: string, pos: number): number {
 // 防控正值紧要关头。全市423个小区… → 2020; 2018年实现集体经济收入200余万元，每户增收4500元 →
 // 2018 for both; 今年 → the document's year), else the document's year (a dated text speaks of its
 // own year). A present-tense word after that year (1999年，…。如今…70多项; 目前已有…) brings
-// the number back to the document's year. Not a year that governs: a starting point (2015年以来
-// 举办188期 counts up to now), a comparison's baseline (比2015年增加), a year inside a 《title》.
+// the number back to the document's year. Not a year that governs: a period up to now (2015年以来
+// 举办188期 counts up to the text's day; 从2018年开始在70个村启动 does govern), a comparison's baseline (比2015年增加), a year inside a 《title》.
 // A norm (每年至少组织1次, 原则上不少于3000平方米, 鼓励有3名以上党员的企业…) is no count at any
 // time: null.
 function yearAt(
@@ -445,7 +468,7 @@ function yearAt(
   let at = -1;
   for (const m of before.matchAll(YEAR)) {
     const end = m.index + m[0].length;
-    if (/^(?:以来|来|起|开始)/.test(before.slice(end, end + 2))) continue; // 2015年以来
+    if (/^(?:以来|来)/.test(before.slice(end, end + 2))) continue; // 2015年以来
     if (/(?:比|较|相比|同比|对比)$/.test(before.slice(Math.max(0, m.index - 2), m.index))) continue; // 比2015年
     if (insideTitle(before, m.index)) continue; // 《2019年国务院政府工作报告》
     if (m[1] !== undefined) year = Number(m[1]);
