@@ -170,8 +170,12 @@ describe('000 燕赵新答卷·廊坊篇 (河北新闻网, 2021-06-07)', () => {
     expect(metricIn(g, '全市3199名', '3199名').year).toBe(2021);
   });
 
-  it('attaches a metric to the program of its sentence', () => {
-    expect(metricIn(g, '11.2万余名', '11.2万余名').programKey).toBe('双报到');
+  // A metric measures a program only when its own clause names it (the brief of the metrics issue):
+  // 组织发动8344名社区党员开展“双报到” counts 双报到's people; …，全市11.2万余名党员在各个防疫检查站…
+  // 发挥作用 (another clause of the sentence) does not. Was: 11.2万余名 → 双报到 (sentence-wide).
+  it('attaches a metric to the program of its own clause only', () => {
+    expect(metricIn(g, '8344名', '8344名').programKey).toBe('双报到');
+    expect(metricIn(g, '11.2万余名', '11.2万余名').programKey).toBeNull();
   });
 
   it('takes no dates, times or ordinals for metrics', () => {
@@ -488,10 +492,11 @@ describe('003 福州 (福州日报), an article without a headline', () => {
       approximate: true,
       subject: '党员',
     });
+    // 全面开展近邻党建百日攻坚，…，建立了2358个小区党组织: the program is named in another clause.
     expect(metricIn(g, '2358个', '2358个')).toMatchObject({
       value: 2358,
       subject: '小区党组织',
-      programKey: '近邻党建',
+      programKey: null,
     });
     expect(metricIn(g, '99.4%', '99.4%')).toMatchObject({
       value: 99.4,

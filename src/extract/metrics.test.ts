@@ -178,3 +178,13 @@ describe('ranges', () => {
     expect(g.metrics).toEqual([]);
   });
 });
+
+describe('what a metric measures (program)', () => {
+  it('attaches a metric to a program only when its own clause names it', () => {
+    const g = extract(
+      '某县纪实\n某县推行“院坝说事”机制，全县建成议事点120个；通过“院坝说事”机制化解矛盾纠纷260起。',
+    );
+    expect(metric(g, '120个').programKey).toBeNull();
+    expect(metric(g, '260起').programKey).toBe('院坝说事');
+  });
+});

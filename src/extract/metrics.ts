@@ -411,21 +411,17 @@ function build(
     )
       placeKey = h.ref.key;
   }
-  // The program named in the number's own clause (组织百场文艺演出…等“十个百”系列活动), else the last one
-  // named before it in the sentence, else the first one after it.
+  // The program named in the number's own clause (组织百场文艺演出…等“十个百”系列活动; the last one
+  // before the number when the clause names several). A program named only in another clause of
+  // the sentence is not what the number measures (组织8344名党员开展“双报到”，…全市11.2万余名党员在
+  // 检查站发挥作用: the 11.2万 are not counted by 双报到).
   const clauseStart = Math.max(sentence.start, lastClauseBreak(text, numStart) + 1);
   const clauseEnd = Math.min(sentence.end, numStart + clauseAfter(text, numStart).length);
-  let programKey: string | null = null;
-  let after: string | null = null;
   let inClause: string | null = null;
   for (const h of ctx.programHits) {
-    if (h.start < sentence.start || h.start >= sentence.end) continue;
-    if (h.start < numStart) programKey = h.ref.key;
-    else after ??= h.ref.key;
     if (h.start >= clauseStart && h.start < clauseEnd && (inClause === null || h.start < numStart))
       inClause = h.ref.key;
   }
-  programKey = inClause ?? programKey;
   return {
     key: String(numStart),
     value,
@@ -435,7 +431,7 @@ function build(
     subject,
     year: yearAt(text, sentence, ctx.sentences.paragraphStart(numStart), numStart, ctx.documentYear),
     placeKey,
-    programKey: programKey ?? after,
+    programKey: inClause,
     evidence: ctx.sentences.evidence(numStart, rule),
   };
 }
