@@ -88,6 +88,12 @@ describe('which numbers are metrics', () => {
     expect(g.metrics.filter((m) => m.unit === '家' || m.unit === '户')).toEqual([]);
   });
 
+  it('counts a bare scale word rounded with 余/多 (千余名, 万余元)', () => {
+    const g = extract('某镇纪实\n千余名志愿者参与服务，筹集善款万余元。');
+    expect(metric(g, '千余名')).toMatchObject({ value: 1000, subject: '志愿者', approximate: true });
+    expect(metric(g, '万余元')).toMatchObject({ value: 10000, subject: '善款' });
+  });
+
   it('drops Chinese-numeral small counts without a scale word, keeps those with one', () => {
     const g = extract('某社区纪实\n社区把问题分为三类，办好两件实事，近千名居民受益，投入两万余元。');
     expect(g.metrics.map((m) => m.text).sort()).toEqual(['两万余元', '千名']);
@@ -136,6 +142,11 @@ describe('what a metric counts (subject)', () => {
     );
     expect(metric(g, '91岁').subject).toBe('年龄');
     expect(metric(g, '76岁').subject).toBe('年龄');
+  });
+
+  it('gives an age threshold the people right after it', () => {
+    const g = extract('某村纪实\n村里为70岁以上老人配备了取暖器。');
+    expect(metric(g, '70岁以上').subject).toBe('老人');
   });
 
   it('names a duration by what lasted, not by the leftover of its unit', () => {

@@ -180,6 +180,10 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
       ranged ||
       /^余/.test(text.slice(end, end + 1));
     let subject: string | null = null;
+    // 为60岁以上老人配备… → 老人 (a noun right after the threshold); 新发展农村党员35周岁以下不少于60% →
+    // 新发展农村党员 (nothing countable after it, so the people named before).
+    const thresholdPeople = (at: number): string | null =>
+      /^n/.test(words.at(at)?.tag ?? '') ? nounAfter(at) : (nounBefore(start) ?? nounAfter(at));
     if (unit === '岁' || unit === '周岁') {
       // An age measures a person's age: 年龄60岁以下, 平均年龄43岁 name it; 60岁以上老年人 is a
       // threshold on the people after it; 83岁高龄的老支书, 88岁独居老人X → 年龄 (never the name).
@@ -187,7 +191,7 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
       subject =
         (named !== null && /(?:年龄|岁数|年纪)$/.test(named) ? named : null) ??
         changeSubject(text, start, ctx) ??
-        (bound !== '' ? (nounBefore(start) ?? nounAfter(stop)) : null) ??
+        (bound !== '' ? thresholdPeople(stop) : null) ??
         '年龄';
     } else if (DURATION_UNITS.has(unit)) {
       // A duration names what lasted before it (新区开发建设4年多来) or after it (提供24小时服务,
@@ -291,7 +295,16 @@ function trimBefore(noun: string | null): string | null {
   if (!NOUN_SUFFIXES.includes(noun.slice(-1)))
     while (k > 0 && /^v/.test(tokens[k - 1]?.tag ?? '') && tokens[k - 1]?.tag !== 'vn') k--;
   if (k < last && k > 0 && tokens[k - 1]?.tag === 'd') last = k;
-  while (last > 0 && tokens[last - 1]?.tag === 'd') last--;
+  // 工作队用了2个多月 → 工作队, 连续5年 → nothing: adverbs, prepositions, particles and a one-character
+  // verb do not end a noun.
+  for (;;) {
+    const t = tokens[last - 1];
+    if (last === 0 || t === undefined) break;
+    const oneVerb = t.tag === 'v' && t.word.length === 1 && !NOUN_SUFFIXES.includes(t.word);
+    const preposition = t.tag === 'p' && t.word !== '比'; // 人员占比 keeps its 比
+    if (!['d', 'ad', 'c', 'u', 'uj', 'ul', 'uz'].includes(t.tag) && !oneVerb && !preposition) break;
+    last--;
+  }
   // 目前我市…, 已组织活动: a time word, a pronoun or a one-character adverb does not open a noun.
   let first = 0;
   for (;;) {
@@ -349,9 +362,12 @@ function isCountable(
   if (numeral === '一' || numeral === '〇' || numeral === '零') return false;
   // 千条万条, 千家万户, 万人空巷: a bare 千 or 万 is a figure of speech, not a count — unless a word
   // of approximation says it is one (近千名党员, 上万人次).
+  // 千余名志愿者, 万余元: 余/多 after a bare scale word make it a stated (rounded) count.
+  const rounded = /^[千万亿][余多]/.test(whole.slice(prefix.length));
   if (
     (numeral === '千' || numeral === '万' || numeral === '亿') &&
     prefix === '' &&
+    !rounded &&
     !bareScaleCount(text, end)
   )
     return false;
