@@ -44,6 +44,15 @@ describe('publication day', () => {
     expect(d.publishedAt).toBe('2014-05-20');
   });
 
+  it.each([
+    ['日期：[2016/10/14]', '2016-10-14'],
+    ['2018-03-21 06:58:00', '2018-03-21'],
+    ['2020年05月15日 10:20 某某网', '2020-05-15'],
+    ['来源：某某网-《某某日报》时间：2021-12-22', '2021-12-22'],
+  ])('reads the header line %s', (line, day) => {
+    expect(info(`某地新闻标题一则\n${line}\n正文。`).publishedAt).toBe(day);
+  });
+
   it('leaves a date of the running text alone', () => {
     const d = info('某村的新变化\n2021年6月3日，记者来到某村，看到新修的道路。');
     expect(d.publishedAt).toBeNull();
