@@ -168,6 +168,35 @@ describe('what a metric counts (subject)', () => {
     expect(metric(g, '215个').subject).toBe('两新组织党组织');
   });
 
+  it('reads a noun that a stop word opens (培训班, 覆盖率), not a verb alone', () => {
+    const g = extract('某县纪实\n先后举办96期培训班，企业党组织实现了100%的覆盖率。');
+    expect(metric(g, '96期').subject).toBe('培训班');
+    expect(metric(g, '100%').subject).toBe('覆盖率');
+  });
+
+  it('skips a 以…为主的 description and a pinyin annotation before the noun', () => {
+    const g = extract(
+      '某区纪实\n全区3000余名以快递员、外卖骑手为主的新就业群体劳动者，陆续加入工会。并细化4个(ge) 方面9项具体(ti) 任(ren) 务。',
+    );
+    expect(metric(g, '3000余名').subject).toBe('新就业群体劳动者');
+    expect(metric(g, '4个').subject).toBe('方面');
+    expect(metric(g, '9项').subject).toBe('具体任务');
+  });
+
+  it('keeps the noun before 的 when nothing countable follows it', () => {
+    const g = extract('某村纪实\n聚在广场上的300多位村民心头暖暖的——分红大会开始了。');
+    expect(metric(g, '300多位').subject).toBe('村民');
+  });
+
+  it('names an amount right after a money verb by that verb, and a long run of nouns whole', () => {
+    const g = extract(
+      '某镇纪实\n通过两个合作社“共富工程”增收30余万元。全市建成市级党群服务活动中心5个，在服务站内提供24小时服务。',
+    );
+    expect(metric(g, '30余万元').subject).toBe('增收');
+    expect(metric(g, '5个').subject).toBe('市级党群服务活动中心');
+    expect(metric(g, '24小时').subject).toBe('服务站');
+  });
+
   it('names a counted event by its verbal noun and a rate per person by its noun', () => {
     const g = extract('某县纪实\n全县18个乡镇已开展集中培训42场，每人费用从80元降至50元。');
     expect(metric(g, '42场').subject).toBe('集中培训');

@@ -113,7 +113,8 @@ const BACK_STOPS = [
 export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[] {
   const out = new Map<string, MetricEntity>();
   const words = new TokenIndex(text);
-  const nounAfter = (pos: number): string | null => trimAfter(text, pos, readNounAfter(text, pos), words);
+  const nounAfter = (pos: number): string | null =>
+    trimAfter(text, pos, readNounAfter(text, pos, words), words);
   const nounBefore = (pos: number, unit = ''): string | null =>
     trimBefore(readNounBefore(text, pos, ctx, unit));
   const excludedAt = (i: number): boolean => ctx.excluded.some(([s, e]) => s <= i && i < e);
@@ -204,10 +205,10 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
       const before = unit === '%' || unit === '个百分点' || (bound !== '' && text[stop] === '的');
       subject =
         changeSubject(text, start, ctx) ??
+        moneyVerb(text, start, unit) ??
         (before
           ? (nounBefore(start, unit) ?? nounAfter(stop))
           : (nounAfter(stop) ?? nounBefore(start, unit))) ??
-        moneyVerb(text, start, unit) ??
         listSubject(text, start, out);
     }
     const rule = unit === '%' ? 'metric.percent' : /元/.test(unit) ? 'metric.money' : 'metric.count';
@@ -295,6 +296,13 @@ function trimBefore(noun: string | null): string | null {
   if (!NOUN_SUFFIXES.includes(noun.slice(-1)))
     while (k > 0 && /^v/.test(tokens[k - 1]?.tag ?? '') && tokens[k - 1]?.tag !== 'vn') k--;
   if (k < last && k > 0 && tokens[k - 1]?.tag === 'd') last = k;
+  // 服务站内提供24小时服务: a verb after a locality word (内/中/上) is the predicate.
+  else if (
+    k < last &&
+    k > 1 &&
+    (tokens[k - 1]?.tag === 'f' || /^[内中上里外]$/.test(tokens[k - 1]?.word ?? ''))
+  )
+    last = k - 1;
   // 工作队用了2个多月 → 工作队, 连续5年 → nothing: adverbs, prepositions, particles and a one-character
   // verb do not end a noun.
   for (;;) {
@@ -318,8 +326,8 @@ function trimBefore(noun: string | null): string | null {
   return out.length >= 2 ? out : null;
 }
 
-// Verbs of money that name what an amount is when no noun does: 累计投入1000余万元 → 投入,
-// 银川市将投资1亿多元 → 投资, 每户增收4500元 → 增收.
+// Verbs of money that name what an amount right after them is: 累计投入1000余万元 → 投入,
+// 银川市将投资1亿多元 → 投资, 每户增收4500元 → 增收, 通过两项“甜蜜事业”增收20余万元 → 增收.
 const MONEY_VERBS =
   /(投资|投入|列支|拨付|筹集|筹措|捐款|捐赠|增收|奖励|补贴|补助|节约|节省|减免)[了达近约超逾]*$/;
 
@@ -504,8 +512,12 @@ function insideTitle(s: string, at: number): boolean {
 
 // The noun right after the unit: 8344名社区党员开展… → 社区党员; 10个“口袋公园” → 口袋公园;
 // 近6500支新成立的党员先锋队 → 党员先锋队 (the words before 的 qualify it).
-function readNounAfter(text: string, pos: number): string | null {
+function readNounAfter(text: string, pos: number, words?: TokenIndex): string | null {
   let i = pos;
+  // 5个(ge) 方面: a page's pinyin annotation after the unit is skipped.
+  i += PINYIN_NOTE.exec(text.slice(i, i + 12))?.[0].length ?? 0;
+  // 4000余名以快递员、网约配送员为主的新就业形态劳动者: the 以…为主的 description qualifies the noun after it.
+  i += /^以[^，。；！？]{1,24}?为(?:主|主体|代表|核心)的/.exec(text.slice(i, i + 32))?.[0].length ?? 0;
   const quoted = quotedNoun(text, i);
   if (quoted !== undefined) return quoted;
   // 6500支新成立的党员先锋队: a short modifier ending in 的 (not itself a counted noun) is skipped.
@@ -519,16 +531,28 @@ function readNounAfter(text: string, pos: number): string | null {
     i += modifier[0].length;
     const quoted = quotedNoun(text, i);
     if (quoted !== undefined) return quoted;
+    // 300多位村民心头暖暖的——: nothing after 的, so the words before it are the noun.
+    if (!isHan(text[i])) return modifier[1] ?? null;
   }
   let start = i;
   let usedDe = false;
-  while (i < text.length && i - start < 12) {
+  let beforeDe = '';
+  let notes = 0; // characters of pinyin annotations inside the noun
+  // 培训班, 覆盖率: a stop word that only opens a noun of one more character does not stop it
+  // (全面推行 tagged a noun still stops).
+  const stopsAt = (i: number, w: string): boolean => {
+    if (!text.startsWith(w, i)) return false;
+    const t = words?.at(i);
+    return !(t?.start === i && t.word.length === w.length + 1 && /^n/.test(t.tag));
+  };
+  while (i < text.length && i - start - notes < 12) {
     const ch = text[i] ?? '';
     if (ch === '的' && !usedDe && i > start) {
       // 1500个村的集体经济发展乡镇示范片区: a counted noun before 的 stays; 6500支新成立的党员先锋队:
       // a modifier before 的 gives way to the noun after it.
       const before = text.slice(start, i);
       if (HEAD_NOUNS.some((h) => before.endsWith(h))) break;
+      beforeDe = before;
       usedDe = true;
       start = i + 1;
       i++;
@@ -537,9 +561,15 @@ function readNounAfter(text: string, pos: number): string | null {
       if (after !== undefined) return after;
       continue;
     }
+    const note = i > start ? PINYIN_NOTE.exec(text.slice(i, i + 12)) : null;
+    if (note !== null && isHan(text[i + note[0].length])) {
+      i += note[0].length; // 具体(ti) 创建内(nei) 容
+      notes += note[0].length;
+      continue;
+    }
     if (!isHan(ch)) break;
-    if (SUBJECT_STOPS.some((w) => text.startsWith(w, i))) break;
-    if (IMPLEMENT_VERBS.some((v) => text.startsWith(v, i))) break;
+    if (SUBJECT_STOPS.some((w) => stopsAt(i, w))) break;
+    if (IMPLEMENT_VERBS.some((v) => stopsAt(i, v))) break;
     // 1200个村发展壮大…, 8.6万个村党组织政治功能…, 174名村党组织书记分批…: after a head noun, a
     // predicate (or an attribute of the counted things) starts.
     if (
@@ -552,18 +582,26 @@ function readNounAfter(text: string, pos: number): string | null {
       i += 2;
       continue;
     }
-    if (i - start >= 2 && SUBJECT_STOP_CHARS.has(ch)) break;
-    if (i - start < 2 && NAME_STOP_CHARS.has(ch) && ch !== '个') break;
+    // 新就业形态劳动者: a stop character that opens a word of the segmenter (就业) does not stop.
+    const inWord = (words?.at(i)?.start ?? -1) === i && (words?.at(i)?.word.length ?? 0) >= 2;
+    if (i - start >= 2 && SUBJECT_STOP_CHARS.has(ch) && !inWord) break;
+    if (i - start < 2 && NAME_STOP_CHARS.has(ch) && ch !== '个' && !inWord) break;
     i++;
   }
   // Cut at the last head noun only when no boundary ended the phrase: 无物业小区门口搭起临时帐篷 →
   // 无物业小区, but 定州干部大讲堂， stays whole.
-  const capped = i - start >= 12;
-  const noun = capped ? cutAtHead(text.slice(start, i)) : text.slice(start, i);
+  const capped = i - start - notes >= 12;
+  // 400多位村民心头暖融融的——: nothing after 的, so the words before it are the noun.
+  if (i === start && beforeDe !== '') return beforeDe.length <= 12 ? beforeDe : null;
+  const noun = (capped ? cutAtHead(text.slice(start, i)) : text.slice(start, i)).replace(PINYIN_NOTES, '');
   // 1000平方米以上的达24%: a copula, not a noun, follows.
   if (/^(?:达|为|占|是|超)/.test(noun)) return null;
   return noun.length > 0 && noun.length <= 12 ? noun : null;
 }
+
+// A pinyin annotation some mirror sites put after characters: 机关(guan), 个(ge) .
+const PINYIN_NOTE = /^\s?\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)\s?/;
+const PINYIN_NOTES = /\s?\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)\s?/g;
 
 // Words that start a predicate or an attribute right after a counted noun.
 // prettier-ignore
@@ -663,10 +701,18 @@ function changeSubject(text: string, start: number, ctx: MetricContext): string 
   return null;
 }
 
+// 先后举办 → 举办: the phrase without an adverb that opens it.
+function withoutAdverb(phrase: string): string {
+  const adverb = ADVERBS.find((a) => phrase.startsWith(a));
+  return adverb === undefined ? phrase : phrase.slice(adverb.length);
+}
+
 // The words of a long phrase after its last verb: 支部成员承担国家自然科学基金项目 →
 // 国家自然科学基金项目; null when no verb splits it or too much is left.
 function afterLastVerb(phrase: string): string | null {
   const tokens = tokenize(phrase);
+  // 市级党群服务活动中心, 国家自然科学基金项目: a run of nouns is the noun.
+  if (tokens.every((t) => /^(?:n|vn|l|j)/.test(t.tag))) return phrase;
   for (let k = tokens.length - 1; k > 0; k--) {
     const t = tokens[k - 1];
     if (t === undefined || !/^v[d]?$/.test(t.tag)) continue;
@@ -748,7 +794,7 @@ function readNounBefore(text: string, pos: number, ctx?: MetricContext, unit = '
   const event = /^(?:场|次|期|场次|期次)$/.test(unit);
   if (
     noun.length < 2 ||
-    BACK_STOPS.some((w) => noun.endsWith(w) && !(event && noun.length > w.length)) ||
+    BACK_STOPS.some((w) => noun.endsWith(w) && !(event && withoutAdverb(noun).length > w.length)) ||
     IMPLEMENT_VERBS.includes(noun) ||
     ADVERBS.includes(noun)
   )
