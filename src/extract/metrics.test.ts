@@ -43,6 +43,13 @@ describe('metric years', () => {
     expect(metric(g, '6个').year).toBe(2019);
   });
 
+  it('does not carry a change’s start year to its end or to later sentences', () => {
+    const g = extract(`${DATED}群众满意度由2019年的71%提升至96.3%。全县投入资金1.8亿元改造老旧小区。`);
+    expect(metric(g, '71%').year).toBe(2019);
+    expect(metric(g, '96.3%').year).toBe(2022);
+    expect(metric(g, '1.8亿元')).toMatchObject({ year: 2022, subject: '资金' });
+  });
+
   it('gives a norm (至少, 原则上) no year', () => {
     const g = extract(`${DATED}文件要求，每个村每年至少开展2次集中宣讲，活动室面积原则上不少于80平方米。`);
     expect(metric(g, '2次').year).toBeNull();
@@ -195,6 +202,12 @@ describe('what a metric counts (subject)', () => {
     expect(metric(g, '30余万元').subject).toBe('增收');
     expect(metric(g, '5个').subject).toBe('市级党群服务活动中心');
     expect(metric(g, '24小时').subject).toBe('服务站');
+  });
+
+  it('names no duration by an adverb of duration, and reads 每次 as a rate', () => {
+    const g = extract('某县纪实\n该县连续4年获评先进县，每次活动时长约90分钟。');
+    expect(metric(g, '4年').subject).toBeNull();
+    expect(metric(g, '90分钟').subject).toBe('活动时长');
   });
 
   it('names a counted event by its verbal noun and a rate per person by its noun', () => {

@@ -198,15 +198,20 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
       // A duration names what lasted before it (新区开发建设4年多来) or after it (提供24小时服务,
       // 56年来，“枫桥经验”…).
       const rest = /^多?(?:以?来)?[，,]?/.exec(text.slice(stop, stop + 4))?.[0] ?? '';
-      subject = nounBefore(start, unit) ?? nounAfter(stop + rest.length);
+      // 连续3年获评…: an adverb of duration names nothing.
+      const lasted = nounBefore(start, unit);
+      subject = lasted !== null && /^(?:连续|持续|长期|累计|先后)$/.test(lasted) ? null : lasted;
+      subject ??= nounAfter(stop + rest.length);
     } else {
       // Rates name their subject before the number: 集中参学率达到87.6%; so does a threshold
       // (集体经济年收入10万元以上的村) and a change (从A增长到B).
       const before = unit === '%' || unit === '个百分点' || (bound !== '' && text[stop] === '的');
+      // 投入资金2.6亿元改造老旧小区: what follows an amount is what it paid for; the noun before names it.
+      const paidFor = unit.startsWith('元') && /^v$/.test(words.at(stop)?.tag ?? '');
       subject =
         changeSubject(text, start, ctx) ??
         moneyVerb(text, start, unit) ??
-        (before
+        (before || paidFor
           ? (nounBefore(start, unit) ?? nounAfter(stop))
           : (nounAfter(stop) ?? nounBefore(start, unit))) ??
         listSubject(text, start, out);
@@ -466,8 +471,8 @@ function lastClauseBreak(text: string, pos: number): number {
   return -1;
 }
 
-// The year that governs the number: the last year its paragraph names before it (2020年2月初，疫情
-// 防控正值紧要关头。全市423个小区… → 2020; 2018年实现集体经济收入200余万元，每户增收4500元 →
+// The year that governs the number: the last year its sentence names before it, or the year that
+// opens an earlier sentence of its paragraph (2020年2月初，疫情防控正值紧要关头。全市423个小区… → 2020; 2018年实现集体经济收入200余万元，每户增收4500元 →
 // 2018 for both; 今年 → the document's year), else the document's year (a dated text speaks of its
 // own year). A present-tense word after that year (1999年，…。如今…70多项; 目前已有…) brings
 // the number back to the document's year. Not a year that governs: a period up to now (2015年以来
@@ -491,6 +496,14 @@ function yearAt(
     if (/^(?:以来|来)/.test(before.slice(end, end + 2))) continue; // 2015年以来
     if (/(?:比|较|相比|同比|对比)$/.test(before.slice(Math.max(0, m.index - 2), m.index))) continue; // 比2015年
     if (insideTitle(before, m.index)) continue; // 《2019年国务院政府工作报告》
+    // 满意度由2021年的76%提升至95.2%: the year of a change's start is not the year of its end.
+    if (/[从由]$/.test(before.slice(0, m.index)) && CHANGE_TO.test(before.slice(end))) continue;
+    // An earlier sentence's year carries on only when it opens that sentence as its time
+    // (2020年2月初，疫情防控正值紧要关头。全市423个…), not from inside it (…由2021年的76%提升至95.2%。).
+    if (paragraphStart + m.index < sentence.start) {
+      const opening = before.slice(before.slice(0, m.index).search(/[^。！？\n]*$/), m.index);
+      if (!/^(?:在|到|至|自|从|截至)?$/.test(opening.trim())) continue;
+    }
     if (m[1] !== undefined) year = Number(m[1]);
     else year = documentYear === null ? null : m[2] === '今年' ? documentYear : documentYear - 1;
     at = end;
@@ -498,6 +511,9 @@ function yearAt(
   if (at >= 0 && PRESENT.test(before.slice(at))) return documentYear;
   return year;
 }
+
+// The verb of a change between its start and the number: 提升至, 增长到, 降至, 减少到.
+const CHANGE_TO = /(?:增长|增加|提升|提高|上升|扩大|下降|减少|降低|缩短|缩小|降|增|升)(?:到|至|为)了?$/;
 
 // Words that put a statement in the present of the text: 如今, 目前, 现在, 至今, 眼下.
 const PRESENT = /(?:如今|目前|现在|现已|至今|眼下|当前)/;
@@ -779,8 +795,8 @@ function readNounBefore(text: string, pos: number, ctx?: MetricContext, unit = '
   const place = ctx?.placeHits.find((h) => h.start === i && h.end < end && !h.deictic);
   if (place !== undefined) i = place.end;
   let noun = text.slice(i, end);
-  // 每人费用 → 费用: 每 and its counter give a rate, not the noun.
-  if (text[i - 1] === '每' && /^[人户村家][\u4e00-\u9fa5]{2}/.test(noun)) noun = noun.slice(1);
+  // 每人费用 → 费用, 每次活动时长 → 活动时长: 每 and its counter give a rate, not the noun.
+  if (text[i - 1] === '每' && /^[人户村家次场名][\u4e00-\u9fa5]{2}/.test(noun)) noun = noun.slice(1);
   // 每年集体收入 (每 stopped the walk) → 集体收入; 各类服务事项 → 服务事项
   if ('每今全去当本'.includes(text[i - 1] ?? '') && /^[年月季周]/.test(noun)) noun = noun.slice(1);
   if ('各每全'.includes(text[i - 1] ?? '') && /^[类种项个级]/.test(noun)) noun = noun.slice(1);
