@@ -204,6 +204,12 @@ describe('what a metric counts (subject)', () => {
     expect(metric(g, '24小时').subject).toBe('服务站');
   });
 
+  it('reads a one-character head of a 的 phrase, and no locality word, as the noun', () => {
+    const g = extract('某县纪实\n全县集体经济收入20万元以上的村达到64个，计划在3年内实现全覆盖。');
+    expect(metric(g, '64个').subject).toBe('村');
+    expect(metric(g, '3年').subject).toBeNull();
+  });
+
   it('names no duration by an adverb of duration, and reads 每次 as a rate', () => {
     const g = extract('某县纪实\n该县连续4年获评先进县，每次活动时长约90分钟。');
     expect(metric(g, '4年').subject).toBeNull();

@@ -248,7 +248,8 @@ const FORWARD_STOP_TAGS = new Set(['v', 'vd', 'd', 'p', 'c', 'r', 'f', 's', 't',
  * 职责事项 and 主题学习线路 stay whole: a noun follows their verbs), or a function word.
  */
 function trimAfter(text: string, pos: number, noun: string | null, words: TokenIndex): string | null {
-  if (noun === null) return null;
+  // 2至3年内实现…: a locality word (内, 中, 前) after the number is no noun.
+  if (noun === null || /^[内中上下前后里外间]$/.test(noun)) return null;
   const at = text.indexOf(noun, pos);
   // A quoted noun (10个“口袋公园”) is whole; so is a noun not found where it was read.
   if (at < 0 || at - pos > 24 || '“「‘"'.includes(text[at - 1] ?? '')) return noun;
@@ -292,7 +293,7 @@ const NOUN_SUFFIXES = '点站室岗组队班率者员会栏角台馆群厅所';
  * 发明专利共计 → 发明专利.
  */
 function trimBefore(noun: string | null): string | null {
-  if (noun === null) return null;
+  if (noun === null || noun.length === 1) return noun;
   // Segmented alone: the phrase is short and its edges are what matter here.
   const tokens = tokenize(noun);
   let last = tokens.length;
@@ -795,6 +796,8 @@ function readNounBefore(text: string, pos: number, ctx?: MetricContext, unit = '
   const place = ctx?.placeHits.find((h) => h.start === i && h.end < end && !h.deictic);
   if (place !== undefined) i = place.end;
   let noun = text.slice(i, end);
+  // 收入10万元以上的村达到152个 → 村: one character heading a 的 phrase is a noun.
+  if (noun.length === 1 && text[i - 1] === '的' && isHan(noun) && !SUBJECT_STOP_CHARS.has(noun)) return noun;
   // 每人费用 → 费用, 每次活动时长 → 活动时长: 每 and its counter give a rate, not the noun.
   if (text[i - 1] === '每' && /^[人户村家次场名][\u4e00-\u9fa5]{2}/.test(noun)) noun = noun.slice(1);
   // 每年集体收入 (每 stopped the walk) → 集体收入; 各类服务事项 → 服务事项
