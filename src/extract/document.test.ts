@@ -94,6 +94,10 @@ describe('headline', () => {
     expect(d.title).toBe('让“带头人”本领更强');
   });
 
+  it('drops a 标题 label', () => {
+    expect(info('标题：某村的产业路\n时间：2020/08/09\n正文。').title).toBe('某村的产业路');
+  });
+
   it('drops the dispatch line before a headline', () => {
     const d = info('新华社南宁7月4日电 题：边境村寨的“红色管家”\n正文第一段。');
     expect(d.title).toBe('边境村寨的“红色管家”');

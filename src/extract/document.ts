@@ -93,7 +93,11 @@ const DISPATCH = new RegExp(
 function readTitle(doc: CleanDocument): string {
   const header = doc.paragraphs.slice(0, HEADER_PARAGRAPHS).map((p) => p.text.trim());
   for (const [k, p] of doc.paragraphs.slice(0, HEADER_PARAGRAPHS).entries()) {
-    const t = (header[k] ?? '').replace(DISPATCH, '').trim();
+    // 标题：某村的产业路 → 某村的产业路 (a labelled headline).
+    const t = (header[k] ?? '')
+      .replace(DISPATCH, '')
+      .replace(/^(?:标题|题目)[：:]\s*/, '')
+      .trim();
     if (isBanner(t)) continue;
     if (/^——/.test(t)) continue; // a subtitle
     const column = /^[^|｜]{2,30}\s*[|｜]\s*(.{4,})$/.exec(t);
