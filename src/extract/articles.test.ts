@@ -168,8 +168,12 @@ describe('000 燕赵新答卷·廊坊篇 (河北新闻网, 2021-06-07)', () => {
     expect(metricIn(g, '全市3199名', '3199名').year).toBe(2021);
   });
 
-  it('attaches a metric to the program of its sentence', () => {
-    expect(metricIn(g, '11.2万余名', '11.2万余名').programKey).toBe('双报到');
+  // A metric measures a program only when its own clause names it (the brief of the metrics issue):
+  // 组织发动8344名社区党员开展“双报到” counts 双报到's people; …，全市11.2万余名党员在各个防疫检查站…
+  // 发挥作用 (another clause of the sentence) does not. Was: 11.2万余名 → 双报到 (sentence-wide).
+  it('attaches a metric to the program of its own clause only', () => {
+    expect(metricIn(g, '8344名', '8344名').programKey).toBe('双报到');
+    expect(metricIn(g, '11.2万余名', '11.2万余名').programKey).toBeNull();
   });
 
   it('takes no dates, times or ordinals for metrics', () => {
@@ -482,10 +486,11 @@ describe('003 福州 (福州日报), an article without a headline', () => {
       approximate: true,
       subject: '党员',
     });
+    // 全面开展近邻党建百日攻坚，…，建立了2358个小区党组织: the program is named in another clause.
     expect(metricIn(g, '2358个', '2358个')).toMatchObject({
       value: 2358,
       subject: '小区党组织',
-      programKey: '近邻党建',
+      programKey: null,
     });
     expect(metricIn(g, '99.4%', '99.4%')).toMatchObject({
       value: 99.4,
@@ -613,13 +618,16 @@ describe('004 深化实施“领航工程” (中国城市报, 2023-07-31)', () 
     });
     expect(metricIn(g, '100元/月', '100元/月')).toMatchObject({ value: 100, unit: '元/月', year: 2022 });
     expect(metricIn(g, '19.6人', '19.6人')).toMatchObject({ value: 19.6, unit: '人', subject: '社区工作者' });
-    expect(metricIn(g, '2114名', '2114名')).toMatchObject({ value: 2114, subject: '社区工作者', year: 2021 });
+    // 2021年以来共招聘…2114名 counts up to the text's day: a starting point names no year of its own
+    // (SOURCES.md: the dev gold gives 2015年以来…188期 no year), so the dated text's year (2023).
+    expect(metricIn(g, '2114名', '2114名')).toMatchObject({ value: 2114, subject: '社区工作者', year: 2023 });
     expect(metricIn(g, '4336个', '4336个')).toMatchObject({ value: 4336, subject: '网格' });
   });
 
   it('takes no page number, date, ratio or quoted count for a metric', () => {
     const texts = g.metrics.map((m) => m.text);
-    expect(texts.filter((t) => /版|年|月\d|日/.test(t))).toEqual([]);
+    // A duration is a metric (SOURCES.md: 连续7年, 48年): 连续工作满5年以上, 任职满6年; a year is not.
+    expect(texts.filter((t) => /版|\d{4}年|月\d|日/.test(t))).toEqual([]);
     expect(g.metrics.some((m) => m.value === 19 && m.unit !== '项')).toBe(false); // 第19版
     expect(g.metrics.some((m) => m.evidence.quote.includes('三个100%') && m.value === 100)).toBe(false);
     expect(g.metrics.some((m) => m.evidence.quote.includes('1:1') && m.value === 1)).toBe(false);

@@ -13,7 +13,7 @@ const HEADER_PARAGRAPHS = 8;
 const DATE = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?/;
 const TIME = /\d{1,2}:\d{2}(?::\d{2})?/g;
 const OUTLET =
-  /[\u4e00-\u9fa5A-Za-z]{2,12}?(?:日报客户端|客户端|日报|晚报|新闻网|时报|城市报|报|网|电视台|广播电视台|新闻|杂志|通讯社|社)/;
+  /[\u4e00-\u9fa5A-Za-z]{2,12}?(?:日报客户端|客户端|日报|晚报|新闻网|时报|城市报|报|网|电视台|广播电视台|新闻|杂志|通讯社|社|在线)/;
 
 /**
  * Reads title, date, source and authors from the header and byline of a clean document.
@@ -36,11 +36,24 @@ export function readDocumentInfo(doc: CleanDocument, mainPlaceKey: string | null
 // 廊坊新闻河北日报廊坊专辑, a dateline, a 来源 line, a kicker ending in a colon (河北省廊坊市：).
 function isBanner(p: string): boolean {
   const t = p.trim();
-  if (t.length < 4) return true;
+  // 市县亮点, 工作背景: a label this short is a column or section head, not a headline.
+  if (t.length <= 6) return true;
+  // 爱豆…|91…|…: a row of links or injected keywords; 今日烟台 今日龙口 今日莱阳 …: a navigation row.
+  if ((t.match(/[|｜]/g)?.length ?? 0) >= 3) return true;
+  if (/^(?:\S{1,6}\s+){3,}\S{1,6}$/.test(t)) return true;
+  // 法治号 手机版| 站内搜索, APP下载: site furniture.
+  if (SITE_FURNITURE.test(t) && (t.length <= 20 || /[|｜]/.test(t))) return true;
+  // 中国报道网——中国外文局…唯一官方中文网: a masthead (an outlet and its motto).
+  if (new RegExp(`^${OUTLET.source}\\s*(?:——|--|[|｜])`).test(t)) return true;
+  // 记者 李婷 通讯员 祝丽芳, □记者…: a byline; …介绍情况。浙江在线记者 张三 摄: a photo caption.
+  const byline = /^[□■(（]?\s*(?:本报)?(?:记者|通讯员|作者|文\/|撰稿)/.test(t) && !/[，。]/.test(t);
+  if (byline || /摄(?:影)?\s*[)）]?$/.test(t)) return true;
+  // 原标题：…: a repost's former headline; the display headline is the next line.
+  if (/^原标题[：:]/.test(t)) return true;
   if (/[>＞»]/.test(t)) return true;
   if (/^第\s*\d+\s*版/.test(t)) return true;
   if (/(?:专辑|频道|专题|专栏|首页|版面|客户端)$/.test(t) && t.length <= 20) return true;
-  if (/来源[：:]|扫码|分享[：:]|返回目录|放大|缩小|字号|打印|关闭窗口|责任编辑|编辑[：:]/.test(t))
+  if (/(?:来源|稿源)[：:]|扫码|分享[：:]|返回目录|放大|缩小|字号|打印|关闭窗口|责任编辑|编辑[：:]/.test(t))
     return true;
   if (/[：:]$/.test(t)) return true;
   if (isDateline(t)) return true;
@@ -64,56 +77,169 @@ function isDateline(p: string): boolean {
   return rest.length <= 4;
 }
 
+// Words of site furniture (a closed class): 站内搜索, 手机版, APP下载, 网上有害信息举报, 设为首页.
+const SITE_FURNITURE = /站内搜索|手机版|APP下载|下载客户端|有害信息举报|设为首页|加入收藏|登录|注册/i;
+
+// A dispatch line that opens a story: 新华社昆明9月21日电, 浙江在线杭州5月15日讯, 新华报业网讯 (the
+// outlet first, then a place and a day), with 题： before a headline and a bracketed byline after.
+const DISPATCH = new RegExp(
+  `^(${OUTLET.source.replace('{2,12}?', '{2,12}')})[\\u4e00-\\u9fa5]{0,8}?(?:\\d{1,2}月\\d{1,2}日)?(?:电|讯)\\s*(?:[(（][^)）]{0,40}[)）])?\\s*(?:题[：:]\\s*)?`,
+);
+
 // The headline: the first paragraph that is not furniture, with a column name before `|` removed
-// (`燕赵新答卷·廊坊篇 | 夯基铸魂，汇聚前行澎湃力量` → 夯基铸魂，汇聚前行澎湃力量). An article
-// that opens with body text (no headline) gets its first sentence.
+// (`燕赵新答卷·廊坊篇 | 夯基铸魂，汇聚前行澎湃力量` → 夯基铸魂，汇聚前行澎湃力量), a dispatch
+// line (新华社南宁7月4日电 题：…) and a column tag at its end (…飞得更远(深度关注)) removed. An
+// article that opens with body text (no headline) gets its first sentence.
 function readTitle(doc: CleanDocument): string {
-  for (const p of doc.paragraphs.slice(0, HEADER_PARAGRAPHS)) {
-    const t = p.text.trim();
+  const header = doc.paragraphs.slice(0, HEADER_PARAGRAPHS).map((p) => p.text.trim());
+  for (const [k, p] of doc.paragraphs.slice(0, HEADER_PARAGRAPHS).entries()) {
+    // 标题：某村的产业路 → 某村的产业路 (a labelled headline).
+    const t = (header[k] ?? '')
+      .replace(DISPATCH, '')
+      .replace(/^(?:标题|题目)[：:]\s*/, '')
+      .trim();
     if (isBanner(t)) continue;
     if (/^——/.test(t)) continue; // a subtitle
     const column = /^[^|｜]{2,30}\s*[|｜]\s*(.{4,})$/.exec(t);
-    const headline = (column?.[1] ?? t).trim();
+    const headline = joinedHeadline((column?.[1] ?? t).trim(), header.slice(k + 1)).replace(
+      /\s*[(（][\u4e00-\u9fa5]{2,6}[)）]$/,
+      '',
+    );
     if (headline.length <= 64 && !/[。！；]/.test(headline.slice(0, -1))) return headline;
     const first = doc.sentences.find((s) => s.start >= p.start && s.end <= p.end);
-    return (first?.text ?? headline).slice(0, 64).trim();
+    return cleanOpening(first?.text ?? headline);
   }
-  return (doc.sentences[0]?.text ?? doc.text.slice(0, 64)).trim();
+  return cleanOpening(doc.sentences[0]?.text ?? doc.text.slice(0, 64));
+}
+
+// 城口 探索五种形式消除“空壳村”重庆飞洋控股…: an e-paper's title bar joins the page's headlines;
+// when the lines below give them one by one, the first is this article's.
+function joinedHeadline(t: string, below: readonly string[]): string {
+  for (const a of below) {
+    if (a.length < 6 || a.length >= t.length || !t.startsWith(a)) continue;
+    if (below.includes(t.slice(a.length).trim())) return a;
+  }
+  return t;
+}
+
+// The opening sentence as a title: without its dispatch line and bracketed byline, and without
+// whatever a page put before a link (我国白癜风知名专家 https://… 9月19日，…).
+function cleanOpening(sentence: string): string {
+  const afterLink = sentence.replace(/^.*https?:\/\/\S+\s*/, '');
+  return afterLink
+    .replace(DISPATCH, '')
+    .replace(/^[(（][^)）]{0,30}[)）]\s*/, '') // (通讯员 向如)近日，…
+    .slice(0, 64)
+    .trim();
 }
 
 // The publication day, from a header dateline only (never a date of the body, never today).
+// A date counts when its paragraph is no running sentence (no ，。；！？ around it) and the date
+// opens the paragraph (`17.06.2015  11:35`, `2019 年 01 月 28 日 星期一`), follows a label
+// (`发布时间：2025-11-19`, `[字体：时间：2022-11-29 15:24 稿源：…]`), carries a clock time
+// (`来源：大众日报 2019-07-29 09:57`) or is all the paragraph says besides an outlet.
 function readDate(header: readonly Paragraph[]): string | null {
   for (const p of header) {
-    if (!isDateline(p.text)) continue;
-    const m = DATE.exec(p.text);
-    if (m === null) continue;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) continue;
-    return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    const t = p.text;
+    for (const d of datesIn(t)) {
+      const around = t.slice(Math.max(0, d.start - 12), d.end + 12);
+      if (/[，。；！？]/.test(around) && !isDateline(t)) continue;
+      const before = t.slice(0, d.start);
+      const after = t.slice(d.end);
+      const opens = /^[\s[【(（]*$/.test(before);
+      const labelled = /(?:时间|日期|发布|发表|更新|稿源|来源)[^，。；]{0,16}[：:]\s*[[【]?\s*$/.test(before);
+      const timed = /^\s*\]?\s*\d{1,2}:\d{2}/.test(after) || /^\s*(?:星期|周[一二三四五六日天])/.test(after);
+      if (opens || labelled || timed || isDateline(t)) return d.iso;
+    }
   }
   return null;
 }
 
-// The outlet: `来源：河北新闻网`, else an outlet on the dateline (`中国城市报 2023年07月31日`) or
-// in 《》 before the date, else the paper of the byline (`福州日报记者 林晗` → 福州日报).
+/** A full day written in the text, with its span. */
+interface StatedDate {
+  start: number;
+  end: number;
+  iso: string;
+}
+
+// Year-first days (2025-11-19, 2015/10/14, 2019年05月15日, 2019 年 01 月 28 日) and the
+// day-first form of some portals (17.06.2015); a four-digit number glued to more digits is no year.
+const YEAR_FIRST = /(?<!\d)(\d{4})\s*([-年/.])\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)\s*日?/g;
+const DAY_FIRST = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/g;
+
+/** Every well-formed full date of `t`, in order. */
+export function datesIn(t: string): StatedDate[] {
+  const out: StatedDate[] = [];
+  const add = (index: number, length: number, y: number, mo: number, d: number): void => {
+    if (y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return;
+    const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    out.push({ start: index, end: index + length, iso });
+  };
+  for (const m of t.matchAll(YEAR_FIRST)) {
+    // 2019年5月15日 needs 月 after 年; 2019-05-15 keeps one separator throughout.
+    if (m[2] === '年' && !/月/.test(m[0])) continue;
+    add(m.index, m[0].length, Number(m[1]), Number(m[3]), Number(m[4]));
+  }
+  for (const m of t.matchAll(DAY_FIRST)) add(m.index, m[0].length, Number(m[3]), Number(m[2]), Number(m[1]));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// The outlet: `来源：河北新闻网` or `稿源：县委组织部`, else the outlet of a dispatch line
+// (`新华社昆明9月21日电`), a journal issue line (`党的生活(江苏) 2020年5期`), an outlet on the
+// dateline (`中国城市报 2023年07月31日`, in 《》, or a label in brackets), a masthead row of outlets
+// (`重庆日报 | 重庆日报农村版`), else the paper of the byline (`福州日报记者 林晗` → 福州日报).
 function readSource(doc: CleanDocument, header: readonly Paragraph[]): string | null {
   for (const p of header) {
-    const m = /来源[：:]\s*([^\s|，,。]+)/.exec(p.text);
-    if (m?.[1] !== undefined) return m[1];
+    for (const m of p.text.matchAll(/(?:来源|稿源)\s*[：:]\s*([^\s|，,。\]】]+)/g)) {
+      const named = outletOf(m[1] ?? '');
+      if (named !== null) return named;
+    }
   }
   for (const p of header) {
-    if (!isDateline(p.text)) continue;
+    const m = DISPATCH.exec(p.text.trim());
+    if (m?.[1] !== undefined && !/^本/.test(m[1])) return m[1];
+  }
+  for (const p of header) {
+    const issue = /^(\S.{1,16}?)\s*\d{4}\s*年\s*(?:第\s*)?\d{1,3}\s*期$/.exec(p.text.trim());
+    if (issue?.[1] !== undefined) return issue[1].trim();
+  }
+  for (const p of header) {
+    if (datesIn(p.text).length === 0 || /[，。；]/.test(p.text)) continue;
     const titled = /《\s*([^》]+?)\s*》/.exec(p.text);
     if (titled?.[1] !== undefined) return titled[1];
+    // 2012-09-29 (来源: 某某网信息中心), its label garbled by the page.
+    const bracketed = /[(（][^()（）]{0,8}[：:]\s*([^()（）]+?)\s*[)）]/.exec(p.text);
+    if (bracketed?.[1] !== undefined && outletOf(bracketed[1]) !== null) return bracketed[1];
+    if (!isDateline(p.text)) continue;
     const outlet = OUTLET.exec(p.text.replace(DATE, ' '));
     if (outlet !== null) return outlet[0];
+  }
+  for (const p of header) {
+    const parts = p.text.split(/\s*[|｜]\s*/);
+    // Each part opens with an outlet name (重庆日报农村版 is an edition of one); the first is the page's.
+    const opens = new RegExp(`^${OUTLET.source}`);
+    const whole = new RegExp(`^${OUTLET.source}$`);
+    const first = parts[0]?.trim() ?? '';
+    if (parts.length >= 2 && whole.test(first) && parts.every((x) => opens.test(x.trim()))) return first;
   }
   const tail = doc.paragraphs.slice(-4);
   for (const p of [...header, ...tail]) {
     const m = /([\u4e00-\u9fa5]{2,8}?(?:日报|晚报|时报|报))(?:社)?(?:记者|通讯员)/.exec(p.text);
-    if (m?.[1] !== undefined && !m[1].startsWith('本报')) return m[1];
+    if (m?.[1] !== undefined && !m[1].startsWith('本报') && !/^[的在和与]/.test(m[1])) return m[1];
   }
   return null;
+}
+
+// The outlet a source label names: 法治日报-法治网 → 法治日报 (the first of a pair), 光明网-《光明日报》
+// 时间：2021-12-22 → 光明日报 (a name in 《》 first; a swallowed date label cut off). Not an outlet:
+// 本站, 本网, 网络, a copyright notice (版权归属原作者…).
+function outletOf(raw: string): string | null {
+  const label = raw.replace(/(?:时间|日期|发布|作者|编辑|责任编辑)[：:].*$/, '');
+  const titled = /《([^》]+)》/.exec(label);
+  const name = (titled?.[1] ?? label.split(/[-—|｜]/)[0] ?? '').trim();
+  if (name.length < 2 || /^(?:本站|本网|本报|网络|互联网|原创|未知)$/.test(name)) return null;
+  if (/版权|原作者|转载|侵权/.test(name)) return null;
+  return name;
 }
 
 const ROLE = /(?:记者|通讯员|作者|撰稿|撰文|文\/|文：|文:)/g;

@@ -102,12 +102,14 @@ export function extractDocument(doc: CleanDocument): DocumentGraph {
   };
 }
 
-// The year the article speaks from: its date, else a year in its first two paragraphs
-// (——回眸2021·我市扎实开展党史学习教育综述 → 2021).
+// The year the article speaks from: its date, else a year in a headline among its first two
+// paragraphs (——回眸2021·我市扎实开展党史学习教育综述 → 2021). Not a sentence or a caption
+// (①2025年第一季度楼宇开放日活动。), not an amount (2000平方米).
 function documentYear(publishedAt: string | null, doc: CleanDocument): number | null {
   if (publishedAt !== null) return Number(publishedAt.slice(0, 4));
   for (const p of doc.paragraphs.slice(0, 2)) {
-    const m = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/.exec(p.text);
+    if (/[。！？]\s*$/.test(p.text)) continue;
+    const m = /(?:^|[^\d])((?:19|20)\d{2})(?=年|·|\s|$)/.exec(p.text);
     if (m?.[1] !== undefined) return Number(m[1]);
   }
   return null;

@@ -6,6 +6,7 @@
  * 三分之一 → 33.33… %, 百分之九十五 → 95 %, 两成 → 20 %.
  * Public within `extract`: `extractMetrics`.
  */
+import type { Sentence } from '../text/types';
 import type { Hit, SentenceIndex } from './evidence';
 import {
   CHINESE_NUMERALS,
@@ -17,6 +18,7 @@ import {
 } from './lexicon';
 import { parseFractionPercent, parseScaledNumber } from './numbers';
 import type { PlaceHit } from './places';
+import { TokenIndex, tokenize } from './tokens';
 import type { MetricEntity } from './types';
 
 /** What metrics need from the other extractors. */
@@ -38,17 +40,24 @@ const UNITS = [
   '周岁', '公里', '千米', '公顷', '小时', '分钟', '余人', '名', '个', '人', '元', '%', '％', '户', '期', '场',
   '次', '件', '条', '项', '所', '家', '支', '处', '套', '岁', '天', '台', '辆', '米', '吨', '批', '类', '节',
   '篇', '座', '间', '份', '位', '张', '株', '亩', '棵', '头', '只', '倍', '届',
+  // 调处矛盾纠纷46起 (incidents), 气温只有5℃, 连续7年 / 扎根山村30年 (a duration; years and 6年前 are
+  // left out by isCountable)
+  '起', '℃', '年',
 ];
-const DURATION_UNITS = new Set(['个月', '小时', '分钟', '天']);
+const DURATION_UNITS = new Set(['个月', '小时', '分钟', '天', '年']);
 // 近千名, 上万人 (上 only before a bare 百/千/万), 不足2万元
 const APPROX_PREFIX =
   '将近|接近|近|约|大约|超过|超|逾|不少于|不低于|不超过|不足|不到|至少|最高|最多|上(?=[百千万])';
 const NUMERAL = '\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万亿]+';
 // 近500名, 11.2万余名, 400多万元, 两万余名, 140余万人次, 200平方米以上
 // 电梯15部 (but 12部门, 3部委 and 党支部 are no count of 部).
-const UNIT_PATTERN = [...UNITS.map(escape), '部(?![门署委队分长级])'].join('|');
+// 2个多月, 3个余月: the approximation sits inside 个月.
+const UNIT_PATTERN = ['个[多余]月', ...UNITS.map(escape), '部(?![门署委队分长级])'].join('|');
+// The lower end of a range right before the upper one: 300—500户, 3至5万元 (not 第3-5名, not 10:00-12:00).
+const RANGE_LOW = /(?<![\d.:：第A-Za-z])(\d+(?:\.\d+)?) ?[—\-~～至到] ?$/;
+// A page may put a space inside a number's phrase: 入驻商户近600 家, 100 余家.
 const TOKEN = new RegExp(
-  `(${APPROX_PREFIX})?(${NUMERAL})(余|多)?(万亿|万|亿)?(余|多)?(${UNIT_PATTERN})(以上|以下|左右|上下)?`,
+  `(${APPROX_PREFIX})?(${NUMERAL}) ?(余|多)?(万亿|万|亿)?(余|多)? ?(${UNIT_PATTERN})(以上|以下|左右|上下)?`,
   'g',
 );
 const FRACTION = new RegExp(
@@ -85,7 +94,7 @@ const NOUN_WORDS = ['在职', '在岗', '在编', '在校', '在册', '上级', 
 const SUBJECT_STOP_CHARS = new Set([...'在和与及或等的了被将把对向从到为是有都均已就又也并上里内']);
 // Copulas between a noun and its number: 集中参学率达到87.6% → 集中参学率.
 const COPULAS =
-  /(?:累计达到?|分别为|达到了?|占到了?|共有|总计|合计|超过了?|约为|多达|降至|增至|增长到|提高到|提升至|提升到|下降到|减少到|降到|升至|(?:提高|提升|增加|增长|下降|降低|减少)了?|达|为|是|占|约|超|共|有|计|了)$/;
+  /(?:累计达到?|分别为|达到了?|占到了?|占(?:总数|总量|全部|全市|全县|全省)?的|共有|共计|总计|合计|只有|仅有|仅|超过了?|约为|多达|降至|增至|增长到|提高到|提升至|提升到|下降到|减少到|降到|升至|(?:提高|提升|增加|增长|下降|降低|减少)了?|达|为|是|占|约|超|共|有|计|了)$/;
 // prettier-ignore
 const ADVERBS = ['先后', '累计', '共计', '分别', '同时', '已经', '目前', '现在', '其中', '月均', '人均', '年均', '平均'];
 // Verbs before a number: the noun before them is not what is counted (市级每年投入400多万元).
@@ -103,6 +112,11 @@ const BACK_STOPS = [
  */
 export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[] {
   const out = new Map<string, MetricEntity>();
+  const words = new TokenIndex(text);
+  const nounAfter = (pos: number): string | null =>
+    trimAfter(text, pos, readNounAfter(text, pos, words), words);
+  const nounBefore = (pos: number, unit = ''): string | null =>
+    trimBefore(readNounBefore(text, pos, ctx, unit));
   const excludedAt = (i: number): boolean => ctx.excluded.some(([s, e]) => s <= i && i < e);
 
   // 三分之一农村党组织 → 33.33… % of 农村党组织; 百分之九十五以上的农户 → 95 %, approximate;
@@ -123,9 +137,7 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
       const value = read(m);
       if (value === null) continue;
       const around =
-        re === FRACTION
-          ? (nounAfter(text, end) ?? nounBefore(text, m.index, ctx))
-          : (nounBefore(text, m.index, ctx) ?? nounAfter(text, end));
+        re === FRACTION ? (nounAfter(end) ?? nounBefore(m.index)) : (nounBefore(m.index) ?? nounAfter(end));
       const subject = changeSubject(text, m.index, ctx) ?? around;
       const approximate = prefix !== '' || bound !== '';
       const written = text.slice(numStart, end);
@@ -143,10 +155,12 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
     const numStart = start + prefix.length;
     const end = start + whole.length;
     if (fractionSpans.some(([s, e]) => s <= numStart && numStart < e)) continue;
-    if (excludedAt(numStart) || !isCountable(text, numStart, numeral, end, prefix)) continue;
+    if (excludedAt(numStart) || !isCountable(text, numStart, numeral, end, prefix, whole, rawUnit)) continue;
+    if (inKeywordLine(text, numStart)) continue;
     const value = parseScaledNumber(numeral, scale);
     if (value === null) continue;
-    let unit = rawUnit === '％' ? '%' : rawUnit === '余人' ? '人' : rawUnit;
+    const innerMore = /^个[多余]月$/.test(rawUnit);
+    let unit = rawUnit === '％' ? '%' : rawUnit === '余人' ? '人' : innerMore ? '个月' : rawUnit;
     let stop = end;
     // 100元/月: a rate keeps its period.
     const per = /^\/(月|年|日|天|人|次)/.exec(text.slice(end, end + 2));
@@ -163,36 +177,192 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
       more2 !== '' ||
       bound !== '' ||
       rawUnit === '余人' ||
+      innerMore ||
       ranged ||
       /^余/.test(text.slice(end, end + 1));
     let subject: string | null = null;
-    if (!DURATION_UNITS.has(unit)) {
-      // Rates and ages name their subject before the number: 集中参学率达到87.6%, 年龄60岁以下;
-      // so does a threshold (集体经济年收入10万元以上的村) and a change (从A增长到B).
-      const before =
-        unit === '%' ||
-        unit === '个百分点' ||
-        unit === '岁' ||
-        unit === '周岁' ||
-        (bound !== '' && text[stop] === '的');
+    // 为60岁以上老人配备… → 老人 (a noun right after the threshold); 新发展农村党员35周岁以下不少于60% →
+    // 新发展农村党员 (nothing countable after it, so the people named before).
+    const thresholdPeople = (at: number): string | null =>
+      /^n/.test(words.at(at)?.tag ?? '') ? nounAfter(at) : (nounBefore(start) ?? nounAfter(at));
+    if (unit === '岁' || unit === '周岁') {
+      // An age measures a person's age: 年龄60岁以下, 平均年龄43岁 name it; 60岁以上老年人 is a
+      // threshold on the people after it; 83岁高龄的老支书, 88岁独居老人X → 年龄 (never the name).
+      const named = nounBefore(start);
+      subject =
+        (named !== null && /(?:年龄|岁数|年纪)$/.test(named) ? named : null) ??
+        changeSubject(text, start, ctx) ??
+        (bound !== '' ? thresholdPeople(stop) : null) ??
+        '年龄';
+    } else if (DURATION_UNITS.has(unit)) {
+      // A duration names what lasted before it (新区开发建设4年多来) or after it (提供24小时服务,
+      // 56年来，“枫桥经验”…).
+      const rest = /^多?(?:以?来)?[，,]?/.exec(text.slice(stop, stop + 4))?.[0] ?? '';
+      // 连续3年获评…: an adverb of duration names nothing.
+      const lasted = nounBefore(start, unit);
+      subject = lasted !== null && /^(?:连续|持续|长期|累计|先后)$/.test(lasted) ? null : lasted;
+      subject ??= nounAfter(stop + rest.length);
+    } else {
+      // Rates name their subject before the number: 集中参学率达到87.6%; so does a threshold
+      // (集体经济年收入10万元以上的村) and a change (从A增长到B).
+      const before = unit === '%' || unit === '个百分点' || (bound !== '' && text[stop] === '的');
+      // 投入资金2.6亿元改造老旧小区: what follows an amount is what it paid for; the noun before names it.
+      const paidFor = unit.startsWith('元') && /^v$/.test(words.at(stop)?.tag ?? '');
       subject =
         changeSubject(text, start, ctx) ??
-        (before
-          ? (nounBefore(text, start, ctx) ?? nounAfter(text, stop))
-          : (nounAfter(text, stop) ?? nounBefore(text, start, ctx)));
+        moneyVerb(text, start, unit) ??
+        (before || paidFor
+          ? (nounBefore(start, unit) ?? nounAfter(stop))
+          : (nounAfter(stop) ?? nounBefore(start, unit))) ??
+        listSubject(text, start, out);
     }
     const rule = unit === '%' ? 'metric.percent' : /元/.test(unit) ? 'metric.money' : 'metric.count';
     out.set(
       String(numStart),
       build(text, ctx, numStart, stop, value, unit, text.slice(numStart, stop), approximate, subject, rule),
     );
+    // 300—500户, 3至5万元: a range keeps its lower end as a metric of the same unit and scale.
+    const low = ranged ? RANGE_LOW.exec(text.slice(Math.max(0, numStart - 14), numStart)) : null;
+    const lowValue = low === null ? null : parseScaledNumber(low[1] ?? '', scale);
+    if (low !== null && lowValue !== null) {
+      const lowStart = numStart - low[0].length;
+      const written = text.slice(lowStart, stop);
+      if (!excludedAt(lowStart))
+        out.set(
+          String(lowStart),
+          build(text, ctx, lowStart, stop, lowValue, unit, written, true, subject, rule),
+        );
+    }
   }
   return [...out.values()].sort((a, b) => Number(a.key) - Number(b.key));
 }
 
+// Word classes (jieba tags) that end a counted noun read forward: verbs (not verbal nouns 培训/vn),
+// adverbs, prepositions, conjunctions, pronouns, locality, place and time words, particles, idioms.
+// 老旧小区分为三类 → 老旧小区; 骑手穿梭于楼宇 → 骑手; 人群中择优遴选 → 人群; 村民心头暖融融 → 村民.
+const FORWARD_STOP_TAGS = new Set(['v', 'vd', 'd', 'p', 'c', 'r', 'f', 's', 't', 'ul', 'uz', 'uj', 'i']);
+
+/**
+ * The counted noun read after a number, cut where the segmenter sees a predicate start: a verb
+ * with no noun after it in the phrase (骑手穿梭于楼宇 → 骑手, 村道路修通 → 村道路; but 村级组织履行
+ * 职责事项 and 主题学习线路 stay whole: a noun follows their verbs), or a function word.
+ */
+function trimAfter(text: string, pos: number, noun: string | null, words: TokenIndex): string | null {
+  // 2至3年内实现…: a locality word (内, 中, 前) after the number is no noun.
+  if (noun === null || /^[内中上下前后里外间]$/.test(noun)) return null;
+  const at = text.indexOf(noun, pos);
+  // A quoted noun (10个“口袋公园”) is whole; so is a noun not found where it was read.
+  if (at < 0 || at - pos > 24 || '“「‘"'.includes(text[at - 1] ?? '')) return noun;
+  const end = at + noun.length;
+  // The verb's object or head noun comes right after it (or after more verbs): 改造项目, 履行职责事项.
+  const nounFollows = (from: number): boolean => {
+    for (let j = from; j < end;) {
+      const w = words.at(j);
+      if (w === undefined || w.start !== j || w.end > end) return false;
+      if (w.word.length >= 2 && /^(?:n|vn)/.test(w.tag)) return true;
+      if (w.tag !== 'v') return false;
+      j = w.end;
+    }
+    // 百场主题展览等: a verb that ends a member of a list is a noun.
+    return from === end && /^[等、和及与]/.test(text.slice(end, end + 1));
+  };
+  for (let i = at + 1; i < end; i++) {
+    const w = words.at(i);
+    if (w?.start !== i || !FORWARD_STOP_TAGS.has(w.tag)) continue;
+    const verb = w.tag === 'v' || w.tag === 'vd';
+    // 大地上: a function word reaching past the phrase did not end it (the reader did).
+    if (!verb && w.end > end) continue;
+    // 市场监管所: a noun-forming last character, whatever the segmenter calls it.
+    if (w.end === end && w.word.length === 1 && NOUN_SUFFIXES.includes(w.word)) break;
+    // 基层学习点, 临时服务站: a verb before one noun-forming character is part of the noun.
+    if (verb && w.end === end - 1 && NOUN_SUFFIXES.includes(text[w.end] ?? '')) break;
+    if (verb && nounFollows(w.end)) continue;
+    return noun.slice(0, i - at);
+  }
+  return noun;
+}
+
+// Characters that make a noun of the verb before them: 学习点, 服务站, 活动室, 示范岗, 帮扶组,
+// 服务队, 培训班, 办结率, 志愿者, 调解员, 议事会, 宣传栏, 阅读角, 服务台, 展览馆, 聊天群, 议事厅,
+// 监管所.
+const NOUN_SUFFIXES = '点站室岗组队班率者员会栏角台馆群厅所';
+
+/**
+ * The counted noun read before a number, without the adverbs around it and a verb an adverb
+ * introduces: 活动已开展8场 → 活动, 面积原则上分别不少于 → 面积, 已组织活动60场 → 组织活动,
+ * 发明专利共计 → 发明专利.
+ */
+function trimBefore(noun: string | null): string | null {
+  if (noun === null || noun.length === 1) return noun;
+  // Segmented alone: the phrase is short and its edges are what matter here.
+  const tokens = tokenize(noun);
+  let last = tokens.length;
+  let k = last;
+  // 活动已开展: a verb after an adverb is the predicate (not 按时办结率, where 率 ends the noun).
+  if (!NOUN_SUFFIXES.includes(noun.slice(-1)))
+    while (k > 0 && /^v/.test(tokens[k - 1]?.tag ?? '') && tokens[k - 1]?.tag !== 'vn') k--;
+  if (k < last && k > 0 && tokens[k - 1]?.tag === 'd') last = k;
+  // 服务站内提供24小时服务: a verb after a locality word (内/中/上) is the predicate.
+  else if (
+    k < last &&
+    k > 1 &&
+    (tokens[k - 1]?.tag === 'f' || /^[内中上里外]$/.test(tokens[k - 1]?.word ?? ''))
+  )
+    last = k - 1;
+  // 工作队用了2个多月 → 工作队, 连续5年 → nothing: adverbs, prepositions, particles and a one-character
+  // verb do not end a noun.
+  for (;;) {
+    const t = tokens[last - 1];
+    if (last === 0 || t === undefined) break;
+    const oneVerb = t.tag === 'v' && t.word.length === 1 && !NOUN_SUFFIXES.includes(t.word);
+    const preposition = t.tag === 'p' && t.word !== '比'; // 人员占比 keeps its 比
+    if (!['d', 'ad', 'c', 'u', 'uj', 'ul', 'uz'].includes(t.tag) && !oneVerb && !preposition) break;
+    last--;
+  }
+  // 目前我市…, 已组织活动: a time word, a pronoun or a one-character adverb does not open a noun.
+  let first = 0;
+  for (;;) {
+    const t = tokens[first];
+    if (first >= last || t === undefined) break;
+    if (!['t', 'r', 'p'].includes(t.tag) && !(t.tag === 'd' && t.word.length === 1)) break;
+    first++;
+  }
+  if (first >= last) return null;
+  const out = noun.slice(tokens[first]?.start ?? 0, tokens[last - 1]?.end ?? noun.length);
+  return out.length >= 2 ? out : null;
+}
+
+// Verbs of money that name what an amount right after them is: 累计投入1000余万元 → 投入,
+// 银川市将投资1亿多元 → 投资, 每户增收4500元 → 增收, 通过两项“甜蜜事业”增收20余万元 → 增收.
+const MONEY_VERBS =
+  /(投资|投入|列支|拨付|筹集|筹措|捐款|捐赠|增收|奖励|补贴|补助|节约|节省|减免)[了达近约超逾]*$/;
+
+function moneyVerb(text: string, start: number, unit: string): string | null {
+  if (!unit.startsWith('元')) return null;
+  return MONEY_VERBS.exec(text.slice(Math.max(0, start - 6), start))?.[1] ?? null;
+}
+
+// The later members of a list share the first one's noun: 面积原则上分别不少于3000平方米、
+// 2000平方米、1000平方米和500平方米 → 面积 for all four.
+function listSubject(text: string, start: number, found: ReadonlyMap<string, MetricEntity>): string | null {
+  let previous: MetricEntity | undefined;
+  for (const m of found.values()) if (Number(m.key) < start) previous = m;
+  if (previous === undefined) return null;
+  const gap = text.slice(Number(previous.key) + previous.text.length, start);
+  return /^[、和及与]$/.test(gap) ? previous.subject : null;
+}
+
 // Not a count: 第19版 and 第一 (ordinals), dates and times (2021-06-07, 10:02), PM2.5, a lone 一
 // (一名党员，一面旗帜 is a saying), and numbers glued to Latin letters.
-function isCountable(text: string, numStart: number, numeral: string, end: number, prefix: string): boolean {
+function isCountable(
+  text: string,
+  numStart: number,
+  numeral: string,
+  end: number,
+  prefix: string,
+  whole: string,
+  unit: string,
+): boolean {
   let b = numStart - 1;
   while (b >= 0 && text[b] === ' ') b--;
   const before = text[b] ?? '';
@@ -206,8 +376,45 @@ function isCountable(text: string, numStart: number, numeral: string, end: numbe
   if (numeral === '一' || numeral === '〇' || numeral === '零') return false;
   // 千条万条, 千家万户, 万人空巷: a bare 千 or 万 is a figure of speech, not a count — unless a word
   // of approximation says it is one (近千名党员, 上万人次).
-  if ((numeral === '千' || numeral === '万' || numeral === '亿') && prefix === '') return false;
+  // 千余名志愿者, 万余元: 余/多 after a bare scale word make it a stated (rounded) count.
+  const rounded = /^[千万亿][余多]/.test(whole.slice(prefix.length));
+  if (
+    (numeral === '千' || numeral === '万' || numeral === '亿') &&
+    prefix === '' &&
+    !rounded &&
+    !bareScaleCount(text, end)
+  )
+    return false;
+  // 三类问题, 两件事, 五个层级: a Chinese numeral without a scale word is a small count of the prose,
+  // not a reported figure (千余名, 两万余名 and 近百家 keep theirs).
+  if (!/\d/.test(numeral) && !/[百千万亿]/.test(whole)) return false;
+  // 2020年5期 names an issue of a journal, not five of anything.
+  if (/\d{4}\s?年\s?$/.test(text.slice(Math.max(0, b - 6), b + 1)) && /^期/.test(unit)) return false;
+  if (unit === '年' && !isDuration(text, numeral, end)) return false;
   return true;
+}
+
+// 万株樱花, 千亩茶园: a bare 万/千 before a measure of plants or land is a count; 千家万户 (a pair of
+// scale words) stays a figure of speech.
+function bareScaleCount(text: string, end: number): boolean {
+  const unit = text[end - 1] ?? '';
+  return '株棵亩'.includes(unit) && !/^[\u4e00-\u9fa5]?[千万]/.test(text.slice(end, end + 2));
+}
+
+// 连续7年, 扎根30年, 56年来: a number of years. Not a year (2019年), a relative time (6年前, 3年后),
+// a decade (60年代), a grade (3年级) or the start of a date (2年3月).
+function isDuration(text: string, numeral: string, end: number): boolean {
+  // 百年大党, 千年古村: a Chinese numeral of years is a figure of speech.
+  if (!/^\d+(?:\.\d+)?$/.test(numeral) || Number(numeral) >= 200) return false;
+  return !/^(?:前|后|代|级|度|初|底|末|\d|[一二三四五六七八九十]+月)/.test(text.slice(end, end + 3));
+}
+
+// A line of `|`-separated keywords or links (site navigation, injected spam) holds no report.
+function inKeywordLine(text: string, pos: number): boolean {
+  const start = text.lastIndexOf('\n', pos) + 1;
+  const end = text.indexOf('\n', pos);
+  const line = text.slice(start, end < 0 ? text.length : end);
+  return (line.match(/[|｜]/g)?.length ?? 0) >= 3;
 }
 
 function build(
@@ -234,21 +441,17 @@ function build(
     )
       placeKey = h.ref.key;
   }
-  // The program named in the number's own clause (组织百场文艺演出…等“十个百”系列活动), else the last one
-  // named before it in the sentence, else the first one after it.
+  // The program named in the number's own clause (组织百场文艺演出…等“十个百”系列活动; the last one
+  // before the number when the clause names several). A program named only in another clause of
+  // the sentence is not what the number measures (组织8344名党员开展“双报到”，…全市11.2万余名党员在
+  // 检查站发挥作用: the 11.2万 are not counted by 双报到).
   const clauseStart = Math.max(sentence.start, lastClauseBreak(text, numStart) + 1);
   const clauseEnd = Math.min(sentence.end, numStart + clauseAfter(text, numStart).length);
-  let programKey: string | null = null;
-  let after: string | null = null;
   let inClause: string | null = null;
   for (const h of ctx.programHits) {
-    if (h.start < sentence.start || h.start >= sentence.end) continue;
-    if (h.start < numStart) programKey = h.ref.key;
-    else after ??= h.ref.key;
     if (h.start >= clauseStart && h.start < clauseEnd && (inClause === null || h.start < numStart))
       inClause = h.ref.key;
   }
-  programKey = inClause ?? programKey;
   return {
     key: String(numStart),
     value,
@@ -256,9 +459,9 @@ function build(
     text: written,
     approximate,
     subject,
-    year: yearAt(text, ctx.sentences.paragraphStart(numStart), numStart, ctx.documentYear),
+    year: yearAt(text, sentence, ctx.sentences.paragraphStart(numStart), numStart, ctx.documentYear),
     placeKey,
-    programKey: programKey ?? after,
+    programKey: inClause,
     evidence: ctx.sentences.evidence(numStart, rule),
   };
 }
@@ -269,26 +472,69 @@ function lastClauseBreak(text: string, pos: number): number {
   return -1;
 }
 
-// The year nearest before the number in its paragraph (2020年的6.5万元 → 2020; 2020年2月初，… 423个
-// → 2020; 今年 → the document's year), else the document's year.
+// The year that governs the number: the last year its sentence names before it, or the year that
+// opens an earlier sentence of its paragraph (2020年2月初，疫情防控正值紧要关头。全市423个小区… → 2020; 2018年实现集体经济收入200余万元，每户增收4500元 →
+// 2018 for both; 今年 → the document's year), else the document's year (a dated text speaks of its
+// own year). A present-tense word after that year (1999年，…。如今…70多项; 目前已有…) brings
+// the number back to the document's year. Not a year that governs: a period up to now (2015年以来
+// 举办188期 counts up to the text's day; 从2018年开始在70个村启动 does govern), a comparison's baseline (比2015年增加), a year inside a 《title》.
+// A norm (每年至少组织1次, 原则上不少于3000平方米, 鼓励有3名以上党员的企业…) is no count at any
+// time: null.
 function yearAt(
   text: string,
+  sentence: Sentence,
   paragraphStart: number,
   numStart: number,
   documentYear: number | null,
 ): number | null {
-  let year: number | null = null;
-  for (const m of text.slice(paragraphStart, numStart).matchAll(YEAR)) {
+  const clause = text.slice(Math.max(sentence.start, lastClauseBreak(text, numStart) + 1), numStart);
+  if (NORM.test(clause)) return null;
+  const before = text.slice(paragraphStart, numStart);
+  let year: number | null = documentYear;
+  let at = -1;
+  for (const m of before.matchAll(YEAR)) {
+    const end = m.index + m[0].length;
+    if (/^(?:以来|来)/.test(before.slice(end, end + 2))) continue; // 2015年以来
+    if (/(?:比|较|相比|同比|对比)$/.test(before.slice(Math.max(0, m.index - 2), m.index))) continue; // 比2015年
+    if (insideTitle(before, m.index)) continue; // 《2019年国务院政府工作报告》
+    // 满意度由2021年的76%提升至95.2%: the year of a change's start is not the year of its end.
+    if (/[从由]$/.test(before.slice(0, m.index)) && CHANGE_TO.test(before.slice(end))) continue;
+    // An earlier sentence's year carries on only when it opens that sentence as its time
+    // (2020年2月初，疫情防控正值紧要关头。全市423个…), not from inside it (…由2021年的76%提升至95.2%。).
+    if (paragraphStart + m.index < sentence.start) {
+      const opening = before.slice(before.slice(0, m.index).search(/[^。！？\n]*$/), m.index);
+      if (!/^(?:在|到|至|自|从|截至)?$/.test(opening.trim())) continue;
+    }
     if (m[1] !== undefined) year = Number(m[1]);
-    else if (documentYear !== null) year = m[2] === '今年' ? documentYear : documentYear - 1;
+    else year = documentYear === null ? null : m[2] === '今年' ? documentYear : documentYear - 1;
+    at = end;
   }
-  return year ?? documentYear;
+  if (at >= 0 && PRESENT.test(before.slice(at))) return documentYear;
+  return year;
+}
+
+// The verb of a change between its start and the number: 提升至, 增长到, 降至, 减少到.
+const CHANGE_TO = /(?:增长|增加|提升|提高|上升|扩大|下降|减少|降低|缩短|缩小|降|增|升)(?:到|至|为)了?$/;
+
+// Words that put a statement in the present of the text: 如今, 目前, 现在, 至今, 眼下.
+const PRESENT = /(?:如今|目前|现在|现已|至今|眼下|当前)/;
+
+// Words of a norm or a requirement in the number's clause: 规定各乡镇每年至少组织1次, 原则上不少于,
+// 鼓励有3名以上党员的商户…, 要求每个村配备1名.
+const NORM = /(?:至少|原则上|规定|要求|鼓励|应当|必须|不得)/;
+
+function insideTitle(s: string, at: number): boolean {
+  return s.lastIndexOf('《', at) > s.lastIndexOf('》', at);
 }
 
 // The noun right after the unit: 8344名社区党员开展… → 社区党员; 10个“口袋公园” → 口袋公园;
 // 近6500支新成立的党员先锋队 → 党员先锋队 (the words before 的 qualify it).
-function nounAfter(text: string, pos: number): string | null {
+function readNounAfter(text: string, pos: number, words?: TokenIndex): string | null {
   let i = pos;
+  // 5个(ge) 方面: a page's pinyin annotation after the unit is skipped.
+  i += PINYIN_NOTE.exec(text.slice(i, i + 12))?.[0].length ?? 0;
+  // 4000余名以快递员、网约配送员为主的新就业形态劳动者: the 以…为主的 description qualifies the noun after it.
+  i += /^以[^，。；！？]{1,24}?为(?:主|主体|代表|核心)的/.exec(text.slice(i, i + 32))?.[0].length ?? 0;
   const quoted = quotedNoun(text, i);
   if (quoted !== undefined) return quoted;
   // 6500支新成立的党员先锋队: a short modifier ending in 的 (not itself a counted noun) is skipped.
@@ -302,16 +548,28 @@ function nounAfter(text: string, pos: number): string | null {
     i += modifier[0].length;
     const quoted = quotedNoun(text, i);
     if (quoted !== undefined) return quoted;
+    // 300多位村民心头暖暖的——: nothing after 的, so the words before it are the noun.
+    if (!isHan(text[i])) return modifier[1] ?? null;
   }
   let start = i;
   let usedDe = false;
-  while (i < text.length && i - start < 12) {
+  let beforeDe = '';
+  let notes = 0; // characters of pinyin annotations inside the noun
+  // 培训班, 覆盖率: a stop word that only opens a noun of one more character does not stop it
+  // (全面推行 tagged a noun still stops).
+  const stopsAt = (i: number, w: string): boolean => {
+    if (!text.startsWith(w, i)) return false;
+    const t = words?.at(i);
+    return !(t?.start === i && t.word.length === w.length + 1 && /^n/.test(t.tag));
+  };
+  while (i < text.length && i - start - notes < 12) {
     const ch = text[i] ?? '';
     if (ch === '的' && !usedDe && i > start) {
       // 1500个村的集体经济发展乡镇示范片区: a counted noun before 的 stays; 6500支新成立的党员先锋队:
       // a modifier before 的 gives way to the noun after it.
       const before = text.slice(start, i);
       if (HEAD_NOUNS.some((h) => before.endsWith(h))) break;
+      beforeDe = before;
       usedDe = true;
       start = i + 1;
       i++;
@@ -320,9 +578,15 @@ function nounAfter(text: string, pos: number): string | null {
       if (after !== undefined) return after;
       continue;
     }
+    const note = i > start ? PINYIN_NOTE.exec(text.slice(i, i + 12)) : null;
+    if (note !== null && isHan(text[i + note[0].length])) {
+      i += note[0].length; // 具体(ti) 创建内(nei) 容
+      notes += note[0].length;
+      continue;
+    }
     if (!isHan(ch)) break;
-    if (SUBJECT_STOPS.some((w) => text.startsWith(w, i))) break;
-    if (IMPLEMENT_VERBS.some((v) => text.startsWith(v, i))) break;
+    if (SUBJECT_STOPS.some((w) => stopsAt(i, w))) break;
+    if (IMPLEMENT_VERBS.some((v) => stopsAt(i, v))) break;
     // 1200个村发展壮大…, 8.6万个村党组织政治功能…, 174名村党组织书记分批…: after a head noun, a
     // predicate (or an attribute of the counted things) starts.
     if (
@@ -335,18 +599,26 @@ function nounAfter(text: string, pos: number): string | null {
       i += 2;
       continue;
     }
-    if (i - start >= 2 && SUBJECT_STOP_CHARS.has(ch)) break;
-    if (i - start < 2 && NAME_STOP_CHARS.has(ch) && ch !== '个') break;
+    // 新就业形态劳动者: a stop character that opens a word of the segmenter (就业) does not stop.
+    const inWord = (words?.at(i)?.start ?? -1) === i && (words?.at(i)?.word.length ?? 0) >= 2;
+    if (i - start >= 2 && SUBJECT_STOP_CHARS.has(ch) && !inWord) break;
+    if (i - start < 2 && NAME_STOP_CHARS.has(ch) && ch !== '个' && !inWord) break;
     i++;
   }
   // Cut at the last head noun only when no boundary ended the phrase: 无物业小区门口搭起临时帐篷 →
   // 无物业小区, but 定州干部大讲堂， stays whole.
-  const capped = i - start >= 12;
-  const noun = capped ? cutAtHead(text.slice(start, i)) : text.slice(start, i);
+  const capped = i - start - notes >= 12;
+  // 400多位村民心头暖融融的——: nothing after 的, so the words before it are the noun.
+  if (i === start && beforeDe !== '') return beforeDe.length <= 12 ? beforeDe : null;
+  const noun = (capped ? cutAtHead(text.slice(start, i)) : text.slice(start, i)).replace(PINYIN_NOTES, '');
   // 1000平方米以上的达24%: a copula, not a noun, follows.
   if (/^(?:达|为|占|是|超)/.test(noun)) return null;
   return noun.length > 0 && noun.length <= 12 ? noun : null;
 }
+
+// A pinyin annotation some mirror sites put after characters: 机关(guan), 个(ge) .
+const PINYIN_NOTE = /^\s?\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)\s?/;
+const PINYIN_NOTES = /\s?\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)\s?/g;
 
 // Words that start a predicate or an attribute right after a counted noun.
 // prettier-ignore
@@ -441,7 +713,28 @@ function changeSubject(text: string, start: number, ctx: MetricContext): string 
     const first = CHANGE_FIRST.test(between) && CHANGE_AFTER.test(clauseAfter(text, start));
     const second = /[\d零〇一二两三四五六七八九十百千]/.test(between) && CHANGE_SECOND.test(between);
     if (!first && !second) continue;
-    return nounBefore(text, k, ctx);
+    return readNounBefore(text, k, ctx);
+  }
+  return null;
+}
+
+// 先后举办 → 举办: the phrase without an adverb that opens it.
+function withoutAdverb(phrase: string): string {
+  const adverb = ADVERBS.find((a) => phrase.startsWith(a));
+  return adverb === undefined ? phrase : phrase.slice(adverb.length);
+}
+
+// The words of a long phrase after its last verb: 支部成员承担国家自然科学基金项目 →
+// 国家自然科学基金项目; null when no verb splits it or too much is left.
+function afterLastVerb(phrase: string): string | null {
+  const tokens = tokenize(phrase);
+  // 市级党群服务活动中心, 国家自然科学基金项目: a run of nouns is the noun.
+  if (tokens.every((t) => /^(?:n|vn|l|j)/.test(t.tag))) return phrase;
+  for (let k = tokens.length - 1; k > 0; k--) {
+    const t = tokens[k - 1];
+    if (t === undefined || !/^v[d]?$/.test(t.tag)) continue;
+    const rest = phrase.slice(t.end);
+    return rest.length >= 2 && rest.length <= 10 ? rest : null;
   }
   return null;
 }
@@ -449,11 +742,22 @@ function changeSubject(text: string, start: number, ctx: MetricContext): string 
 // The noun before a number: 集中参学率达到87.6% → 集中参学率; 培训基层干部1.2万名 → 基层干部;
 // 4类人员占比达到99.8% → 人员占比. Null when a verb stands right before (投入400多万元). A place
 // that opens the noun is not part of it (北庄村集体收入 → 集体收入).
-function nounBefore(text: string, pos: number, ctx?: MetricContext): string | null {
+function readNounBefore(text: string, pos: number, ctx?: MetricContext, unit = ''): string | null {
   let end = pos;
+  while (end > 0 && text[end - 1] === ' ') end--; // 党组织 587个: a page's stray space
   const lead = text.slice(Math.max(0, end - 6), end);
   const copula = COPULAS.exec(lead);
   if (copula !== null) end -= copula[0].length;
+  // “教工党员示范岗”90个: a quoted noun right before the number (with the words it ends: “两新”组织).
+  const quoted = /(?:[\u4e00-\u9fa5]{0,6}“([^”“]{1,12})”([\u4e00-\u9fa5]{0,6}))$/.exec(
+    text.slice(Math.max(0, end - 26), end),
+  );
+  if (quoted !== null) {
+    const tail = quoted[2] ?? '';
+    const head = tail === '' ? '' : (quoted[1] ?? '');
+    if (tail === '') return quoted[1] ?? null;
+    if (!/[，。；：、]/.test(head)) return `${head}${tail}`;
+  }
   let i = end;
   while (i > 0 && end - i < 10) {
     const ch = text[i - 1] ?? '';
@@ -483,13 +787,19 @@ function nounBefore(text: string, pos: number, ctx?: MetricContext): string | nu
     const cut = Math.max(
       ...HEAD_NOUNS.map((h) => (phrase.lastIndexOf(h) < 0 ? -1 : phrase.lastIndexOf(h) + h.length)),
     );
-    if (cut <= 0 || end - (i + cut) < 2) return null;
+    // 银川建成市级党群服务活动中心7个: the phrase ends in its head noun; keep the words after the
+    // last verb (支部成员承担国家自然科学基金项目7项 → 国家自然科学基金项目).
+    if (cut <= 0 || end - (i + cut) < 2) return afterLastVerb(phrase);
     i += cut;
   }
   // 北庄村集体收入: the place is the metric's place, not part of what it counts.
   const place = ctx?.placeHits.find((h) => h.start === i && h.end < end && !h.deictic);
   if (place !== undefined) i = place.end;
   let noun = text.slice(i, end);
+  // 收入10万元以上的村达到152个 → 村: one character heading a 的 phrase is a noun.
+  if (noun.length === 1 && text[i - 1] === '的' && isHan(noun) && !SUBJECT_STOP_CHARS.has(noun)) return noun;
+  // 每人费用 → 费用, 每次活动时长 → 活动时长: 每 and its counter give a rate, not the noun.
+  if (text[i - 1] === '每' && /^[人户村家次场名][\u4e00-\u9fa5]{2}/.test(noun)) noun = noun.slice(1);
   // 每年集体收入 (每 stopped the walk) → 集体收入; 各类服务事项 → 服务事项
   if ('每今全去当本'.includes(text[i - 1] ?? '') && /^[年月季周]/.test(noun)) noun = noun.slice(1);
   if ('各每全'.includes(text[i - 1] ?? '') && /^[类种项个级]/.test(noun)) noun = noun.slice(1);
@@ -499,9 +809,11 @@ function nounBefore(text: string, pos: number, ctx?: MetricContext): string | nu
   if ('全该本我'.includes(text[i - 1] ?? '') && /^[村镇乡县市区省][\u4e00-\u9fa5]{2}/.test(noun))
     noun = noun.slice(1);
   // 先后投入2.1亿元, 市县财政每年列支6.9亿元: a verb or an adverb, not a noun, stands before the number.
+  // 开展集中培训23场: an event counted (场/次/期) is named by its verbal noun.
+  const event = /^(?:场|次|期|场次|期次)$/.test(unit);
   if (
     noun.length < 2 ||
-    BACK_STOPS.some((w) => noun.endsWith(w)) ||
+    BACK_STOPS.some((w) => noun.endsWith(w) && !(event && withoutAdverb(noun).length > w.length)) ||
     IMPLEMENT_VERBS.includes(noun) ||
     ADVERBS.includes(noun)
   )

@@ -164,7 +164,8 @@ describe('unseen: 安吉县 (a county article, 湖州日报 2024-03-12)', () => 
       approximate: true,
       subject: '农户',
     });
-    expect(metricIn(g, '15个', '15个')).toMatchObject({ subject: '乡镇', programKey: '最多跑一次' });
+    // 深化“最多跑一次”改革，在15个乡镇（街道）建成便民服务中心: the program is in the clause before.
+    expect(metricIn(g, '15个', '15个')).toMatchObject({ subject: '乡镇', programKey: null });
     expect(metricIn(g, '98.6%', '98.6%')).toMatchObject({ value: 98.6, subject: '矛盾纠纷就地化解率' });
     const twoTenths = metricIn(g, '两成', '两成');
     expect(twoTenths).toMatchObject({ value: 20, unit: '%' });
