@@ -19,6 +19,18 @@ describe('places the gazetteer does not list', () => {
     expect(named('近日，湖口镇石钟村举办党员大会。')).toEqual(expect.arrayContaining(['湖口镇', '石钟村']));
   });
 
+  it('takes a former name in brackets, a 村民小组 and a street office opening a sentence', () => {
+    expect(named('平安县新民镇(原石桥乡)调整区划。')).toContain('石桥乡');
+    expect(named('书记来到了大坪村民小组。')).toContain('大坪村民小组');
+    expect(named('湖滨北路街道在万象大厦召开会议。')).toContain('湖滨北路街道');
+  });
+
+  it('takes a town and village after a county-level city', () => {
+    expect(named('河北涿州市松林店镇东城坊村，召开党员大会。')).toEqual(
+      expect.arrayContaining(['松林店镇', '东城坊村']),
+    );
+  });
+
   it('takes a town named after a locative word', () => {
     expect(named('一场比赛在沙河镇“热”了起来。')).toContain('沙河镇');
   });

@@ -203,7 +203,7 @@ function scanGazetteerNames(text: string): RawMatch[] {
         if (next !== undefined && '省市县区州旗镇乡'.includes(next)) continue;
         if (text.startsWith('街道', end)) continue;
         // 劲松北社区 is not 松北(区) + 社区: a short form right before 社区/村/小区/路 is inside a local name.
-        if (/^(?:社区|小区|村|路|大街|胡同)/.test(text.slice(end, end + 2))) continue;
+        if (/^(?:社区|小区|村|路|大街|胡同|[东西南北中]路|大道)/.test(text.slice(end, end + 2))) continue;
         // 滹沱河北岸, 泰山东麓: a province short form read as river/mountain + direction.
         if (next !== undefined && '岸侧麓坡畔'.includes(next)) continue;
         // 河北日报 / 河北新闻网 name an outlet, not the province.
@@ -592,7 +592,7 @@ class PlaceBuilder {
   // township named before it in the sentence, else under the main place.
   addStandaloneSubplaces(mainKey: string | null): void {
     const re =
-      /(?:到|在|赴|至|走进|来到|深入|前往|走访|考察|调研|视察|地处|驻)([\u4e00-\u9fa5]{2,4}?)(村|社区|镇|乡|街道)(?![民级里庄落委务干部两镇街村长])|(?<=^|[，。；：！？、\n“”])([\u4e00-\u9fa5]{2,4}?)(村|社区)(?=位于|地处|坐落)/g;
+      /(?:到|在|赴|至|走进|来到|深入|前往|走访|考察|调研|视察|地处|驻|[（(]原)了?([\u4e00-\u9fa5]{2,4}?)(村民小组|村|社区|镇|乡|街道)(?![民级里庄落委务干部两镇街村长])|(?<=^|[，。；：！？、\n“”■])([\u4e00-\u9fa5]{2,4}?)(村|社区|街道|镇|乡)(?=位于|地处|坐落|在[\u4e00-\u9fa5]{2,}(?:成立|召开|举办|开展)|党工委|党委|办事处)/g;
     const sorted = [...this.hits].sort(compareHits);
     for (const m of this.text.matchAll(re)) {
       const core = m[1] ?? m[3] ?? '';
@@ -601,7 +601,8 @@ class PlaceBuilder {
       const start = end - core.length - suffix.length;
       if (!this.free(start, end) || !validSubplaceCore(core) || core.endsWith('城')) continue;
       const name = core + suffix;
-      const level: PlaceLevel = suffix === '村' ? 'VILLAGE' : suffix === '社区' ? 'COMMUNITY' : 'TOWNSHIP';
+      const level: PlaceLevel =
+        suffix === '村' || suffix === '村民小组' ? 'VILLAGE' : suffix === '社区' ? 'COMMUNITY' : 'TOWNSHIP';
       if (level === 'TOWNSHIP' && startsWithVerb(core)) continue;
       const existing = [...this.places.values()].find((p) => p.name === name && p.level === level);
       let parentKey = mainKey;
@@ -627,21 +628,22 @@ class PlaceBuilder {
   // a locative word, are places even when the gazetteer lists neither (the pair is the genre's
   // way of naming a village); the town hangs under the place named right before it, else the main place.
   addTownVillagePairs(mainKey: string | null): void {
-    const re = /([\u4e00-\u9fa5]{2,4}?)(镇|乡|街道)([\u4e00-\u9fa5]{2,4}?)(村|社区)(?![民级里委务干部两])/g;
-    for (const m of this.text.matchAll(re)) {
+    // Tried at each start a pair may have (the regex is sticky, so a match that begins too early
+    // does not swallow the right one): a clause start, a locative word, the end of a place named.
+    const re = /([\u4e00-\u9fa5]{2,4}?)(镇|乡|街道)([\u4e00-\u9fa5]{2,4}?)(村|社区)(?![民级里委务干部两])/y;
+    const starts = new Set<number>([0, ...this.hits.filter((h) => !h.deictic).map((h) => h.end)]);
+    for (let i = 1; i < this.text.length; i++)
+      if (/[，。；：！？、\n“”■在到于从至]/.test(this.text[i - 1] ?? '')) starts.add(i);
+    for (const at of [...starts].sort((a, b) => a - b)) {
+      re.lastIndex = at;
+      const m = re.exec(this.text);
+      if (m === null) continue;
       const townCore = m[1] ?? '';
       const villageCore = m[3] ?? '';
       if (!validSubplaceCore(townCore) || !validSubplaceCore(villageCore) || startsWithVerb(villageCore))
         continue;
       const start = m.index;
       const before = this.hits.find((h) => h.end === start && !h.deictic);
-      // The pair starts a clause, follows a locative word, or continues a place named right before.
-      if (
-        start > 0 &&
-        before === undefined &&
-        !/[，。；：！？、\n“”在到于从至]/.test(this.text[start - 1] ?? '')
-      )
-        continue;
       const townEnd = start + townCore.length + (m[2] ?? '').length;
       const end = start + m[0].length;
       let townKey: string | null = null;
