@@ -1,6 +1,7 @@
 /**
  * The HTTP layer: Apollo Server under Express, `/graphql` (a browser gets the bundled GraphiQL
- * workbench, or Apollo's Sandbox with KG_SANDBOX=apollo), `/explore`, `/healthz`. Thin: everything else is the context, the resolvers and the store. Public.
+ * workbench, or Apollo's Sandbox with KG_SANDBOX=apollo), `/explore` and `/healthz`. Thin:
+ * everything else is the context, the resolvers and the store. Public.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -63,7 +63,7 @@ const QUERIES: Record<Kind, string> = {
     metrics(first: 100) { ...M } mentions(first: 20) { quote document { id title } } } }`,
   Place: `query($id: ID!) { entity: place(id: $id) { __typename id name level code
     documents(first: 100) { id title }
-    parent { ...P } children(first: 30) { ...P } programs(first: 30) { ...G } organizations(first: 30) { ...O }
+    parent { ...P } children(first: 20) { ...P } programs(first: 30) { ...G } organizations(first: 30) { ...O }
     metrics(first: 100) { ...M } } }`,
   Organization: `query($id: ID!) { entity: node(id: $id) { ... on Organization { __typename id name kind
     documents(first: 100) { id title }
@@ -73,6 +73,15 @@ const QUERIES: Record<Kind, string> = {
     positions { title organization { ...O } place { ...P } document { id title } mention { quote document { id title } } }
     mentions(first: 20) { quote document { id title } } } } }`,
 };
+
+/** The query with the fragments it spreads (GraphQL refuses unused ones). */
+function withFragments(query: string): string {
+  const used = FRAGMENTS.split('\n').filter((f) => {
+    const name = /^fragment (\w+)/.exec(f)?.[1];
+    return name !== undefined && query.includes(`...${name} `);
+  });
+  return [query, ...used].join('\n');
+}
 
 /** What the API says of one entity and its neighbours (the fields depend on its kind). */
 export interface Entity extends Ref {
@@ -106,7 +115,7 @@ export function kindOf(id: string): Kind | null {
 export async function fetchEntity(id: string): Promise<Entity | null> {
   const kind = kindOf(id);
   if (!kind) return null;
-  const data = await gql<{ entity: Entity | null }>(QUERIES[kind] + FRAGMENTS, { id });
+  const data = await gql<{ entity: Entity | null }>(withFragments(QUERIES[kind]), { id });
   return data.entity && data.entity.id ? data.entity : null;
 }
 

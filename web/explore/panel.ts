@@ -174,10 +174,14 @@ export function showEdge(panel: HTMLElement, model: GraphModel, edge: GEdge, men
     ),
   );
   const shared = new Set(edge.docs);
-  const inShared = mentions.filter((m) => shared.has(m.document.id));
+  const names = [a?.name ?? '', b?.name ?? ''].flatMap(shortForms);
+  // Sentences naming both ends first: they state the link; the others only share a document.
+  const both = (q: string) => names.filter((n) => q.includes(n)).length;
+  const inShared = mentions
+    .filter((m) => shared.has(m.document.id))
+    .sort((x, y) => both(y.quote) - both(x.quote));
   panel.append(el('h3', '证据', 'evidence-title'));
   const evidence = el('div', undefined, 'evidence');
-  const names = [a?.name ?? '', b?.name ?? ''].flatMap(shortForms);
   if (inShared.length) evidence.append(sentenceList(inShared, names));
   evidence.append(documentList(edge.docs.map((d) => [d, model.title(d)])));
   panel.append(evidence);

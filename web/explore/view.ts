@@ -81,11 +81,12 @@ export function draw(cy: cytoscape.Core, model: GraphModel, added: string[], aro
     .sort(
       (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name, 'zh'),
     );
-  // A full ring for the first entity; later a half ring facing away from the middle.
+  // A full ring for the first entity; later a fan facing away from the middle, wider and in
+  // two staggered rows when many nodes join at once.
   const first = cy.nodes().empty();
   const away = Math.atan2(origin.y, origin.x);
-  const span = first ? 2 * Math.PI : Math.PI;
-  const radius = Math.max(160, fresh.length * 22);
+  const span = first ? 2 * Math.PI : Math.min(1.6 * Math.PI, Math.max(Math.PI, fresh.length * 0.12));
+  const radius = Math.max(160, fresh.length * 12);
   const elements: cytoscape.ElementDefinition[] = [];
   if (first && around) {
     const root = model.nodes.get(around);
@@ -95,9 +96,8 @@ export function draw(cy: cytoscape.Core, model: GraphModel, added: string[], aro
     const angle = first
       ? (i / Math.max(1, fresh.length)) * span - Math.PI / 2
       : away - span / 2 + ((i + 0.5) / fresh.length) * span;
-    elements.push(
-      nodeElement(n, { x: origin.x + radius * Math.cos(angle), y: origin.y + radius * Math.sin(angle) }),
-    );
+    const r = fresh.length > 12 && i % 2 === 1 ? radius * 1.3 : radius;
+    elements.push(nodeElement(n, { x: origin.x + r * Math.cos(angle), y: origin.y + r * Math.sin(angle) }));
   });
   cy.add(elements);
   for (const id of model.expanded) cy.getElementById(id).data('expanded', true);
