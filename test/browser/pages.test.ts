@@ -139,7 +139,8 @@ if (!available)
 
   /** What the explorer has drawn: nodes with their place on screen, and edges. */
   interface Drawn {
-    nodes: Array<{ id: string; label: string; x: number; y: number }>;
+    /** x, y: on screen; at: in the drawing's own coordinates (unchanged by zoom and pan). */
+    nodes: Array<{ id: string; label: string; x: number; y: number; at: { x: number; y: number } }>;
     edges: Array<{ type: string; source: string; target: string }>;
     width: number;
     height: number;
@@ -148,7 +149,12 @@ if (!available)
     return page.evaluate(() => {
       const cy = window.explorer.cy;
       return {
-        nodes: cy.nodes().map((n: any) => ({ id: n.id(), label: n.data('label'), ...n.renderedPosition() })),
+        nodes: cy.nodes().map((n: any) => ({
+          id: n.id(),
+          label: n.data('label'),
+          ...n.renderedPosition(),
+          at: n.position(),
+        })),
         edges: cy
           .edges()
           .map((e: any) => ({ type: e.data('type'), source: e.source().id(), target: e.target().id() })),
@@ -222,7 +228,7 @@ if (!available)
     await page.waitForFunction((id) => window.explorer.model().expanded.has(id), langfang.id);
     const { place } = await api.data(
       `query($id: ID!) { place(id: $id) { name parent { id } children(first: 30) { id name }
-         programs(first: 30) { id name } organizations(first: 20) { id name } } }`,
+         programs(first: 30) { id name } organizations(first: 20) { id name } metrics(first: 100) { value } } }`,
       { id: langfang.id },
     );
     const second = await drawn(page);
@@ -232,10 +238,19 @@ if (!available)
     expect(second.nodes.length).toBeGreaterThan(first.nodes.length);
     expect(await page.locator('#panel h2').innerText()).toContain('廊坊市');
     // What was drawn first stays where it was.
-    for (const n of first.nodes) {
-      const now = second.nodes.find((m) => m.id === n.id);
-      expect(now).toBeDefined();
-    }
+    for (const n of first.nodes) expect(second.nodes.find((m) => m.id === n.id)?.at).toEqual(n.at);
+    // Its metrics: a table with one row per metric the API gives, sorted by value on a click.
+    const metricRows = page.locator('#panel table.metrics tbody tr');
+    expect(await metricRows.count()).toBe(place.metrics.length);
+    await page.locator('#panel table.metrics th', { hasText: '数值' }).click();
+    const values = (await page.locator('#panel table.metrics tbody td.num').allInnerTexts()).map((v) =>
+      Number(v.replace(/^约/, '').replace(/,/g, '')),
+    );
+    // Shown with at most three decimals (1/3 of 100% reads 33.333).
+    const expectedValues = place.metrics
+      .map((m: any) => Math.round(m.value * 1000) / 1000)
+      .sort((a: number, b: number) => a - b);
+    expect(values).toEqual(expectedValues);
     await shot(page, '6-explore-expanded');
 
     // The edge 领头羊工程 → 廊坊市: the sentence of a document naming both.

@@ -46,7 +46,12 @@ export function showEntity(panel: HTMLElement, e: Entity): void {
     table.append(tr);
   }
   panel.append(table);
-  if (e.metrics?.length) panel.append(el('h3', `指标 (${e.metrics.length})`), metricsTable(e.metrics));
+  // The API gives at most 100 metrics per entity here (metrics(placeId:) pages through the rest).
+  if (e.metrics?.length)
+    panel.append(
+      el('h3', e.metrics.length >= 100 ? `指标（前 ${e.metrics.length} 条）` : `指标 (${e.metrics.length})`),
+      metricsTable(e.metrics),
+    );
   panel.append(el('h3', '证据', 'evidence-title'));
   const evidence = el('div', undefined, 'evidence');
   const mentions = [...(e.mentions ?? [])];
