@@ -275,6 +275,11 @@ if (!available)
     await page.locator('#search').fill('');
     await page.locator('#search').pressSequentially('領頭羊', { delay: 50 });
     await page.locator('#suggestions li[data-id]', { hasText: '领头羊工程' }).waitFor();
+    // Chosen with the keyboard, it is drawn afresh: the first drawing again, nothing expanded.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => window.explorer.cy.nodes().length === n, first.nodes.length);
+    expect(label((await drawn(page)).nodes)).toEqual(label(first.nodes));
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -144,8 +144,20 @@ function renderSuggestions(found: Suggestion[], text: string): void {
   );
 }
 
+// ↓ and ↑ move through the suggestions, Enter opens the marked one (or the first), Esc closes.
 input.addEventListener('keydown', (evt) => {
-  if (evt.key === 'Enter') (list.querySelector('li[data-id]') as HTMLElement | null)?.click();
+  const items = [...list.querySelectorAll<HTMLElement>('li[data-id]')];
+  const at = items.findIndex((li) => li.classList.contains('active'));
+  if (evt.key === 'ArrowDown' || evt.key === 'ArrowUp') {
+    evt.preventDefault();
+    if (items.length === 0) return;
+    const next = (at + (evt.key === 'ArrowDown' ? 1 : items.length - 1 + (at < 0 ? 1 : 0))) % items.length;
+    items.forEach((li, i) => {
+      li.classList.toggle('active', i === next);
+      li.setAttribute('aria-selected', String(i === next));
+    });
+  }
+  if (evt.key === 'Enter') (items[at] ?? items[0])?.click();
   if (evt.key === 'Escape') list.replaceChildren();
 });
 
