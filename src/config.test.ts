@@ -15,7 +15,8 @@ test('a negative KG_WORKERS is refused, naming the variable', () => {
 describe('safe defaults', () => {
   test('loopback, no debug, no CORS origins', () => {
     const c = loadConfig({}, '/srv/kg');
-    expect(c).toMatchObject({ host: '127.0.0.1', debug: false, corsOrigins: [] });
+    expect(c).toMatchObject({ host: '127.0.0.1', debug: false, corsOrigins: [], sandbox: 'graphiql' });
+    expect(loadConfig({ KG_SANDBOX: 'apollo' }).sandbox).toBe('apollo');
   });
 
   test('HOST widens, KG_DEBUG and KG_CORS_ORIGINS are read', () => {
@@ -33,6 +34,7 @@ describe('safe defaults', () => {
 
   test.each([
     [{ KG_DEBUG: 'on' }, 'KG_DEBUG must be 1, true, 0 or false; got "on"'],
+    [{ KG_SANDBOX: 'playground' }, 'KG_SANDBOX must be graphiql or apollo; got "playground"'],
     [{ KG_CORS_ORIGINS: 'kg.example.org' }, 'KG_CORS_ORIGINS must be a comma-separated list of origins'],
     [{ KG_CORS_ORIGINS: 'https://kg.example.org/path' }, 'KG_CORS_ORIGINS must be a comma-separated list'],
   ])('%j is refused naming the variable', (env, message) => {

@@ -7,6 +7,8 @@ import { KgError } from './errors';
 
 export type StoreKind = 'grafeo' | 'neo4j';
 
+export type SandboxKind = 'graphiql' | 'apollo';
+
 export interface Neo4jConfig {
   uri: string;
   user: string;
@@ -32,6 +34,11 @@ export interface Config {
    * or `*` for any). Default none: only pages served by the API itself (same origin).
    */
   corsOrigins: string[] | '*';
+  /**
+   * What a browser sees at GET /graphql (KG_SANDBOX): `graphiql` (default), the bundled offline
+   * workbench, or `apollo`, Apollo's Sandbox, which loads its code from Apollo's CDN.
+   */
+  sandbox: SandboxKind;
   /** Largest file the importer reads (KG_MAX_FILE_BYTES, default 5 MB). */
   maxFileBytes: number;
   /** Directory `kg start` imports (KG_IMPORT_DIR, default ./import). */
@@ -71,6 +78,13 @@ function boolVar(env: Env, name: string): boolean {
   if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
   if (raw === '1' || raw === 'true') return true;
   return invalid(name, '1, true, 0 or false', raw);
+}
+
+function sandboxVar(env: Env): SandboxKind {
+  const raw = env.KG_SANDBOX ?? '';
+  if (raw === '' || raw === 'graphiql') return 'graphiql';
+  if (raw === 'apollo') return 'apollo';
+  return invalid('KG_SANDBOX', 'graphiql or apollo', raw);
 }
 
 function originsVar(env: Env, name: string): string[] | '*' {
@@ -117,6 +131,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     production: env.NODE_ENV === 'production',
     debug: boolVar(env, 'KG_DEBUG'),
     corsOrigins: originsVar(env, 'KG_CORS_ORIGINS'),
+    sandbox: sandboxVar(env),
     maxFileBytes: intVar(env, 'KG_MAX_FILE_BYTES', 5 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     importDir: path.resolve(cwd, env.KG_IMPORT_DIR || 'import'),
     workers: intVar(env, 'KG_WORKERS', Math.max(1, cpu - 1), 0, 64),

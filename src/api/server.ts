@@ -1,11 +1,13 @@
 /**
- * The HTTP layer: Apollo Server under Express, `/graphql` with the Sandbox landing page and
- * `/healthz`. Thin: everything else is the context, the resolvers and the store. Public.
+ * The HTTP layer: Apollo Server under Express, `/graphql` (a browser gets the bundled GraphiQL
+ * workbench, or Apollo's Sandbox with KG_SANDBOX=apollo), `/explore` and `/healthz`. Thin:
+ * everything else is the context, the resolvers and the store. Public.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -21,6 +23,7 @@ import { errorHandler, tokenLimit } from './http';
 import { armorConfig, costLimitPlugin } from './limits';
 import { loadTypeDefs } from './typeDefs';
 import { knownOperationTypes } from './validation';
+import { page, prefersHtml, webAssets } from './web';
 
 export interface RunningServer {
   url: string;
@@ -36,11 +39,12 @@ export interface ServerOptions extends ContextOptions {
 export async function startServer(
   store: GraphStore,
   config: Pick<Config, 'port' | 'host' | 'trace' | 'production'> &
-    Partial<Pick<Config, 'debug' | 'corsOrigins'>>,
+    Partial<Pick<Config, 'debug' | 'corsOrigins' | 'sandbox'>>,
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const log = options.log ?? ((m: string) => console.error(m));
   const debug = config.debug ?? false;
+  const apolloSandbox = config.sandbox === 'apollo';
   const app = express();
   app.disable('x-powered-by');
   // No origin list: no CORS headers, so browsers allow only pages the API serves itself.
@@ -62,7 +66,10 @@ export async function startServer(
     plugins: [
       costLimitPlugin<ApiContext>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      // The Sandbox loads from Apollo's CDN: opt-in only; by default /graphql serves our GraphiQL.
+      apolloSandbox
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })
+        : ApolloServerPluginLandingPageDisabled(),
       {
         async requestDidStart() {
           return {
@@ -90,6 +97,12 @@ export async function startServer(
       res.status(503).json({ status: 'unavailable', store: store.kind, reason: messageOf(error) });
     }
   });
+  app.use('/web', webAssets());
+  app.get('/explore', page('explore/index.html'));
+  if (!apolloSandbox) {
+    const workbench = page('workbench/index.html');
+    app.get('/graphql', (req, res, next) => (prefersHtml(req) ? workbench(req, res, next) : next()));
+  }
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

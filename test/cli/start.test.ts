@@ -35,7 +35,7 @@ describeEngines('kg start', (engine) => {
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok', store: engine.name, documents: 5 });
       const landing = await fetch(first.match[1] as string, { headers: { accept: 'text/html' } });
-      expect(await landing.text()).toContain('Apollo');
+      expect(await landing.text()).toContain('/web/workbench/workbench.js');
     } finally {
       await stopCli(first.child);
     }

@@ -34,6 +34,8 @@ export async function startTestServer(
     production?: boolean;
     debug?: boolean;
     corsOrigins?: string[] | '*';
+    /** What a browser gets at GET /graphql (default: the bundled GraphiQL). */
+    sandbox?: 'graphiql' | 'apollo';
     /** Receives what the server logs (default: dropped). */
     log?: (msg: string) => void;
     engine?: Engine;
@@ -52,6 +54,7 @@ export async function startTestServer(
       production: options.production ?? false,
       debug: options.debug ?? false,
       corsOrigins: options.corsOrigins ?? [],
+      sandbox: options.sandbox ?? 'graphiql',
     },
     { log: options.log ?? (() => undefined), batch: options.batch },
   );
