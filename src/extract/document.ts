@@ -37,7 +37,7 @@ export function readDocumentInfo(doc: CleanDocument, mainPlaceKey: string | null
 function isBanner(p: string): boolean {
   const t = p.trim();
   // 市县亮点, 工作背景: a label this short is a column or section head, not a headline.
-  if (t.length <= 6) return true;
+  if (t.length <= 5) return true;
   // 爱豆…|91…|…: a row of links or injected keywords; 今日烟台 今日龙口 今日莱阳 …: a navigation row.
   if ((t.match(/[|｜]/g)?.length ?? 0) >= 3) return true;
   if (/^(?:\S{1,6}\s+){3,}\S{1,6}$/.test(t)) return true;
