@@ -70,7 +70,7 @@ describe('datesIn', () => {
 
 describe('headline', () => {
   it('skips a furniture row, a navigation row and a keyword line', () => {
-    expect(info('新闻号 手机版| 站内搜索\n网上有害信息举报\n“院坝议事会”解开群众心结\n正文。').title).toBe(
+    expect(info('新闻号 手机版| 站内搜索\n违法和有害信息举报\n“院坝议事会”解开群众心结\n正文。').title).toBe(
       '“院坝议事会”解开群众心结',
     );
     expect(info('今日甲市 今日乙县 今日丙县 今日丁区\n某区党建引领物业管理\n正文。').title).toBe(
@@ -90,7 +90,7 @@ describe('headline', () => {
   });
 
   it('takes the display headline after a former one and drops a column tag', () => {
-    const d = info('原标题：某省“千人培训”两年培训书记3000名\n让“带头人”本领更强(深度关注)\n正文。');
+    const d = info('原标题：某省“千人培训”两年培训书记3000名\n让“带头人”本领更强(特别关注)\n正文。');
     expect(d.title).toBe('让“带头人”本领更强');
   });
 
@@ -114,9 +114,9 @@ describe('headline', () => {
 
 describe('source', () => {
   it('takes the outlet a 来源 or 稿源 label names, the first of a pair, not 本站', () => {
-    expect(info('标题一则新闻稿件\n来源：法治日报-法治网\n正文。').source).toBe('法治日报');
-    expect(info('标题一则新闻稿件\n[ 时间：2022-11-29 15:24  稿源：县委组织部 ]\n正文。').source).toBe(
-      '县委组织部',
+    expect(info('标题一则新闻稿件\n来源：某某日报-某某网\n正文。').source).toBe('某某日报');
+    expect(info('标题一则新闻稿件\n[ 时间：2022-11-29 15:24  稿源：区委组织部 ]\n正文。').source).toBe(
+      '区委组织部',
     );
     expect(info('标题一则新闻稿件\n发布时间：2022-09-13 来源：本站\n正文。').source).toBeNull();
   });
@@ -129,7 +129,7 @@ describe('source', () => {
 
   it('takes the outlet of a dispatch line, not a copyright notice', () => {
     const d = info(
-      '市县亮点\n某某报业网讯 (张三 李四)不久前，一场主题党日活动在某村举办。\n来源：版权归属原作者，如有侵权请告知。',
+      '市县亮点\n某某报业网讯 (张三 李四)不久前，某村开展了一场特别的主题党日。\n来源：版权归原作者所有，如有侵权请联系删除。',
     );
     expect(d.source).toBe('某某报业网');
   });

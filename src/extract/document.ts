@@ -37,15 +37,15 @@ export function readDocumentInfo(doc: CleanDocument, mainPlaceKey: string | null
 function isBanner(p: string): boolean {
   const t = p.trim();
   // 市县亮点, 工作背景: a label this short is a column or section head, not a headline.
-  if (t.length <= 6) return true;
+  if (t.length <= 5) return true;
   // 爱豆…|91…|…: a row of links or injected keywords; 今日烟台 今日龙口 今日莱阳 …: a navigation row.
   if ((t.match(/[|｜]/g)?.length ?? 0) >= 3) return true;
   if (/^(?:\S{1,6}\s+){3,}\S{1,6}$/.test(t)) return true;
   // 法治号 手机版| 站内搜索, APP下载: site furniture.
   if (SITE_FURNITURE.test(t) && (t.length <= 20 || /[|｜]/.test(t))) return true;
-  // 中国报道网——中国外文局…唯一官方中文网: a masthead (an outlet and its motto).
+  // 某某网——省内权威综合门户: a masthead (an outlet and its motto).
   if (new RegExp(`^${OUTLET.source}\\s*(?:——|--|[|｜])`).test(t)) return true;
-  // 记者 李婷 通讯员 祝丽芳, □记者…: a byline; …介绍情况。浙江在线记者 张三 摄: a photo caption.
+  // 记者 张三 通讯员 李四, □记者…: a byline; …察看长势。某某网记者 王五 摄: a photo caption.
   const byline = /^[□■(（]?\s*(?:本报)?(?:记者|通讯员|作者|文\/|撰稿)/.test(t) && !/[，。]/.test(t);
   if (byline || /摄(?:影)?\s*[)）]?$/.test(t)) return true;
   // 原标题：…: a repost's former headline; the display headline is the next line.
@@ -77,10 +77,11 @@ function isDateline(p: string): boolean {
   return rest.length <= 4;
 }
 
-// Words of site furniture (a closed class): 站内搜索, 手机版, APP下载, 网上有害信息举报, 设为首页.
+// Words of site furniture (a closed class): 站内搜索, 手机版, APP下载, 下载客户端, 违法和有害信息举报,
+// 设为首页, 加入收藏, 登录, 注册.
 const SITE_FURNITURE = /站内搜索|手机版|APP下载|下载客户端|有害信息举报|设为首页|加入收藏|登录|注册/i;
 
-// A dispatch line that opens a story: 新华社昆明9月21日电, 浙江在线杭州5月15日讯, 新华报业网讯 (the
+// A dispatch line that opens a story: 新华社南宁7月4日电, 某某在线杭州3月2日讯, 某某报业网讯 (the
 // outlet first, then a place and a day), with 题： before a headline and a bracketed byline after.
 const DISPATCH = new RegExp(
   `^(${OUTLET.source.replace('{2,12}?', '{2,12}')})[\\u4e00-\\u9fa5]{0,8}?(?:\\d{1,2}月\\d{1,2}日)?(?:电|讯)\\s*(?:[(（][^)）]{0,40}[)）])?\\s*(?:题[：:]\\s*)?`,
@@ -88,7 +89,7 @@ const DISPATCH = new RegExp(
 
 // The headline: the first paragraph that is not furniture, with a column name before `|` removed
 // (`燕赵新答卷·廊坊篇 | 夯基铸魂，汇聚前行澎湃力量` → 夯基铸魂，汇聚前行澎湃力量), a dispatch
-// line (新华社南宁7月4日电 题：…) and a column tag at its end (…飞得更远(深度关注)) removed. An
+// line (新华社南宁7月4日电 题：…) and a column tag at its end (…本领更强(特别关注)) removed. An
 // article that opens with body text (no headline) gets its first sentence.
 function readTitle(doc: CleanDocument): string {
   const header = doc.paragraphs.slice(0, HEADER_PARAGRAPHS).map((p) => p.text.trim());
@@ -112,7 +113,7 @@ function readTitle(doc: CleanDocument): string {
   return cleanOpening(doc.sentences[0]?.text ?? doc.text.slice(0, 64));
 }
 
-// 城口 探索五种形式消除“空壳村”重庆飞洋控股…: an e-paper's title bar joins the page's headlines;
+// 某县 五招壮大集体经济某某集团荣获行业大奖…: an e-paper's title bar joins the page's headlines;
 // when the lines below give them one by one, the first is this article's.
 function joinedHeadline(t: string, below: readonly string[]): string {
   for (const a of below) {
@@ -123,7 +124,7 @@ function joinedHeadline(t: string, below: readonly string[]): string {
 }
 
 // The opening sentence as a title: without its dispatch line and bracketed byline, and without
-// whatever a page put before a link (我国白癜风知名专家 https://… 9月19日，…).
+// whatever a page put before a link (某某专科医院 https://… 9月9日，…).
 function cleanOpening(sentence: string): string {
   const afterLink = sentence.replace(/^.*https?:\/\/\S+\s*/, '');
   return afterLink
@@ -137,7 +138,7 @@ function cleanOpening(sentence: string): string {
 // A date counts when its paragraph is no running sentence (no ，。；！？ around it) and the date
 // opens the paragraph (`17.06.2015  11:35`, `2019 年 01 月 28 日 星期一`), follows a label
 // (`发布时间：2025-11-19`, `[字体：时间：2022-11-29 15:24 稿源：…]`), carries a clock time
-// (`来源：大众日报 2019-07-29 09:57`) or is all the paragraph says besides an outlet.
+// (`来源：某某日报 2018-10-09 08:30`) or is all the paragraph says besides an outlet.
 function readDate(header: readonly Paragraph[]): string | null {
   for (const p of header) {
     const t = p.text;
@@ -184,10 +185,10 @@ export function datesIn(t: string): StatedDate[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-// The outlet: `来源：河北新闻网` or `稿源：县委组织部`, else the outlet of a dispatch line
-// (`新华社昆明9月21日电`), a journal issue line (`党的生活(江苏) 2020年5期`), an outlet on the
+// The outlet: `来源：河北新闻网` or `稿源：区委组织部`, else the outlet of a dispatch line
+// (`新华社南宁7月4日电`), a journal issue line (`党的建设(某省) 2021年3期`), an outlet on the
 // dateline (`中国城市报 2023年07月31日`, in 《》, or a label in brackets), a masthead row of outlets
-// (`重庆日报 | 重庆日报农村版`), else the paper of the byline (`福州日报记者 林晗` → 福州日报).
+// (`某某日报 | 某某日报农村版`), else the paper of the byline (`福州日报记者 林晗` → 福州日报).
 function readSource(doc: CleanDocument, header: readonly Paragraph[]): string | null {
   for (const p of header) {
     for (const m of p.text.matchAll(/(?:来源|稿源)\s*[：:]\s*([^\s|，,。\]】]+)/g)) {
@@ -207,7 +208,7 @@ function readSource(doc: CleanDocument, header: readonly Paragraph[]): string | 
     if (datesIn(p.text).length === 0 || /[，。；]/.test(p.text)) continue;
     const titled = /《\s*([^》]+?)\s*》/.exec(p.text);
     if (titled?.[1] !== undefined) return titled[1];
-    // 2012-09-29 (来源: 某某网信息中心), its label garbled by the page.
+    // 2014-05-20 (来源: 某某网信息中心), its label garbled by the page.
     const bracketed = /[(（][^()（）]{0,8}[：:]\s*([^()（）]+?)\s*[)）]/.exec(p.text);
     if (bracketed?.[1] !== undefined && outletOf(bracketed[1]) !== null) return bracketed[1];
     if (!isDateline(p.text)) continue;
@@ -216,7 +217,7 @@ function readSource(doc: CleanDocument, header: readonly Paragraph[]): string | 
   }
   for (const p of header) {
     const parts = p.text.split(/\s*[|｜]\s*/);
-    // Each part opens with an outlet name (重庆日报农村版 is an edition of one); the first is the page's.
+    // Each part opens with an outlet name (某某日报农村版 is an edition of one); the first is the page's.
     const opens = new RegExp(`^${OUTLET.source}`);
     const whole = new RegExp(`^${OUTLET.source}$`);
     const first = parts[0]?.trim() ?? '';
@@ -230,9 +231,9 @@ function readSource(doc: CleanDocument, header: readonly Paragraph[]): string | 
   return null;
 }
 
-// The outlet a source label names: 法治日报-法治网 → 法治日报 (the first of a pair), 光明网-《光明日报》
+// The outlet a source label names: 某某日报-某某网 → 某某日报 (the first of a pair), 光明网-《光明日报》
 // 时间：2021-12-22 → 光明日报 (a name in 《》 first; a swallowed date label cut off). Not an outlet:
-// 本站, 本网, 网络, a copyright notice (版权归属原作者…).
+// 本站, 本网, 网络, a copyright notice (版权归原作者所有…).
 function outletOf(raw: string): string | null {
   const label = raw.replace(/(?:时间|日期|发布|作者|编辑|责任编辑)[：:].*$/, '');
   const titled = /《([^》]+)》/.exec(label);

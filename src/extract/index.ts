@@ -104,7 +104,7 @@ export function extractDocument(doc: CleanDocument): DocumentGraph {
 
 // The year the article speaks from: its date, else a year in a headline among its first two
 // paragraphs (——回眸2021·我市扎实开展党史学习教育综述 → 2021). Not a sentence or a caption
-// (①2025年第一季度楼宇开放日活动。), not an amount (2000平方米).
+// (①2023年第二季度志愿服务活动。), not an amount (2000平方米).
 function documentYear(publishedAt: string | null, doc: CleanDocument): number | null {
   if (publishedAt !== null) return Number(publishedAt.slice(0, 4));
   for (const p of doc.paragraphs.slice(0, 2)) {

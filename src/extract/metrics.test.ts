@@ -120,7 +120,7 @@ describe('which numbers are metrics', () => {
 
 describe('what a metric counts (subject)', () => {
   it('ends the noun read after the number where a predicate starts', () => {
-    const g = extract('某区纪实\n全区将120个老旧小区分为三档管理，每天有300多名骑手穿梭于大街小巷。');
+    const g = extract('某区纪实\n全区把120个老旧小区分成三档管理，每天有300多名骑手穿梭于大街小巷。');
     expect(metric(g, '120个').subject).toBe('老旧小区');
     expect(metric(g, '300多名').subject).toBe('骑手');
   });
@@ -137,10 +137,10 @@ describe('what a metric counts (subject)', () => {
   });
 
   it('leaves the adverb and the verb it introduces out of a noun read before the number', () => {
-    const g = extract('某街道纪实\n截至目前，该活动已开展15场，面积原则上分别不少于800平方米、500平方米。');
+    const g = extract('某街道纪实\n截至目前，该活动已开展15场，用房面积原则上均不少于800平方米、500平方米。');
     expect(metric(g, '15场').subject).toBe('活动');
-    expect(metric(g, '800平方米').subject).toBe('面积');
-    expect(metric(g, '500平方米').subject).toBe('面积'); // a later member of the list
+    expect(metric(g, '800平方米').subject).toBe('用房面积');
+    expect(metric(g, '500平方米').subject).toBe('用房面积'); // a later member of the list
   });
 
   it('gives an age the subject 年龄, never the name of the person', () => {
@@ -170,38 +170,38 @@ describe('what a metric counts (subject)', () => {
   });
 
   it('reads a quoted noun before the number, across a stray space', () => {
-    const g = extract('某县纪实\n全县评出“五星党支部”36个，共建立“两新”组织党组织 215个。');
+    const g = extract('某县纪实\n全县评出“五星党支部”36个，共组建“双强”企业党组织 215个。');
     expect(metric(g, '36个').subject).toBe('五星党支部');
-    expect(metric(g, '215个').subject).toBe('两新组织党组织');
+    expect(metric(g, '215个').subject).toBe('双强企业党组织');
   });
 
   it('reads a noun that a stop word opens (培训班, 覆盖率), not a verb alone', () => {
-    const g = extract('某县纪实\n先后举办96期培训班，企业党组织实现了100%的覆盖率。');
+    const g = extract('某县纪实\n先后举办96期培训班，村卫生室实现了100%的覆盖率。');
     expect(metric(g, '96期').subject).toBe('培训班');
     expect(metric(g, '100%').subject).toBe('覆盖率');
   });
 
   it('skips a 以…为主的 description and a pinyin annotation before the noun', () => {
     const g = extract(
-      '某区纪实\n全区3000余名以快递员、外卖骑手为主的新就业群体劳动者，陆续加入工会。并细化4个(ge) 方面9项具体(ti) 任(ren) 务。',
+      '某区纪实\n全区2000余名以网约车司机、货车司机为主的新业态从业人员，陆续加入工会。并细化4个(ge) 方面9项具体(ti) 任(ren) 务。',
     );
-    expect(metric(g, '3000余名').subject).toBe('新就业群体劳动者');
+    expect(metric(g, '2000余名').subject).toBe('新业态从业人员');
     expect(metric(g, '4个').subject).toBe('方面');
     expect(metric(g, '9项').subject).toBe('具体任务');
   });
 
   it('keeps the noun before 的 when nothing countable follows it', () => {
-    const g = extract('某村纪实\n聚在广场上的300多位村民心头暖暖的——分红大会开始了。');
-    expect(metric(g, '300多位').subject).toBe('村民');
+    const g = extract('某村纪实\n坐在礼堂里的200多位群众心头热乎乎的——颁奖仪式开始了。');
+    expect(metric(g, '200多位').subject).toBe('群众');
   });
 
   it('names an amount right after a money verb by that verb, and a long run of nouns whole', () => {
     const g = extract(
-      '某镇纪实\n通过两个合作社“共富工程”增收30余万元。全市建成市级党群服务活动中心5个，在服务站内提供24小时服务。',
+      '某镇纪实\n通过两个合作社“共富工程”增收30余万元。全区建成镇级退役军人服务中心5个，志愿者在驿站内提供12小时服务。',
     );
     expect(metric(g, '30余万元').subject).toBe('增收');
-    expect(metric(g, '5个').subject).toBe('市级党群服务活动中心');
-    expect(metric(g, '24小时').subject).toBe('服务站');
+    expect(metric(g, '5个').subject).toBe('镇级退役军人服务中心');
+    expect(metric(g, '12小时').subject).toBe('驿站');
   });
 
   it('reads a one-character head of a 的 phrase, and no locality word, as the noun', () => {
@@ -217,8 +217,8 @@ describe('what a metric counts (subject)', () => {
   });
 
   it('names a counted event by its verbal noun and a rate per person by its noun', () => {
-    const g = extract('某县纪实\n全县18个乡镇已开展集中培训42场，每人费用从80元降至50元。');
-    expect(metric(g, '42场').subject).toBe('集中培训');
+    const g = extract('某县纪实\n全县18个乡镇已开展集中宣讲42场，每人费用从80元降至50元。');
+    expect(metric(g, '42场').subject).toBe('集中宣讲');
     expect(metric(g, '80元').subject).toBe('费用');
   });
 });

@@ -55,7 +55,7 @@ const NUMERAL = '\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千
 const UNIT_PATTERN = ['个[多余]月', ...UNITS.map(escape), '部(?![门署委队分长级])'].join('|');
 // The lower end of a range right before the upper one: 300—500户, 3至5万元 (not 第3-5名, not 10:00-12:00).
 const RANGE_LOW = /(?<![\d.:：第A-Za-z])(\d+(?:\.\d+)?) ?[—\-~～至到] ?$/;
-// A page may put a space inside a number's phrase: 入驻商户近600 家, 100 余家.
+// A page may put a space inside a number's phrase: 园区企业近300 家、商户80 余家.
 const TOKEN = new RegExp(
   `(${APPROX_PREFIX})?(${NUMERAL}) ?(余|多)?(万亿|万|亿)?(余|多)? ?(${UNIT_PATTERN})(以上|以下|左右|上下)?`,
   'g',
@@ -187,7 +187,7 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
       /^n/.test(words.at(at)?.tag ?? '') ? nounAfter(at) : (nounBefore(start) ?? nounAfter(at));
     if (unit === '岁' || unit === '周岁') {
       // An age measures a person's age: 年龄60岁以下, 平均年龄43岁 name it; 60岁以上老年人 is a
-      // threshold on the people after it; 83岁高龄的老支书, 88岁独居老人X → 年龄 (never the name).
+      // threshold on the people after it; 91岁高龄的老党员, 76岁独居老人X → 年龄 (never the name).
       const named = nounBefore(start);
       subject =
         (named !== null && /(?:年龄|岁数|年纪)$/.test(named) ? named : null) ??
@@ -195,8 +195,8 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
         (bound !== '' ? thresholdPeople(stop) : null) ??
         '年龄';
     } else if (DURATION_UNITS.has(unit)) {
-      // A duration names what lasted before it (新区开发建设4年多来) or after it (提供24小时服务,
-      // 56年来，“枫桥经验”…).
+      // A duration names what lasted before it (园区开发建设5年多来) or after it (提供全天12小时服务,
+      // 60年来，“某某经验”…).
       const rest = /^多?(?:以?来)?[，,]?/.exec(text.slice(stop, stop + 4))?.[0] ?? '';
       // 连续3年获评…: an adverb of duration names nothing.
       const lasted = nounBefore(start, unit);
@@ -239,12 +239,13 @@ export function extractMetrics(text: string, ctx: MetricContext): MetricEntity[]
 
 // Word classes (jieba tags) that end a counted noun read forward: verbs (not verbal nouns 培训/vn),
 // adverbs, prepositions, conjunctions, pronouns, locality, place and time words, particles, idioms.
-// 老旧小区分为三类 → 老旧小区; 骑手穿梭于楼宇 → 骑手; 人群中择优遴选 → 人群; 村民心头暖融融 → 村民.
+// 老旧小区分成三档 → 老旧小区; 骑手穿梭于大街小巷 → 骑手; 人员中择优选拔 → 人员; 村民心里乐开了花 →
+// 村民.
 const FORWARD_STOP_TAGS = new Set(['v', 'vd', 'd', 'p', 'c', 'r', 'f', 's', 't', 'ul', 'uz', 'uj', 'i']);
 
 /**
  * The counted noun read after a number, cut where the segmenter sees a predicate start: a verb
- * with no noun after it in the phrase (骑手穿梭于楼宇 → 骑手, 村道路修通 → 村道路; but 村级组织履行
+ * with no noun after it in the phrase (骑手穿梭于大街小巷 → 骑手, 村道修通 → 村道; but 村级组织履行
  * 职责事项 and 主题学习线路 stay whole: a noun follows their verbs), or a function word.
  */
 function trimAfter(text: string, pos: number, noun: string | null, words: TokenIndex): string | null {
@@ -289,8 +290,8 @@ const NOUN_SUFFIXES = '点站室岗组队班率者员会栏角台馆群厅所';
 
 /**
  * The counted noun read before a number, without the adverbs around it and a verb an adverb
- * introduces: 活动已开展8场 → 活动, 面积原则上分别不少于 → 面积, 已组织活动60场 → 组织活动,
- * 发明专利共计 → 发明专利.
+ * introduces: 活动已举办12场 → 活动, 面积原则上均不少于 → 面积, 已组织活动40场 → 组织活动,
+ * 授权专利共计 → 授权专利.
  */
 function trimBefore(noun: string | null): string | null {
   if (noun === null || noun.length === 1) return noun;
@@ -302,7 +303,7 @@ function trimBefore(noun: string | null): string | null {
   if (!NOUN_SUFFIXES.includes(noun.slice(-1)))
     while (k > 0 && /^v/.test(tokens[k - 1]?.tag ?? '') && tokens[k - 1]?.tag !== 'vn') k--;
   if (k < last && k > 0 && tokens[k - 1]?.tag === 'd') last = k;
-  // 服务站内提供24小时服务: a verb after a locality word (内/中/上) is the predicate.
+  // 驿站内提供全天服务: a verb after a locality word (内/中/上) is the predicate.
   else if (
     k < last &&
     k > 1 &&
@@ -332,8 +333,10 @@ function trimBefore(noun: string | null): string | null {
   return out.length >= 2 ? out : null;
 }
 
-// Verbs of money that name what an amount right after them is: 累计投入1000余万元 → 投入,
-// 银川市将投资1亿多元 → 投资, 每户增收4500元 → 增收, 通过两项“甜蜜事业”增收20余万元 → 增收.
+// Verbs of money that name what an amount right after them is: 累计投入800余万元 → 投入,
+// 全县将投资3亿多元 → 投资, 每户增收3200元 → 增收, 通过“共富工程”增收30余万元 → 增收;
+// 列支/拨付/筹集/筹措/捐款/捐赠 (每年列支经费/拨付资金/筹集善款…万元), 奖励/补贴/补助 (每人奖励500元),
+// 节约/节省/减免 (为群众节省费用2万元).
 const MONEY_VERBS =
   /(投资|投入|列支|拨付|筹集|筹措|捐款|捐赠|增收|奖励|补贴|补助|节约|节省|减免)[了达近约超逾]*$/;
 
@@ -342,8 +345,8 @@ function moneyVerb(text: string, start: number, unit: string): string | null {
   return MONEY_VERBS.exec(text.slice(Math.max(0, start - 6), start))?.[1] ?? null;
 }
 
-// The later members of a list share the first one's noun: 面积原则上分别不少于3000平方米、
-// 2000平方米、1000平方米和500平方米 → 面积 for all four.
+// The later members of a list share the first one's noun: 面积分别不少于800平方米、
+// 500平方米和300平方米 → 面积 for all three.
 function listSubject(text: string, start: number, found: ReadonlyMap<string, MetricEntity>): string | null {
   let previous: MetricEntity | undefined;
   for (const m of found.values()) if (Number(m.key) < start) previous = m;
@@ -473,12 +476,12 @@ function lastClauseBreak(text: string, pos: number): number {
 }
 
 // The year that governs the number: the last year its sentence names before it, or the year that
-// opens an earlier sentence of its paragraph (2020年2月初，疫情防控正值紧要关头。全市423个小区… → 2020; 2018年实现集体经济收入200余万元，每户增收4500元 →
+// opens an earlier sentence of its paragraph (2020年2月初，疫情防控正值紧要关头。全市423个小区… → 2020; 2021年实现集体收入80余万元，每户分红4500元 →
 // 2018 for both; 今年 → the document's year), else the document's year (a dated text speaks of its
-// own year). A present-tense word after that year (1999年，…。如今…70多项; 目前已有…) brings
-// the number back to the document's year. Not a year that governs: a period up to now (2015年以来
-// 举办188期 counts up to the text's day; 从2018年开始在70个村启动 does govern), a comparison's baseline (比2015年增加), a year inside a 《title》.
-// A norm (每年至少组织1次, 原则上不少于3000平方米, 鼓励有3名以上党员的企业…) is no count at any
+// own year). A present-tense word after that year (2005年，…。如今…50多项; 目前已有…) brings
+// the number back to the document's year. Not a year that governs: a period up to now (2016年以来
+// 举办120期 counts up to the text's day; 从2018年开始在70个村启动 does govern), a comparison's baseline (比2015年增加), a year inside a 《title》.
+// A norm (每年至少开展2次, 原则上不少于80平方米, 鼓励党员5名以上的商户…) is no count at any
 // time: null.
 function yearAt(
   text: string,
@@ -496,7 +499,7 @@ function yearAt(
     const end = m.index + m[0].length;
     if (/^(?:以来|来)/.test(before.slice(end, end + 2))) continue; // 2015年以来
     if (/(?:比|较|相比|同比|对比)$/.test(before.slice(Math.max(0, m.index - 2), m.index))) continue; // 比2015年
-    if (insideTitle(before, m.index)) continue; // 《2019年国务院政府工作报告》
+    if (insideTitle(before, m.index)) continue; // 《2020年某省工作要点》
     // 满意度由2021年的76%提升至95.2%: the year of a change's start is not the year of its end.
     if (/[从由]$/.test(before.slice(0, m.index)) && CHANGE_TO.test(before.slice(end))) continue;
     // An earlier sentence's year carries on only when it opens that sentence as its time
@@ -519,8 +522,8 @@ const CHANGE_TO = /(?:增长|增加|提升|提高|上升|扩大|下降|减少|�
 // Words that put a statement in the present of the text: 如今, 目前, 现在, 至今, 眼下.
 const PRESENT = /(?:如今|目前|现在|现已|至今|眼下|当前)/;
 
-// Words of a norm or a requirement in the number's clause: 规定各乡镇每年至少组织1次, 原则上不少于,
-// 鼓励有3名以上党员的商户…, 要求每个村配备1名.
+// Words of a norm or a requirement in the number's clause: 规定各村每年至少开展2次, 原则上不少于,
+// 鼓励党员5名以上的商户…, 要求每个网格配备1名, 应当/必须/不得 (应当配备2名, 不得少于3名).
 const NORM = /(?:至少|原则上|规定|要求|鼓励|应当|必须|不得)/;
 
 function insideTitle(s: string, at: number): boolean {
@@ -533,7 +536,7 @@ function readNounAfter(text: string, pos: number, words?: TokenIndex): string | 
   let i = pos;
   // 5个(ge) 方面: a page's pinyin annotation after the unit is skipped.
   i += PINYIN_NOTE.exec(text.slice(i, i + 12))?.[0].length ?? 0;
-  // 4000余名以快递员、网约配送员为主的新就业形态劳动者: the 以…为主的 description qualifies the noun after it.
+  // 2000余名以快递员、外卖骑手为主的新业态从业人员: the 以…为主的 description qualifies the noun after it.
   i += /^以[^，。；！？]{1,24}?为(?:主|主体|代表|核心)的/.exec(text.slice(i, i + 32))?.[0].length ?? 0;
   const quoted = quotedNoun(text, i);
   if (quoted !== undefined) return quoted;
@@ -548,7 +551,7 @@ function readNounAfter(text: string, pos: number, words?: TokenIndex): string | 
     i += modifier[0].length;
     const quoted = quotedNoun(text, i);
     if (quoted !== undefined) return quoted;
-    // 300多位村民心头暖暖的——: nothing after 的, so the words before it are the noun.
+    // 200多位群众心头热乎乎的——: nothing after 的, so the words before it are the noun.
     if (!isHan(text[i])) return modifier[1] ?? null;
   }
   let start = i;
@@ -599,7 +602,7 @@ function readNounAfter(text: string, pos: number, words?: TokenIndex): string | 
       i += 2;
       continue;
     }
-    // 新就业形态劳动者: a stop character that opens a word of the segmenter (就业) does not stop.
+    // 新就业群体: a stop character that opens a word of the segmenter (就业) does not stop.
     const inWord = (words?.at(i)?.start ?? -1) === i && (words?.at(i)?.word.length ?? 0) >= 2;
     if (i - start >= 2 && SUBJECT_STOP_CHARS.has(ch) && !inWord) break;
     if (i - start < 2 && NAME_STOP_CHARS.has(ch) && ch !== '个' && !inWord) break;
@@ -608,7 +611,7 @@ function readNounAfter(text: string, pos: number, words?: TokenIndex): string | 
   // Cut at the last head noun only when no boundary ended the phrase: 无物业小区门口搭起临时帐篷 →
   // 无物业小区, but 定州干部大讲堂， stays whole.
   const capped = i - start - notes >= 12;
-  // 400多位村民心头暖融融的——: nothing after 的, so the words before it are the noun.
+  // 200多位群众心头热乎乎的——: nothing after 的, so the words before it are the noun.
   if (i === start && beforeDe !== '') return beforeDe.length <= 12 ? beforeDe : null;
   const noun = (capped ? cutAtHead(text.slice(start, i)) : text.slice(start, i)).replace(PINYIN_NOTES, '');
   // 1000平方米以上的达24%: a copula, not a noun, follows.
@@ -724,11 +727,10 @@ function withoutAdverb(phrase: string): string {
   return adverb === undefined ? phrase : phrase.slice(adverb.length);
 }
 
-// The words of a long phrase after its last verb: 支部成员承担国家自然科学基金项目 →
-// 国家自然科学基金项目; null when no verb splits it or too much is left.
+// The words of a long phrase after its last verb: 团队成员承担省级科研课题 → 省级科研课题; null when no verb splits it or too much is left.
 function afterLastVerb(phrase: string): string | null {
   const tokens = tokenize(phrase);
-  // 市级党群服务活动中心, 国家自然科学基金项目: a run of nouns is the noun.
+  // 区级党群服务中心, 省级重点研发项目: a run of nouns is the noun.
   if (tokens.every((t) => /^(?:n|vn|l|j)/.test(t.tag))) return phrase;
   for (let k = tokens.length - 1; k > 0; k--) {
     const t = tokens[k - 1];
@@ -748,7 +750,7 @@ function readNounBefore(text: string, pos: number, ctx?: MetricContext, unit = '
   const lead = text.slice(Math.max(0, end - 6), end);
   const copula = COPULAS.exec(lead);
   if (copula !== null) end -= copula[0].length;
-  // “教工党员示范岗”90个: a quoted noun right before the number (with the words it ends: “两新”组织).
+  // “党员先锋岗”40个: a quoted noun right before the number (with the words it ends: “两新”组织).
   const quoted = /(?:[\u4e00-\u9fa5]{0,6}“([^”“]{1,12})”([\u4e00-\u9fa5]{0,6}))$/.exec(
     text.slice(Math.max(0, end - 26), end),
   );
@@ -787,8 +789,8 @@ function readNounBefore(text: string, pos: number, ctx?: MetricContext, unit = '
     const cut = Math.max(
       ...HEAD_NOUNS.map((h) => (phrase.lastIndexOf(h) < 0 ? -1 : phrase.lastIndexOf(h) + h.length)),
     );
-    // 银川建成市级党群服务活动中心7个: the phrase ends in its head noun; keep the words after the
-    // last verb (支部成员承担国家自然科学基金项目7项 → 国家自然科学基金项目).
+    // 全区建成区级党群服务中心9个: the phrase ends in its head noun; keep the words after the
+    // last verb (团队成员承担省级科研课题5项 → 省级科研课题).
     if (cut <= 0 || end - (i + cut) < 2) return afterLastVerb(phrase);
     i += cut;
   }
@@ -796,7 +798,7 @@ function readNounBefore(text: string, pos: number, ctx?: MetricContext, unit = '
   const place = ctx?.placeHits.find((h) => h.start === i && h.end < end && !h.deictic);
   if (place !== undefined) i = place.end;
   let noun = text.slice(i, end);
-  // 收入10万元以上的村达到152个 → 村: one character heading a 的 phrase is a noun.
+  // 收入20万元以上的村达到64个 → 村: one character heading a 的 phrase is a noun.
   if (noun.length === 1 && text[i - 1] === '的' && isHan(noun) && !SUBJECT_STOP_CHARS.has(noun)) return noun;
   // 每人费用 → 费用, 每次活动时长 → 活动时长: 每 and its counter give a rate, not the noun.
   if (text[i - 1] === '每' && /^[人户村家次场名][\u4e00-\u9fa5]{2}/.test(noun)) noun = noun.slice(1);
@@ -809,7 +811,7 @@ function readNounBefore(text: string, pos: number, ctx?: MetricContext, unit = '
   if ('全该本我'.includes(text[i - 1] ?? '') && /^[村镇乡县市区省][\u4e00-\u9fa5]{2}/.test(noun))
     noun = noun.slice(1);
   // 先后投入2.1亿元, 市县财政每年列支6.9亿元: a verb or an adverb, not a noun, stands before the number.
-  // 开展集中培训23场: an event counted (场/次/期) is named by its verbal noun.
+  // 开展集中宣讲18场: an event counted (场/次/期) is named by its verbal noun.
   const event = /^(?:场|次|期|场次|期次)$/.test(unit);
   if (
     noun.length < 2 ||
