@@ -60,6 +60,10 @@ describe('words that are not places', () => {
     expect(names).not.toContain('创新村');
   });
 
+  it('leaves out a county short form naming a city bureau by its field (市X局)', () => {
+    expect(named('唐山市召开会议。市迁安局党委组织学习。')).not.toContain('迁安市');
+  });
+
   it('leaves out a name whose last character starts another word', () => {
     expect(named('推动乡村振兴区域协调发展。')).not.toContain('振兴区');
   });

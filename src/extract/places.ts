@@ -206,6 +206,14 @@ function scanGazetteerNames(text: string): RawMatch[] {
         if (/^(?:社区|小区|村|路|大街|胡同|[东西南北中]路|大道)/.test(text.slice(end, end + 2))) continue;
         // 滹沱河北岸, 泰山东麓: a province short form read as river/mountain + direction.
         if (next !== undefined && '岸侧麓坡畔'.includes(next)) continue;
+        // 市石门局, 市公园局: a short form right after a bare 市/省 (no place before it) names a body of
+        // the text's own city by its field, not another county.
+        if (
+          '市省'.includes(text[i - 1] ?? '') &&
+          !isHan(text[i - 2]) &&
+          '局处所站办'.includes(text[end] ?? '')
+        )
+          continue;
         // 河北日报 / 河北新闻网 name an outlet, not the province.
         if (MEDIA_AFTER.test(text.slice(end, end + 4))) continue;
         // (程长春 吉凤竹): a surname glued before a two-character short form, between separators, is a
