@@ -101,4 +101,10 @@ describe('people rules', () => {
     const g = extract('德清县仙潭村，村党支部书记 沈国强说，今年茶园增收明显。');
     expect(postsOf(g, '沈国强')[0]?.title).toBe('村党支部书记');
   });
+
+  it('gives the post to every name of a list after it (网格员张某某、李某等)', () => {
+    const g = extract('德清县仙潭村的网格员张丽华、李明等走访了农户。');
+    expect(postsOf(g, '张丽华')[0]?.title).toBe('网格员');
+    expect(postsOf(g, '李明')[0]?.title).toBe('网格员');
+  });
 });

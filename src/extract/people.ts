@@ -169,6 +169,19 @@ export function extractPeople(
       // A post whose body the text does not name (队员, 科长 of an unnamed section) still makes a person.
       if (posts.length === 0) posts.push({ title: m[0], target: null, at: ts });
       note(name, posts, ts, 'person.title-name');
+      // 网格员张某某、李某等: more names after the first share its post.
+      for (let at = nameStart + name.length, guard = 0; text[at] === '、' && guard < 8; guard++) {
+        const next = listName(text, at + 1, tokens);
+        if (next === null || orgs.hits.some((h) => h.start === at + 1)) break;
+        if (places.hits.some((h) => h.start === at + 1)) break;
+        note(
+          next,
+          posts.map((p) => ({ ...p })),
+          at + 1,
+          'person.title-name',
+        );
+        at += 1 + next.length;
+      }
       continue;
     }
     // 习近平总书记: the name comes before 总书记.
@@ -474,7 +487,7 @@ function listName(text: string, pos: number, tokens: TokenIndex): string | null 
     const name = text.slice(pos, pos + len);
     const next = text[pos + len];
     if (name.length !== len || surnameLength(name) === 0 || ![...name].every((c) => isHan(c))) continue;
-    if (next === undefined || !'、等，,。；(（'.includes(next)) continue;
+    if (next === undefined || !'、等…，,。；(（'.includes(next)) continue;
     if (NOT_NAMES.some((w) => name.startsWith(w)) || TITLE_WORDS.some((w) => name.includes(w))) continue;
     const t = tokens.at(pos);
     // The segmenter must not read the span as a common word running past the name (东坡村委).
