@@ -354,7 +354,7 @@ export function extractOrganizations(
   const source = SOURCE_LINE.exec(text)?.[1];
   // 本报记者 许文静 / 本报宁波讯 (not 本报记者带着…, where no reporter is named).
   for (const m of text.matchAll(
-    /本报(?=记者\s*[\u4e00-\u9fa5]{2,4}(?:[\s)）、]|$)|[\u4e00-\u9fa5]{0,4}讯)/g,
+    /本报(?=(?:特约|见习|实习)?(?:记者|通讯员)\s*[\u4e00-\u9fa5]{2,4}(?:[\s)）、]|$)|[\u4e00-\u9fa5]{0,4}讯)/g,
   )) {
     if (source === undefined || source.length < 3) break;
     add(source, null, m.index, m.index + 2, m.index + 2, 'org.outlet-own');

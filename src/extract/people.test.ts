@@ -107,4 +107,10 @@ describe('people rules', () => {
     expect(postsOf(g, '张丽华')[0]?.title).toBe('网格员');
     expect(postsOf(g, '李明')[0]?.title).toBe('网格员');
   });
+
+  it('reads 本报通讯员 bylines', () => {
+    const g = extract('一个标题\n本报通讯员 许文静 林海\n德清县推行网格化治理。');
+    expect(names(g)).toEqual(['林海', '许文静'].sort());
+    expect(postsOf(g, '林海')[0]?.title).toBe('通讯员');
+  });
 });

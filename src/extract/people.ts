@@ -583,7 +583,8 @@ function readBylines(text: string, tokens: TokenIndex, orgHits: readonly OrgHit[
     if (m.index < resumeAt || orgHits.some((h) => h.start <= m.index && m.index < h.end)) continue;
     const outlet = outlets.find((h) => h.titleStart === m.index);
     const before = text[(outlet?.start ?? m.index) - 1];
-    if (outlet === undefined && before !== undefined && !BYLINE_BEFORE.has(before)) continue;
+    const ownPaper = text.startsWith('本报', m.index - 2);
+    if (outlet === undefined && !ownPaper && before !== undefined && !BYLINE_BEFORE.has(before)) continue;
     // The outlet of a dispatch or 本报 line near the byline employs a reporter named without one.
     const nearby = outlets.find((h) => h.rule !== 'org.outlet' && Math.abs(h.start - m.index) <= 80)?.ref;
     const found: BylinePerson[] = [];
