@@ -110,4 +110,11 @@ describe('organization rules', () => {
     const g = extract('德清县武康镇党支部领办合作社已有20个，武康镇党委统一指导。');
     expect(orgNames(g)).toEqual(['武康镇党委']);
   });
+
+  it('completes a bare 镇党委 with the one township the text names', () => {
+    const g = extract('德清县乾元镇推行网格化治理。今年，镇党委把全镇划为86个网格。');
+    expect(orgNamed(g, '乾元镇党委')?.kind).toBe('PARTY_COMMITTEE');
+    // Without the township, a bare 镇党委 is no name.
+    expect(orgNames(extract('今年，镇党委把全镇划为86个网格。'))).toEqual([]);
+  });
 });

@@ -43,6 +43,8 @@ const BARE_LEVEL = new RegExp(
   `(省|市|县|区)(委(?:员会)?${DEPT}|(?:人民)?政府|人大常委会|政协|纪委监委|纪委|工商联|总工会|妇联|残联|科协|疾控中心)`,
   'g',
 );
+// A township's body named by its level alone: 镇党委, 街道党工委, 乡政府.
+const BARE_TOWN = /(镇|乡|街道)(党委|党工委|人民政府|政府)/g;
 // A zone's body named by the zone word alone: 园区组织部, 新区党工委, 开发区管委会.
 const ZONE_BODY = /(园区|新区|开发区|高新区)(党工委|管委会|组织部|宣传部)/g;
 // A bare level agency: 区行政审批局, 县市场监管局 (checked against the segmenter: 市场监管局 is no 市 body).
@@ -302,6 +304,20 @@ export function extractOrganizations(
     add(name + sec, place, start, start + m[0].length + sec.length, start, 'org.level-committee');
   }
 
+  // 镇党委, 街道党工委, 乡政府 written bare in a text that names one township: that township's body.
+  const townships = new Set(
+    placeHits.filter((h) => !h.deictic && h.level === 'TOWNSHIP').map((h) => h.ref.key),
+  );
+  const township = townships.size === 1 ? places.places.get([...townships][0] ?? '') : undefined;
+  for (const m of text.matchAll(BARE_TOWN)) {
+    const start = m.index;
+    const before = text[start - 1];
+    if (township === undefined || !township.name.endsWith(m[1] ?? '') || isCoveredByPlace(placeHits, start))
+      continue;
+    if (before !== undefined && isHan(before) && !'由在和与及向经被对将把是的'.includes(before)) continue;
+    add(township.name + (m[2] ?? ''), township, start, start + m[0].length, start, 'org.level-township');
+  }
+
   // 园区组织部, 新区管委会 in a text about a zone (某某工业园区, 某某新区): the zone's own body.
   for (const m of text.matchAll(ZONE_BODY)) {
     const start = m.index;
@@ -503,6 +519,8 @@ function namedUnitStart(
     units.shift();
   }
   const first = units[0];
+  // 镇党委, 村党支部: one character is a level, never a name.
+  if (first !== undefined && ts - first.start === 1) return null;
   if (first !== undefined) {
     const descriptor = text.slice(first.start, ts);
     // 着力建强党支部, 做强党委: a lone two-character unknown word before a party unit is a verb
