@@ -117,4 +117,9 @@ describe('organization rules', () => {
     // Without the township, a bare 镇党委 is no name.
     expect(orgNames(extract('今年，镇党委把全镇划为86个网格。'))).toEqual([]);
   });
+
+  it('names no body after a village read from a verb (当选村党支部书记 → no 当选村党支部)', () => {
+    const g = extract('德清县仙潭村，沈国强说：“当选村党支部书记，我深感责任重大。”');
+    expect(orgNames(g)).not.toContain('当选村党支部');
+  });
 });

@@ -227,6 +227,7 @@ export function extractOrganizations(
   for (const h of placeHits) {
     const place = places.places.get(h.ref.key);
     if (place === undefined || (h.deictic && h.rule !== 'place.deictic-previous')) continue;
+    if (!h.deictic && verbLikeSubplace(text, tokens, h)) continue;
     const ahead = text.slice(h.end, h.end + 16);
     const levelChar = text[h.end - 1] ?? '';
     // 廊坊市委书记, 定州市委宣传部: the 市 of the place is the 市 of 市委.
@@ -395,7 +396,7 @@ export function extractOrganizations(
     let nearest: PlaceHit | undefined;
     for (const h of placeHits) {
       if (h.start >= start) break;
-      if (h.level !== level || h.deictic) continue;
+      if (h.level !== level || h.deictic || verbLikeSubplace(text, tokens, h)) continue;
       // A committee of the village (村委会) may be named in the paragraph; a branch, in its sentence.
       if (h.start >= sentence.start || (m[2] === undefined && h.start >= paragraphStart)) nearest = h;
     }
@@ -480,6 +481,7 @@ function namedUnitStart(
   let at = ts;
   while (ts - at < 12) {
     const place = placeHits.find((h) => h.end === at && !h.deictic) ?? null;
+    if (place !== null && verbLikeSubplace(text, tokens, place)) break;
     const t: Token | undefined = place === null ? tokens.at(at - 1) : undefined;
     let from = place?.start ?? t?.start ?? at;
     // 三里村家林…: a word the segmenter ran across the end of a place starts where the place ends.
@@ -539,7 +541,9 @@ function namedUnitStart(
       return { start: first.start, complete: false };
   }
   // 江宁区|快递物流行业|党委: a place within eight characters, and only name characters between.
-  const place = [...placeHits].reverse().find((h) => h.end <= ts && ts - h.end <= 8 && !h.deictic);
+  const place = [...placeHits]
+    .reverse()
+    .find((h) => h.end <= ts && ts - h.end <= 8 && !h.deictic && !verbLikeSubplace(text, tokens, h));
   const gap = place === undefined ? '' : text.slice(place.end, ts);
   const named =
     (!GENERIC_DESCRIPTOR.test(gap) || SECTOR_DESCRIPTOR.test(gap)) &&
@@ -578,6 +582,16 @@ function paragraphStarts(text: string): number[] {
   const out = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
   return out;
+}
+
+// A village or community read from a verb or a committee word before 村/社区 (当选村党支部书记,
+// 号召村党支部领办…, 党委推出农村…): no body of a place is named there.
+function verbLikeSubplace(text: string, tokens: TokenIndex, h: PlaceHit): boolean {
+  if (h.level !== 'VILLAGE' && h.level !== 'COMMUNITY') return false;
+  const stem = text.slice(h.start, h.end).replace(/(?:村|社区)$/, '');
+  if (/党|委/.test(stem)) return true;
+  const t = tokens.at(h.start);
+  return t !== undefined && t.start === h.start && t.word === stem && /^(?:v|vd|p|r|d|c)$/.test(t.tag);
 }
 
 // True when [start, end) lies inside a 《title》 that says more than the name itself.
