@@ -28,7 +28,7 @@ describe('organization rules', () => {
     expect(orgNamed(g, '江宁区行政审批局')?.kind).toBe('GOVERNMENT');
   });
 
-  it('reads a section of a department and keeps the department (县委组织部基层组织科)', () => {
+  it('reads a section of a department and keeps the department (县委组织部干部教育科)', () => {
     const g = extract('“培训要常态化。”宁晋县委组织部干部教育科科长介绍说。');
     expect(orgNames(g)).toEqual(expect.arrayContaining(['宁晋县委组织部', '宁晋县委组织部干部教育科']));
     expect(orgNamed(g, '宁晋县委组织部干部教育科')?.kind).toBe('PARTY_COMMITTEE');

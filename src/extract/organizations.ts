@@ -1,7 +1,10 @@
 /**
  * Organizations: party committees and branches, work committees, governments and their
- * departments, each located in its place. Public within `extract`: `extractOrganizations`,
- * `classifyOrganization`, `OrgHit`.
+ * departments, each located in its place; bodies named by a proper name and a type word
+ * (某某商圈党总支, 某某食品有限公司, 某某大学), whose left edge the jieba segmenter decides; media
+ * outlets that employ a named reporter. Bare level bodies (区委组织部, 镇党委, 园区组织部) are completed
+ * with the place of the text. Public within `extract`: `extractOrganizations`, `classifyOrganization`,
+ * `orgKey`, `OrgHit`.
  */
 import type { Hit, SentenceIndex } from './evidence';
 import { compareHits, compareStrings } from './evidence';

@@ -2,8 +2,11 @@
  * People with posts: `廊坊市委书记杨晓和` → 杨晓和, title 市委书记, HOLDS 廊坊市委;
  * `市委副书记、市长张才芳` → two posts; `县委常委、组织部部长刘红梅` → 县委常委 of 县委 and 组织部部长 of
  * 县委组织部; `习近平总书记` → 习近平, 总书记 of 中共中央.
- * Bylines (记者/通讯员) and editors are document authors, not people nodes; residents named
- * without a post (居民段文林) are not extracted. Public within `extract`: `extractPeople`.
+ * Bylines that give a title (本报记者 X, 通讯员 X Y, 校对 X) name people too (SOURCES.md), employed
+ * by the outlet they name; a post whose body the text does not name is held in the place the
+ * text gives it (外卖小哥, 队员, a 通讯员 of the article's place). Names are checked against the
+ * jieba segmenter where the follower words cannot close them. Residents named without a post
+ * (居民段文林) and partial names (朱师傅) are not extracted. Public within `extract`: `extractPeople`.
  */
 import { compareHits, compareStrings, type Hit, type SentenceIndex } from './evidence';
 import { isHan, NAME_STOP_CHARS } from './lexicon';
