@@ -28,7 +28,7 @@ describe('organization rules', () => {
     expect(orgNamed(g, '江宁区行政审批局')?.kind).toBe('GOVERNMENT');
   });
 
-  it('reads a section of a department and keeps the department (县委组织部基层组织科)', () => {
+  it('reads a section of a department and keeps the department (县委组织部干部教育科)', () => {
     const g = extract('“培训要常态化。”宁晋县委组织部干部教育科科长介绍说。');
     expect(orgNames(g)).toEqual(expect.arrayContaining(['宁晋县委组织部', '宁晋县委组织部干部教育科']));
     expect(orgNamed(g, '宁晋县委组织部干部教育科')?.kind).toBe('PARTY_COMMITTEE');
@@ -109,5 +109,17 @@ describe('organization rules', () => {
   it('reads no branch of a town (某镇党支部领办合作社 names the villages’ branches generically)', () => {
     const g = extract('德清县武康镇党支部领办合作社已有20个，武康镇党委统一指导。');
     expect(orgNames(g)).toEqual(['武康镇党委']);
+  });
+
+  it('completes a bare 镇党委 with the one township the text names', () => {
+    const g = extract('德清县乾元镇推行网格化治理。今年，镇党委把全镇划为86个网格。');
+    expect(orgNamed(g, '乾元镇党委')?.kind).toBe('PARTY_COMMITTEE');
+    // Without the township, a bare 镇党委 is no name.
+    expect(orgNames(extract('今年，镇党委把全镇划为86个网格。'))).toEqual([]);
+  });
+
+  it('names no body after a village read from a verb (当选村党支部书记 → no 当选村党支部)', () => {
+    const g = extract('德清县仙潭村，沈国强说：“当选村党支部书记，我深感责任重大。”');
+    expect(orgNames(g)).not.toContain('当选村党支部');
   });
 });

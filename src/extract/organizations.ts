@@ -1,7 +1,10 @@
 /**
  * Organizations: party committees and branches, work committees, governments and their
- * departments, each located in its place. Public within `extract`: `extractOrganizations`,
- * `classifyOrganization`, `OrgHit`.
+ * departments, each located in its place; bodies named by a proper name and a type word
+ * (某某商圈党总支, 某某食品有限公司, 某某大学), whose left edge the jieba segmenter decides; media
+ * outlets that employ a named reporter. Bare level bodies (区委组织部, 镇党委, 园区组织部) are completed
+ * with the place of the text. Public within `extract`: `extractOrganizations`, `classifyOrganization`,
+ * `orgKey`, `OrgHit`.
  */
 import type { Hit, SentenceIndex } from './evidence';
 import { compareHits, compareStrings } from './evidence';
@@ -43,6 +46,8 @@ const BARE_LEVEL = new RegExp(
   `(省|市|县|区)(委(?:员会)?${DEPT}|(?:人民)?政府|人大常委会|政协|纪委监委|纪委|工商联|总工会|妇联|残联|科协|疾控中心)`,
   'g',
 );
+// A township's body named by its level alone: 镇党委, 街道党工委, 乡政府.
+const BARE_TOWN = /(镇|乡|街道)(党委|党工委|人民政府|政府)/g;
 // A zone's body named by the zone word alone: 园区组织部, 新区党工委, 开发区管委会.
 const ZONE_BODY = /(园区|新区|开发区|高新区)(党工委|管委会|组织部|宣传部)/g;
 // A bare level agency: 区行政审批局, 县市场监管局 (checked against the segmenter: 市场监管局 is no 市 body).
@@ -225,6 +230,7 @@ export function extractOrganizations(
   for (const h of placeHits) {
     const place = places.places.get(h.ref.key);
     if (place === undefined || (h.deictic && h.rule !== 'place.deictic-previous')) continue;
+    if (!h.deictic && verbLikeSubplace(text, tokens, h)) continue;
     const ahead = text.slice(h.end, h.end + 16);
     const levelChar = text[h.end - 1] ?? '';
     // 廊坊市委书记, 定州市委宣传部: the 市 of the place is the 市 of 市委.
@@ -302,6 +308,20 @@ export function extractOrganizations(
     add(name + sec, place, start, start + m[0].length + sec.length, start, 'org.level-committee');
   }
 
+  // 镇党委, 街道党工委, 乡政府 written bare in a text that names one township: that township's body.
+  const townships = new Set(
+    placeHits.filter((h) => !h.deictic && h.level === 'TOWNSHIP').map((h) => h.ref.key),
+  );
+  const township = townships.size === 1 ? places.places.get([...townships][0] ?? '') : undefined;
+  for (const m of text.matchAll(BARE_TOWN)) {
+    const start = m.index;
+    const before = text[start - 1];
+    if (township === undefined || !township.name.endsWith(m[1] ?? '') || isCoveredByPlace(placeHits, start))
+      continue;
+    if (before !== undefined && isHan(before) && !'由在和与及向经被对将把是的'.includes(before)) continue;
+    add(township.name + (m[2] ?? ''), township, start, start + m[0].length, start, 'org.level-township');
+  }
+
   // 园区组织部, 新区管委会 in a text about a zone (某某工业园区, 某某新区): the zone's own body.
   for (const m of text.matchAll(ZONE_BODY)) {
     const start = m.index;
@@ -354,7 +374,7 @@ export function extractOrganizations(
   const source = SOURCE_LINE.exec(text)?.[1];
   // 本报记者 许文静 / 本报宁波讯 (not 本报记者带着…, where no reporter is named).
   for (const m of text.matchAll(
-    /本报(?=记者\s*[\u4e00-\u9fa5]{2,4}(?:[\s)）、]|$)|[\u4e00-\u9fa5]{0,4}讯)/g,
+    /本报(?=(?:特约|见习|实习)?(?:记者|通讯员)\s*[\u4e00-\u9fa5]{2,4}(?:[\s)）、]|$)|[\u4e00-\u9fa5]{0,4}讯)/g,
   )) {
     if (source === undefined || source.length < 3) break;
     add(source, null, m.index, m.index + 2, m.index + 2, 'org.outlet-own');
@@ -379,7 +399,7 @@ export function extractOrganizations(
     let nearest: PlaceHit | undefined;
     for (const h of placeHits) {
       if (h.start >= start) break;
-      if (h.level !== level || h.deictic) continue;
+      if (h.level !== level || h.deictic || verbLikeSubplace(text, tokens, h)) continue;
       // A committee of the village (村委会) may be named in the paragraph; a branch, in its sentence.
       if (h.start >= sentence.start || (m[2] === undefined && h.start >= paragraphStart)) nearest = h;
     }
@@ -464,6 +484,7 @@ function namedUnitStart(
   let at = ts;
   while (ts - at < 12) {
     const place = placeHits.find((h) => h.end === at && !h.deictic) ?? null;
+    if (place !== null && verbLikeSubplace(text, tokens, place)) break;
     const t: Token | undefined = place === null ? tokens.at(at - 1) : undefined;
     let from = place?.start ?? t?.start ?? at;
     // 三里村家林…: a word the segmenter ran across the end of a place starts where the place ends.
@@ -503,6 +524,8 @@ function namedUnitStart(
     units.shift();
   }
   const first = units[0];
+  // 镇党委, 村党支部: one character is a level, never a name.
+  if (first !== undefined && ts - first.start === 1) return null;
   if (first !== undefined) {
     const descriptor = text.slice(first.start, ts);
     // 着力建强党支部, 做强党委: a lone two-character unknown word before a party unit is a verb
@@ -521,7 +544,9 @@ function namedUnitStart(
       return { start: first.start, complete: false };
   }
   // 江宁区|快递物流行业|党委: a place within eight characters, and only name characters between.
-  const place = [...placeHits].reverse().find((h) => h.end <= ts && ts - h.end <= 8 && !h.deictic);
+  const place = [...placeHits]
+    .reverse()
+    .find((h) => h.end <= ts && ts - h.end <= 8 && !h.deictic && !verbLikeSubplace(text, tokens, h));
   const gap = place === undefined ? '' : text.slice(place.end, ts);
   const named =
     (!GENERIC_DESCRIPTOR.test(gap) || SECTOR_DESCRIPTOR.test(gap)) &&
@@ -560,6 +585,16 @@ function paragraphStarts(text: string): number[] {
   const out = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
   return out;
+}
+
+// A village or community read from a verb or a committee word before 村/社区 (当选村党支部书记,
+// 号召村党支部领办…, 党委推出农村…): no body of a place is named there.
+function verbLikeSubplace(text: string, tokens: TokenIndex, h: PlaceHit): boolean {
+  if (h.level !== 'VILLAGE' && h.level !== 'COMMUNITY') return false;
+  const stem = text.slice(h.start, h.end).replace(/(?:村|社区)$/, '');
+  if (/党|委/.test(stem)) return true;
+  const t = tokens.at(h.start);
+  return t !== undefined && t.start === h.start && t.word === stem && /^(?:v|vd|p|r|d|c)$/.test(t.tag);
 }
 
 // True when [start, end) lies inside a 《title》 that says more than the name itself.

@@ -101,4 +101,16 @@ describe('people rules', () => {
     const g = extract('德清县仙潭村，村党支部书记 沈国强说，今年茶园增收明显。');
     expect(postsOf(g, '沈国强')[0]?.title).toBe('村党支部书记');
   });
+
+  it('gives the post to every name of a list after it (网格员张某某、李某等)', () => {
+    const g = extract('德清县仙潭村的网格员张丽华、李明等走访了农户。');
+    expect(postsOf(g, '张丽华')[0]?.title).toBe('网格员');
+    expect(postsOf(g, '李明')[0]?.title).toBe('网格员');
+  });
+
+  it('reads 本报通讯员 bylines', () => {
+    const g = extract('一个标题\n本报通讯员 许文静 林海\n德清县推行网格化治理。');
+    expect(names(g)).toEqual(['林海', '许文静'].sort());
+    expect(postsOf(g, '林海')[0]?.title).toBe('通讯员');
+  });
 });

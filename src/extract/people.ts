@@ -2,8 +2,11 @@
  * People with posts: `廊坊市委书记杨晓和` → 杨晓和, title 市委书记, HOLDS 廊坊市委;
  * `市委副书记、市长张才芳` → two posts; `县委常委、组织部部长刘红梅` → 县委常委 of 县委 and 组织部部长 of
  * 县委组织部; `习近平总书记` → 习近平, 总书记 of 中共中央.
- * Bylines (记者/通讯员) and editors are document authors, not people nodes; residents named
- * without a post (居民段文林) are not extracted. Public within `extract`: `extractPeople`.
+ * Bylines that give a title (本报记者 X, 通讯员 X Y, 校对 X) name people too (SOURCES.md), employed
+ * by the outlet they name; a post whose body the text does not name is held in the place the
+ * text gives it (外卖小哥, 队员, a 通讯员 of the article's place). Names are checked against the
+ * jieba segmenter where the follower words cannot close them. Residents named without a post
+ * (居民段文林) and partial names (朱师傅) are not extracted. Public within `extract`: `extractPeople`.
  */
 import { compareHits, compareStrings, type Hit, type SentenceIndex } from './evidence';
 import { isHan, NAME_STOP_CHARS } from './lexicon';
@@ -169,6 +172,19 @@ export function extractPeople(
       // A post whose body the text does not name (队员, 科长 of an unnamed section) still makes a person.
       if (posts.length === 0) posts.push({ title: m[0], target: null, at: ts });
       note(name, posts, ts, 'person.title-name');
+      // 网格员张某某、李某等: more names after the first share its post.
+      for (let at = nameStart + name.length, guard = 0; text[at] === '、' && guard < 8; guard++) {
+        const next = listName(text, at + 1, tokens);
+        if (next === null || orgs.hits.some((h) => h.start === at + 1)) break;
+        if (places.hits.some((h) => h.start === at + 1)) break;
+        note(
+          next,
+          posts.map((p) => ({ ...p })),
+          at + 1,
+          'person.title-name',
+        );
+        at += 1 + next.length;
+      }
       continue;
     }
     // 习近平总书记: the name comes before 总书记.
@@ -474,7 +490,7 @@ function listName(text: string, pos: number, tokens: TokenIndex): string | null 
     const name = text.slice(pos, pos + len);
     const next = text[pos + len];
     if (name.length !== len || surnameLength(name) === 0 || ![...name].every((c) => isHan(c))) continue;
-    if (next === undefined || !'、等，,。；(（'.includes(next)) continue;
+    if (next === undefined || !'、等…，,。；(（'.includes(next)) continue;
     if (NOT_NAMES.some((w) => name.startsWith(w)) || TITLE_WORDS.some((w) => name.includes(w))) continue;
     const t = tokens.at(pos);
     // The segmenter must not read the span as a common word running past the name (东坡村委).
@@ -570,7 +586,8 @@ function readBylines(text: string, tokens: TokenIndex, orgHits: readonly OrgHit[
     if (m.index < resumeAt || orgHits.some((h) => h.start <= m.index && m.index < h.end)) continue;
     const outlet = outlets.find((h) => h.titleStart === m.index);
     const before = text[(outlet?.start ?? m.index) - 1];
-    if (outlet === undefined && before !== undefined && !BYLINE_BEFORE.has(before)) continue;
+    const ownPaper = text.startsWith('本报', m.index - 2);
+    if (outlet === undefined && !ownPaper && before !== undefined && !BYLINE_BEFORE.has(before)) continue;
     // The outlet of a dispatch or 本报 line near the byline employs a reporter named without one.
     const nearby = outlets.find((h) => h.rule !== 'org.outlet' && Math.abs(h.start - m.index) <= 80)?.ref;
     const found: BylinePerson[] = [];
