@@ -51,11 +51,12 @@ describeEngines('program → place links over HTTP', (engine) => {
     const out: Array<{ name: string; places: Array<{ name: string }> }> = [];
     let after: string | null = null;
     for (;;) {
-      const d = await api.data(
-        `query($after: String) { programs(first: 40, after: $after) {
+      const d: { programs: { pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: typeof out } } =
+        await api.data(
+          `query($after: String) { programs(first: 40, after: $after) {
           pageInfo { hasNextPage endCursor } nodes { name places(first: 30) { name } } } }`,
-        { after },
-      );
+          { after },
+        );
       out.push(...d.programs.nodes);
       if (!d.programs.pageInfo.hasNextPage) return out;
       after = d.programs.pageInfo.endCursor;
