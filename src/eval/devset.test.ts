@@ -16,10 +16,20 @@ if (!present) console.log(`kg eval on the development set skipped: ${DEV} is abs
 const THRESHOLDS: Array<[string, (s: EvalSummary) => Rate, number]> = [
   ['programs recall', (s) => s.programs.recall, 0.85],
   ['programs precision', (s) => s.programs.precision, 0.85],
-  ['places recall', (s) => s.places.recall, 0.87],
-  ['links recall (programs found)', (s) => s.links.recall, 0.65],
-  ['links precision (programs found)', (s) => s.links.precision, 0.7],
-  ['links end to end', (s) => s.links.endToEnd, 0.5],
+  ['places recall', (s) => s.places.recall, 0.9],
+  ['people recall', (s) => s.people.recall, 0.85],
+  ['people precision', (s) => s.people.precision, 0.9],
+  ['organizations recall', (s) => s.organizations.recall, 0.8],
+  ['organization kind right', (s) => s.organizations.kindRight, 0.9],
+  ['metrics recall', (s) => s.metrics.recall, 0.9],
+  ['metrics precision', (s) => s.metrics.precision, 0.9],
+  ['metric subject right', (s) => s.metrics.subjectRight, 0.85],
+  ['metric year right', (s) => s.metrics.yearRight, 0.9],
+  // Below the issue's targets (every stated date; links 0.85 / 0.85 / 0.75 end to end): ratchets.
+  ['dates', (s) => s.dates, 0.9],
+  ['links recall (programs found)', (s) => s.links.recall, 0.7],
+  ['links precision (programs found)', (s) => s.links.precision, 0.8],
+  ['links end to end', (s) => s.links.endToEnd, 0.53],
 ];
 
 (present ? describe : describe.skip)('kg eval on ../shared/corpus-dev', () => {
