@@ -23,8 +23,22 @@ function segmenter(): Jieba {
   return jieba;
 }
 
-/** The words of `text` with their tags and offsets, in order. */
+// The stages ask for the same strings again (the whole text, a noun phrase per metric): results are
+// kept for the texts of the current document. Callers never mutate what they get.
+const cache = new Map<string, Token[]>();
+const CACHE_LIMIT = 4096;
+
+/** The words of `text` with their tags and offsets, in order (cached; treat the result as read-only). */
 export function tokenize(text: string): Token[] {
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const out = segment(text);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, out);
+  return out;
+}
+
+function segment(text: string): Token[] {
   const out: Token[] = [];
   let at = 0;
   for (const { word, tag } of segmenter().tag(text, true)) {
