@@ -45,7 +45,7 @@ import {
   type TextHit,
 } from './runner';
 import { NODE_LABELS, STORE_FORMAT, type NodeLabel } from './schema';
-import { toWriteBatch } from './writeBatch';
+import { toWriteBatch, type DocumentOrigin } from './writeBatch';
 
 /** The node counts of GraphStats (what /healthz reports). */
 export type NodeStats = Omit<GraphStats, 'relationships'>;
@@ -119,8 +119,8 @@ export class GraphStore {
    * changes. Another version of the same file stored: its facts are replaced, in the same
    * transaction, so a failure leaves the previous version intact.
    */
-  async writeDocument(graph: DocumentGraph, file: string): Promise<WriteOutcome> {
-    const batch = toWriteBatch(graph, file);
+  async writeDocument(graph: DocumentGraph, file: string, origin?: DocumentOrigin): Promise<WriteOutcome> {
+    const batch = toWriteBatch(graph, file, origin);
     // A cheap look first: re-importing a stored corpus opens no write transaction at all.
     if (await this.hasDocument(batch.docId)) return { status: 'unchanged', docId: batch.docId };
     return this.runner.transaction(async (tx) => {
@@ -184,11 +184,12 @@ export class GraphStore {
 
   /** Nodes per label and relationships per type, every label and type listed (0 when none). */
   async detailedStats(): Promise<DetailedStats> {
-    const [labels, relationships] = await Promise.all([
+    const [labels, relationships, formats] = await Promise.all([
       this.counts(STATS.COUNT_LABELS, 'label', NODE_LABELS),
       this.counts(STATS.COUNT_RELATIONSHIPS, 'type', STATS.COUNTED_TYPES),
+      this.counts(STATS.COUNT_DOCUMENT_FORMATS, 'format', []),
     ]);
-    return { labels, relationships };
+    return { labels, relationships, formats };
   }
 
   async stats(): Promise<GraphStats> {

@@ -65,7 +65,7 @@ export function decodeHtml(bytes: Uint8Array, file: string, contentType?: string
       if (utf8 !== undefined) return { text: utf8, encoding };
       continue; // declared UTF-8 but is not: the next declaration, or detection
     }
-     
+
     if (utf8 !== undefined && /[^\x00-\x7f]/.test(utf8)) return { text: utf8, encoding: 'utf-8' };
     return { text: iconv.decode(buf, encoding), encoding };
   }

@@ -27,7 +27,7 @@ let pdfjsReady: Promise<void> | undefined;
 // cannot run; require() loads it natively on Node ≥ 20.19 and through a transform in jest.
 function loadPdfjs(): Promise<void> {
   const bundle = path.join(path.dirname(require.resolve('unpdf')), 'pdfjs.mjs');
-   
+
   return (pdfjsReady ??= definePDFJSModule(() => Promise.resolve(require(bundle))));
 }
 
