@@ -68,6 +68,11 @@ export async function prepareDocument(input: FormatInput): Promise<PreparedDocum
   return prepareFormatted(await readFormat(input), input.file, input.bytes.length);
 }
 
+/** One metadata value cleaned as a line of the text is; the value itself when cleaning leaves nothing. */
+function cleanLine(value: string): string {
+  return normalizeText(value).text.replace(/\n/g, ' ').trim() || value.trim();
+}
+
 /** Normalize and segment what a format returned. */
 export function prepareFormatted(
   formatted: FormattedText,
@@ -115,10 +120,12 @@ export function prepareFormatted(
     toRawOffset: normalized.toRawOffset,
     toRawRange: normalized.toRawRange,
     format,
+    // Stated names are cleaned as the text is (simplified script, Chinese punctuation), so
+    // a page's <meta> title and its headline line in the text read the same.
     stated: {
-      ...(formatted.title !== undefined ? { title: formatted.title } : {}),
+      ...(formatted.title !== undefined ? { title: cleanLine(formatted.title) } : {}),
       ...(formatted.publishedAt !== undefined ? { publishedAt: formatted.publishedAt } : {}),
-      ...(formatted.source !== undefined ? { source: formatted.source } : {}),
+      ...(formatted.source !== undefined ? { source: cleanLine(formatted.source) } : {}),
       ...(formatted.url !== undefined ? { url: formatted.url } : {}),
     },
   };

@@ -94,7 +94,17 @@ function paragraphs(pages: Line[][]): string[] {
   const lefts = all.map((l) => Math.round(l.x)).sort((a, b) => a - b);
   const left = lefts[0] as number;
   const right = Math.max(...all.map((l) => l.xEnd));
-  const endsFull = (l: Line) => l.xEnd >= right - l.size * 1.5;
+  // A line wrapped at the margin ends within a character or two of it (a closing quote is not
+  // left alone at the start of the next line, so the break may come early), and not on 。！？.
+  const endsFull = (l: Line) =>
+    l.xEnd >= right - l.size * 1.5 ||
+    (l.xEnd >= right - l.size * 4 && !/[。！？；：]["”’」』)）]?$/.test(l.text));
+  // The body's type size: the most common one. A larger size is a heading, which wraps centred.
+  const sizes = new Map<number, number>();
+  for (const l of all) sizes.set(Math.round(l.size), (sizes.get(Math.round(l.size)) ?? 0) + l.text.length);
+  const body = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
+  const sameHeading = (a: Line, b: Line) =>
+    Math.round(a.size) === Math.round(b.size) && Math.round(a.size) > body;
   const out: string[] = [];
   // The last line of the previous page: a paragraph that fills it goes on on the next page.
   let carried: Line | undefined;
@@ -103,7 +113,10 @@ function paragraphs(pages: Line[][]): string[] {
     for (const line of lines) {
       const indented = line.x > left + line.size * 0.8;
       const gap = prev !== undefined && prev !== carried && prev.y - line.y > prev.size * 2;
-      const continues = prev !== undefined && endsFull(prev) && !indented && !gap;
+      const continues =
+        prev !== undefined &&
+        !gap &&
+        ((endsFull(prev) && !indented) || (prev !== carried && sameHeading(prev, line)));
       if (continues) out[out.length - 1] = joinLines(out[out.length - 1] as string, line.text);
       else out.push(line.text.trim());
       prev = line;
