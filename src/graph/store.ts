@@ -182,22 +182,32 @@ export class GraphStore {
     }
   }
 
-  /** Nodes per label and relationships per type, every label and type listed (0 when none). */
+  /**
+   * Nodes per label and relationships per type, every label and type listed (0 when none),
+   * and documents per format.
+   */
   async detailedStats(): Promise<DetailedStats> {
-    const [labels, relationships, formats] = await Promise.all([
-      this.counts(STATS.COUNT_LABELS, 'label', NODE_LABELS),
-      this.counts(STATS.COUNT_RELATIONSHIPS, 'type', STATS.COUNTED_TYPES),
+    const [counts, formats] = await Promise.all([
+      this.labelAndTypeCounts(),
       this.counts(STATS.COUNT_DOCUMENT_FORMATS, 'format', []),
     ]);
-    return { labels, relationships, formats };
+    return { ...counts, formats };
   }
 
   async stats(): Promise<GraphStats> {
-    const s = await this.detailedStats();
+    const s = await this.labelAndTypeCounts();
     return {
       ...nodeStats(s.labels),
       relationships: Object.values(s.relationships).reduce((a, b) => a + b, 0),
     };
+  }
+
+  private async labelAndTypeCounts(): Promise<Omit<DetailedStats, 'formats'>> {
+    const [labels, relationships] = await Promise.all([
+      this.counts(STATS.COUNT_LABELS, 'label', NODE_LABELS),
+      this.counts(STATS.COUNT_RELATIONSHIPS, 'type', STATS.COUNTED_TYPES),
+    ]);
+    return { labels, relationships };
   }
 
   /**

@@ -89,6 +89,18 @@ describe('HTML', () => {
       publishedAt: '2023-05-17',
       source: '长城网',
     });
+    // Government tags win over Open Graph wherever they stand in the <head>.
+    const both = og
+      .replace('<title>x</title>', '<title>x</title><meta name="PubDate" content="2023-05-18">')
+      .replace(
+        '</head>',
+        `<meta name="ArticleTitle" content="${REPORT.title}（图）"><meta name="ContentSource" content="廊坊日报"></head>`,
+      );
+    expect((await prepared('both.html', both)).stated).toEqual({
+      title: `${REPORT.title}（图）`,
+      publishedAt: '2023-05-18',
+      source: '廊坊日报',
+    });
     const plain = `<html><head><meta charset="utf-8"><title>${REPORT.title}_党建要闻_河北新闻网</title></head>
 <body><div>${REPORT.paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
     expect((await prepared('plain.htm', plain)).stated).toEqual({ title: REPORT.title });

@@ -13,13 +13,17 @@ import type { FormatInput, FormatReader, FormattedText } from './types';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 
-/** `<meta name|property=…>` content by name, case-insensitively; first non-empty wins. */
+/** `<meta name|property=…>` content of the first of `names` (in that order of priority) the page has. */
 function meta(document: Doc, ...names: string[]): string | undefined {
-  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  const found = new Map<string, string>();
   for (const el of document.querySelectorAll('meta')) {
     const name = (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase();
     const content = el.getAttribute('content')?.trim();
-    if (wanted.has(name) && content) return content;
+    if (content && !found.has(name)) found.set(name, content);
+  }
+  for (const name of names) {
+    const content = found.get(name.toLowerCase());
+    if (content) return content;
   }
   return undefined;
 }
