@@ -192,6 +192,16 @@ describeEngines('URL import', (engine) => {
     expect(report.totals).toMatchObject({ skipped: 1, imported: 2, failed: 1 });
     const stats = await runCli(['stats'], at.env);
     expect(stats.stdout).toMatch(/documents per format:\n {2}HTML +1\n {2}MARKDOWN +1\n/);
+    // kg extract reads any format the importer reads, with the file's own metadata.
+    const page = path.join(dir, 'page.html');
+    fs.writeFileSync(page, govPage(PAGE, 'gbk'));
+    const extracted = await runCli(['extract', page], at.env);
+    expect(extracted.stdout).toMatch(
+      /^format: +HTML\ntitle: +保定市竞秀区推行“小区夜话”议事机制\npublishedAt: 2023-06-02 +source: 保定日报/,
+    );
+    // A page is removed by its URL.
+    const removed = await runCli(['remove', `${base}/article.html`], at.env);
+    expect(removed.code).toBe(0);
     // A photo named on the command line is an error, not a skip.
     const named = await runCli(['import', path.join(input, 'photo.jpg')], at.env);
     expect(named.code).toBe(1);

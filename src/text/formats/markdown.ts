@@ -30,7 +30,8 @@ function inlineText(token: Token): string[] {
         lines[last] += child.content; // the alt text
         break;
       case 'html_inline':
-        break; // a tag: <br> is the one that matters
+        if (/^<br\s*\/?>$/i.test(child.content)) lines.push('\u0000'); // a tag: only <br> means anything here
+        break;
       case 'softbreak':
         lines.push('');
         break;
