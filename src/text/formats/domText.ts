@@ -68,6 +68,9 @@ const BLOCKS = new Set([
   'UL',
 ]);
 const CELLS = new Set(['TD', 'TH']);
+// A cell with more text than this is page layout (an old portal puts the whole article in one
+// <td>), not a data cell: its paragraphs and <br>s stay lines.
+const MAX_DATA_CELL = 100;
 
 /** The lines of `root`'s text, trimmed, empty ones dropped; a table row is one line, its cells spaced. */
 export function domLines(root: DomNode): string[] {
@@ -94,8 +97,8 @@ export function domLines(root: DomNode): string[] {
     const tag = node.nodeName.toUpperCase();
     if (SKIPPED.has(tag)) return;
     if (tag === 'BR') return flush();
-    const block = BLOCKS.has(tag);
-    const cell = CELLS.has(tag);
+    const cell = CELLS.has(tag) && (node.textContent ?? '').trim().length <= MAX_DATA_CELL;
+    const block = BLOCKS.has(tag) || (CELLS.has(tag) && !cell);
     if (block) flush();
     if (cell) inCell += 1;
     for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i] as DomNode);

@@ -14,6 +14,7 @@ import {
   cjkFont,
   govPage,
   markdownFile,
+  oldPortalPage,
   pdfFile,
   wordFile,
   type ArticleParts,
@@ -78,6 +79,26 @@ describe('HTML', () => {
       expect(doc.raw.slice(raw.start, raw.end)).toBe('网格党支部58个');
     },
   );
+
+  test('an older GBK portal page: table layout, <br> paragraphs, print/close links and site footer left out', async () => {
+    const doc = await prepared('gzdt_1024.htm', oldPortalPage(REPORT));
+    expect(doc.encoding).toBe('gb18030');
+    expect(doc.stated).toEqual({ title: REPORT.title, publishedAt: '2023-05-16', source: '河北日报' });
+    const lines = doc.text.split('\n');
+    for (const p of REPORT.paragraphs) expect(lines).toContain(p);
+    for (const f of [
+      '网站首页',
+      '当前位置',
+      '打印本页',
+      '关闭窗口',
+      '浏览次数',
+      '网站地图',
+      '主办单位',
+      'ICP',
+    ]) {
+      expect(doc.text).not.toContain(f);
+    }
+  });
 
   test('a page without government tags: Open Graph, else <title> with its column and site cut', async () => {
     const og = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>x</title>
