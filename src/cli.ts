@@ -10,21 +10,24 @@ import { startServer } from './api/server';
 import { DEFAULT_NEO4J_PASSWORD, loadConfig, type Config } from './config';
 import { KgError, messageOf } from './errors';
 import { evalFolder, formatSummary } from './eval';
-import { extractDocument } from './extract';
 import { labelOfId } from './graph/ids';
 import { openRunner } from './graph/open';
 import { GraphStore } from './graph/store';
+import { isUrl } from './importer/fetchPage';
 import { importPaths } from './importer/importer';
+import { extractFile } from './importer/pipeline';
 import { createProgress } from './importer/progress';
 import type { ImportReport } from './importer/types';
 import { log } from './log';
-import { prepareText } from './text';
 
 const USAGE = `usage: kg <command> [options]
 
   start                      import ./import (KG_IMPORT_DIR), then serve GraphQL
   serve                      serve what is stored, without importing
-  import <paths…>            import files, folders or globs
+  import <paths | URLs…>     import files, folders, globs and web pages (http:// or https://)
+      --urls FILE              also import the URLs listed in FILE (one a line, # comments)
+      --fetch-parallel N       pages fetched at once (default 4)
+      --fetch-timeout MS       time for one page (default 20000); 5xx and timeouts are retried twice
       --report FILE            write a JSON report (per file: status, document id, counts, time, error)
       --max-bytes N            refuse files over N bytes (default KG_MAX_FILE_BYTES or 5 MB)
       --workers N              extraction threads, 0 = main thread (default KG_WORKERS or cores - 1)
@@ -47,7 +50,38 @@ async function openStore(config: Config): Promise<GraphStore> {
 
 function summary(report: ImportReport): string {
   const t = report.totals;
-  return `${t.files} files: ${t.imported} imported, ${t.unchanged} unchanged, ${t.failed} failed`;
+  return `${t.files} files: ${t.imported} imported, ${t.unchanged} unchanged, ${t.failed} failed, ${t.skipped} skipped`;
+}
+
+/** The URLs of a `--urls` file: one a line; blank lines and `#` comments ignored. */
+function readUrlList(file: string): string[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new KgError(
+      'BAD_USER_INPUT',
+      `--urls ${file}: cannot read it (${(error as NodeJS.ErrnoException).code})`,
+    );
+  }
+  const urls: string[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (line === '') return;
+    if (!/^https?:\/\/\S+$/i.test(line)) {
+      throw new KgError(
+        'BAD_USER_INPUT',
+        `--urls ${file}, line ${i + 1}: expected an http(s) URL; got ${line}`,
+      );
+    }
+    urls.push(line);
+  });
+  return urls;
+}
+
+interface FetchSettings {
+  parallel?: number;
+  timeoutMs?: number;
 }
 
 async function runImport(
@@ -55,11 +89,14 @@ async function runImport(
   config: Config,
   paths: string[],
   reportFile?: string,
+  fetch: FetchSettings = {},
 ): Promise<ImportReport> {
   const report = await importPaths(paths, store, {
     maxFileBytes: config.maxFileBytes,
     workers: config.workers,
     progress: createProgress(),
+    ...(fetch.parallel !== undefined ? { fetchParallel: fetch.parallel } : {}),
+    ...(fetch.timeoutMs !== undefined ? { fetch: { timeoutMs: fetch.timeoutMs } } : {}),
   });
   if (reportFile) fs.writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   log(`import: ${summary(report)}${reportFile ? `; report written to ${reportFile}` : ''}`);
@@ -87,6 +124,7 @@ async function serve(store: GraphStore, config: Config): Promise<void> {
  * (`in/2021/article.txt` → `2021/article.txt`, else `article.txt`).
  */
 async function documentIdsByPath(store: GraphStore, target: string): Promise<string[]> {
+  if (isUrl(target)) return store.documentIdsByFile(target); // a page is stored under its URL
   const parts = path
     .normalize(target)
     .split(path.sep)
@@ -121,6 +159,9 @@ async function main(argv: string[]): Promise<number> {
       report: { type: 'string' },
       'max-bytes': { type: 'string' },
       workers: { type: 'string' },
+      urls: { type: 'string' },
+      'fetch-parallel': { type: 'string' },
+      'fetch-timeout': { type: 'string' },
       json: { type: 'boolean' },
       'no-misses': { type: 'boolean' },
     },
@@ -148,11 +189,16 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     }
     case 'import': {
-      if (positionals.length === 0)
-        throw new KgError('BAD_USER_INPUT', 'kg import needs at least one file, folder or glob');
+      const inputs = [...positionals, ...(values.urls !== undefined ? readUrlList(values.urls) : [])];
+      if (inputs.length === 0)
+        throw new KgError('BAD_USER_INPUT', 'kg import needs at least one file, folder, glob or URL');
+      const fetch = {
+        parallel: intOption('fetch-parallel', values['fetch-parallel']),
+        timeoutMs: intOption('fetch-timeout', values['fetch-timeout']),
+      };
       const store = await openStore(config);
       try {
-        const report = await runImport(store, config, positionals, values.report);
+        const report = await runImport(store, config, inputs, values.report, fetch);
         return report.totals.failed > 0 ? 1 : 0;
       } finally {
         await store.close();
@@ -194,6 +240,8 @@ async function main(argv: string[]): Promise<number> {
           process.stdout.write('relationships:\n');
           for (const [k, v] of Object.entries(s.relationships).sort())
             process.stdout.write(`  ${k.padEnd(16)} ${v}\n`);
+          process.stdout.write('documents per format:\n');
+          for (const [k, v] of Object.entries(s.formats)) process.stdout.write(`  ${k.padEnd(16)} ${v}\n`);
         }
       } finally {
         await store.close();
@@ -212,12 +260,16 @@ async function main(argv: string[]): Promise<number> {
           `${file}: cannot read it (${(error as NodeJS.ErrnoException).code})`,
         );
       }
-      const graph = extractDocument(prepareText(bytes, path.basename(file)));
+      // The importer's path (format, text, extraction, the file's own metadata), nothing stored.
+      const extracted = await extractFile({ file: path.basename(file), bytes });
+      if (!extracted.ok) throw new KgError('BAD_USER_INPUT', extracted.message);
+      const graph = extracted.graph;
       if (values.json) {
         process.stdout.write(`${JSON.stringify(graph, null, 2)}\n`);
       } else {
         const d = graph.document;
         const out = [
+          `format:      ${extracted.format}`,
           `title:       ${d.title}`,
           `publishedAt: ${d.publishedAt ?? '-'}   source: ${d.source ?? '-'}   authors: ${d.authors.join('、') || '-'}`,
           `places:      ${graph.places.map((p) => `${p.name}(${p.level})`).join(' ')}`,

@@ -25,9 +25,12 @@ export type Document = Node & {
   charCount: Scalars['Int']['output'];
   /**
    * The file as imported: its path under the folder named to the importer, e.g.
-   * `000_cd5570a6f70beb67.txt`, or `2021/article.txt` beside `2022/article.txt`.
+   * `000_cd5570a6f70beb67.txt`, or `2021/article.txt` beside `2022/article.txt`; for a
+   * fetched page, its URL.
    */
   file?: Maybe<Scalars['String']['output']>;
+  /** What the document was imported from: a plain-text, HTML, Word, PDF or Markdown file or page. */
+  format: DocumentFormat;
   /** Stable id: a hash of the document's clean text. */
   id: Scalars['ID']['output'];
   /** Numbers the document reports: at most `first` (default and limit 100); page through all with `metrics(documentId:)`. */
@@ -44,6 +47,8 @@ export type Document = Node & {
   source?: Maybe<Scalars['String']['output']>;
   /** The headline (标题), not the site banner. */
   title: Scalars['String']['output'];
+  /** The address the page was fetched from (`kg import https://…`); null for a file. */
+  url?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -91,6 +96,19 @@ export type DocumentEdge = {
   /** The document. */
   node: Document;
 };
+
+/** The kind of file or page a document was imported from. */
+export type DocumentFormat =
+  /** A Word file (.docx). */
+  | 'DOCX'
+  /** A web page (.html, .htm, .shtml, or fetched from a URL). */
+  | 'HTML'
+  /** Markdown (.md). */
+  | 'MARKDOWN'
+  /** A PDF with a text layer. */
+  | 'PDF'
+  /** Plain text (.txt). */
+  | 'TXT';
 
 /** The kinds of entities in the graph (实体类型). */
 export type EntityKind =
@@ -801,6 +819,7 @@ export type ResolversTypes = ResolversObject<{
   Document: ResolverTypeWrapper<DocumentRow>;
   DocumentConnection: ResolverTypeWrapper<DocumentPage>;
   DocumentEdge: ResolverTypeWrapper<Omit<DocumentEdge, 'node'> & { node: ResolversTypes['Document'] }>;
+  DocumentFormat: DocumentFormat;
   EntityKind: EntityKind;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphStats: ResolverTypeWrapper<GraphStats>;
@@ -873,6 +892,7 @@ export type DocumentResolvers<ContextType = ApiContext, ParentType extends Resol
   authors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   charCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   file?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['DocumentFormat'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, RequireFields<DocumentMetricsArgs, 'first'>>;
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<DocumentPeopleArgs, 'first'>>;
@@ -881,6 +901,7 @@ export type DocumentResolvers<ContextType = ApiContext, ParentType extends Resol
   publishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

@@ -3,11 +3,16 @@
  * GraphQL layer maps its types onto these (codegen mappers). Public.
  */
 import type { OrganizationKind, PlaceLevel, ProgramKind } from '../extract/types';
+import type { DocumentFormat } from '../text/formats/types';
 
 export interface DocumentRow {
   id: string;
   title: string;
   file: string | null;
+  /** What it was imported from; documents stored before formats existed were plain text. */
+  format: DocumentFormat;
+  /** The address of a fetched page; null for a file. */
+  url: string | null;
   publishedAt: string | null;
   source: string | null;
   authors: string[];
@@ -87,6 +92,8 @@ export interface GraphStats {
 export interface DetailedStats {
   labels: Record<string, number>;
   relationships: Record<string, number>;
+  /** Documents per format (`TXT`, `HTML`, `DOCX`, `PDF`, `MARKDOWN`), only formats present. */
+  formats: Record<string, number>;
 }
 
 /** A post a person holds: the HOLDS relationship and its evidence. */

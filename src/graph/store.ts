@@ -46,7 +46,7 @@ import {
   type TextHit,
 } from './runner';
 import { NODE_LABELS, STORE_FORMAT, type NodeLabel } from './schema';
-import { toWriteBatch } from './writeBatch';
+import { toWriteBatch, type DocumentOrigin } from './writeBatch';
 
 /** The node counts of GraphStats (what /healthz reports). */
 export type NodeStats = Omit<GraphStats, 'relationships'>;
@@ -120,8 +120,8 @@ export class GraphStore {
    * changes. Another version of the same file stored: its facts are replaced, in the same
    * transaction, so a failure leaves the previous version intact.
    */
-  async writeDocument(graph: DocumentGraph, file: string): Promise<WriteOutcome> {
-    const batch = toWriteBatch(graph, file);
+  async writeDocument(graph: DocumentGraph, file: string, origin?: DocumentOrigin): Promise<WriteOutcome> {
+    const batch = toWriteBatch(graph, file, origin);
     // A cheap look first: re-importing a stored corpus opens no write transaction at all.
     if (await this.hasDocument(batch.docId)) return { status: 'unchanged', docId: batch.docId };
     return this.runner.transaction(async (tx) => {
@@ -183,21 +183,32 @@ export class GraphStore {
     }
   }
 
-  /** Nodes per label and relationships per type, every label and type listed (0 when none). */
+  /**
+   * Nodes per label and relationships per type, every label and type listed (0 when none),
+   * and documents per format.
+   */
   async detailedStats(): Promise<DetailedStats> {
+    const [counts, formats] = await Promise.all([
+      this.labelAndTypeCounts(),
+      this.counts(STATS.COUNT_DOCUMENT_FORMATS, 'format', []),
+    ]);
+    return { ...counts, formats };
+  }
+
+  async stats(): Promise<GraphStats> {
+    const s = await this.labelAndTypeCounts();
+    return {
+      ...nodeStats(s.labels),
+      relationships: Object.values(s.relationships).reduce((a, b) => a + b, 0),
+    };
+  }
+
+  private async labelAndTypeCounts(): Promise<Omit<DetailedStats, 'formats'>> {
     const [labels, relationships] = await Promise.all([
       this.counts(STATS.COUNT_LABELS, 'label', NODE_LABELS),
       this.counts(STATS.COUNT_RELATIONSHIPS, 'type', STATS.COUNTED_TYPES),
     ]);
     return { labels, relationships };
-  }
-
-  async stats(): Promise<GraphStats> {
-    const s = await this.detailedStats();
-    return {
-      ...nodeStats(s.labels),
-      relationships: Object.values(s.relationships).reduce((a, b) => a + b, 0),
-    };
   }
 
   /**

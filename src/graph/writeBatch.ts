@@ -4,6 +4,7 @@
  * supported), every relationship carries its evidence. Pure. Internal to the graph stage.
  */
 import type { DocumentGraph, EntityLabel, Evidence, RelationType } from '../extract/types';
+import type { DocumentFormat } from '../text/formats/types';
 import { packText } from './docText';
 import { documentId, entityId } from './ids';
 import { IMPLIED_RELATIONS, type NodeLabel } from './schema';
@@ -40,8 +41,21 @@ export interface WriteBatch {
 // shows it for any file, extraction being deterministic.
 const evidenceProps = (e: Evidence) => ({ start: e.start, end: e.end });
 
-/** Builds the write batch for one document; `file` is the file name as imported. */
-export function toWriteBatch(graph: DocumentGraph, file: string): WriteBatch {
+/** Where a document came from, beyond its file name: its format and, for a fetched page, its URL. */
+export interface DocumentOrigin {
+  format: DocumentFormat;
+  url: string | null;
+}
+
+/**
+ * Builds the write batch for one document; `file` is the file name as imported (a fetched
+ * page's URL), `origin` its format and URL (a plain-text file when not given).
+ */
+export function toWriteBatch(
+  graph: DocumentGraph,
+  file: string,
+  origin: DocumentOrigin = { format: 'TXT', url: null },
+): WriteBatch {
   const docId = documentId(graph.text);
   const id = (label: EntityLabel, key: string) => entityId(label, key, docId);
   const d = graph.document;
@@ -51,6 +65,8 @@ export function toWriteBatch(graph: DocumentGraph, file: string): WriteBatch {
       id: docId,
       title: d.title,
       file,
+      format: origin.format,
+      url: origin.url,
       publishedAt: d.publishedAt,
       source: d.source,
       authors: d.authors,

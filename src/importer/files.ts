@@ -23,6 +23,8 @@ export interface ExpandedPaths {
    * part): a document's identity is its path relative to it (see `fileKey`).
    */
   root: string;
+  /** The files named one by one (not found in a folder or by a glob): an unsupported type is an error for them. */
+  named: Set<string>;
 }
 
 /** What a stat says a path is, for messages: "a named pipe", "a socket" … */
@@ -88,11 +90,13 @@ export async function expandPaths(inputs: readonly string[], cwd = process.cwd()
   const files = new Set<string>();
   const problems: PathProblem[] = [];
   const roots: string[] = [];
+  const named = new Set<string>();
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);
     const stat = fs.statSync(abs, { throwIfNoEntry: false });
     if (stat?.isFile()) {
       files.add(abs);
+      named.add(abs);
       roots.push(path.dirname(abs));
     } else if (stat?.isDirectory()) {
       const found = new Set<string>();
@@ -134,7 +138,7 @@ export async function expandPaths(inputs: readonly string[], cwd = process.cwd()
       });
     }
   }
-  return { files: [...files].sort(), problems, root: commonRoot(roots) };
+  return { files: [...files].sort(), problems, root: commonRoot(roots), named };
 }
 
 /** A file's identity in the store: its path under `root`, with `/` (`2021/article.txt`). */

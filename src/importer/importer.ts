@@ -1,23 +1,51 @@
 /**
- * Files → extract → store, per document. Extraction runs in worker threads; each document
- * is written in its own transaction, so a document that fails leaves nothing of itself and
- * the others go on. Re-importing the same content is a no-op (content hash). Public.
+ * Files and URLs → format → extract → store, per document. Extraction runs in worker threads;
+ * each document is written in its own transaction, so a document that fails leaves nothing of
+ * itself and the others go on. Re-importing the same content is a no-op (content hash); a file
+ * (by its path under the root) or a URL whose content changed replaces its previous version.
+ * Files found in folders that are not an article format are skipped, each with its reason.
+ * Public.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Piscina from 'piscina';
 import { messageOf } from '../errors';
 import type { GraphStore } from '../graph/store';
+import { formatOfName, SUPPORTED_EXTENSIONS } from '../text';
+import { DEFAULT_FETCH, fetchPage, isUrl, type FetchOptions } from './fetchPage';
 import { expandPaths, fileKey } from './files';
 import { extractFile, type ExtractResult, type ExtractTask } from './pipeline';
 import type { FileResult, ImportReport, ProgressSink } from './types';
 
 export interface ImportOptions {
-  /** Files over this size are refused (default 5 MB). */
+  /** Files (and fetched pages) over this size are refused (default 5 MB). */
   maxFileBytes: number;
   /** Extraction worker threads; 0 extracts on the main thread. */
   workers: number;
   progress?: ProgressSink;
+  /** How pages are fetched (defaults: `DEFAULT_FETCH`). */
+  fetch?: Partial<Omit<FetchOptions, 'maxBytes'>>;
+  /** Pages fetched at once, at most (default 4). */
+  fetchParallel?: number;
+}
+
+/** One thing to import: a file (its store key and whether it was named one by one) or a URL. */
+type Item = { kind: 'file'; file: string; key: string; named: boolean } | { kind: 'url'; url: string };
+
+/** A counting semaphore: at most `n` holders at once. */
+function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async (fn) => {
+    if (active >= n) await new Promise<void>((r) => waiting.push(r));
+    active += 1;
+    try {
+      return await fn();
+    } finally {
+      active -= 1;
+      waiting.shift()?.();
+    }
+  };
 }
 
 /** The compiled worker: beside this file in dist/, or dist/ when running from sources (tests). */
@@ -35,7 +63,7 @@ type Extractor = { run(task: ExtractTask): Promise<ExtractResult>; close(): Prom
 
 function makeExtractor(workers: number): Extractor {
   const filename = workers > 0 ? workerFile() : null;
-  if (!filename) return { run: async (task) => extractFile(task), close: async () => undefined };
+  if (!filename) return { run: (task) => extractFile(task), close: async () => undefined };
   const pool = new Piscina({ filename, minThreads: 1, maxThreads: workers, idleTimeout: 1000 });
   return { run: (task) => pool.run(task) as Promise<ExtractResult>, close: () => pool.destroy() };
 }
@@ -70,29 +98,73 @@ function readInput(file: string, maxFileBytes: number): { bytes: Buffer } | { co
   }
 }
 
+/** Why a file found in a folder is not read, or null when its format is one the importer reads. */
+function unsupported(file: string): string | null {
+  if (formatOfName(file) !== null) return null;
+  const ext = path.extname(file).toLowerCase();
+  const kind = /^\.(png|jpe?g|gif|bmp|webp|svg|tiff?|ico)$/.test(ext)
+    ? 'an image'
+    : /^\.(zip|rar|7z|tar|gz|tgz|bz2|xz)$/.test(ext)
+      ? 'an archive'
+      : /^\.(doc|xls|xlsx|ppt|pptx|wps|odt|ods|odp|rtf)$/.test(ext)
+        ? 'an office format the importer does not read (save it as .docx or .pdf)'
+        : /^\.(json|csv|tsv|xml|ya?ml)$/.test(ext)
+          ? 'data, not an article'
+          : 'not an article format';
+  return `${ext} is ${kind}; the importer reads ${SUPPORTED_EXTENSIONS.join(' ')}`;
+}
+
 async function importOne(
-  file: string,
-  key: string,
+  item: Item,
   store: GraphStore,
   extractor: Extractor,
   options: ImportOptions,
+  fetchLimit: <T>(fn: () => Promise<T>) => Promise<T>,
 ): Promise<FileResult> {
   const t0 = performance.now();
   const ms = () => Math.round(performance.now() - t0);
-  const input = readInput(file, options.maxFileBytes);
-  if (!('bytes' in input)) return { file, status: 'failed', code: input.code, error: input.error, ms: ms() };
-  const extracted = await extractor.run({ file, bytes: input.bytes });
+  let task: ExtractTask;
+  let key: string;
+  if (item.kind === 'url') {
+    const { url } = item;
+    const page = await fetchLimit(() =>
+      fetchPage(url, { ...DEFAULT_FETCH, ...options.fetch, maxBytes: options.maxFileBytes }),
+    );
+    if (!page.ok) return { file: url, status: 'failed', code: page.code, error: page.error, ms: ms() };
+    task = {
+      file: url,
+      bytes: page.bytes,
+      url,
+      ...(page.contentType !== undefined ? { contentType: page.contentType } : {}),
+    };
+    key = url; // a URL is its own identity: importing it again replaces the page's previous version
+  } else {
+    const { file } = item;
+    const reason = unsupported(file);
+    if (reason !== null && item.named) {
+      return { file, status: 'failed', code: 'UNSUPPORTED_FORMAT', error: `${file}: ${reason}`, ms: ms() };
+    }
+    if (reason !== null) return { file, status: 'skipped', reason, ms: ms() };
+    const input = readInput(file, options.maxFileBytes);
+    if (!('bytes' in input))
+      return { file, status: 'failed', code: input.code, error: input.error, ms: ms() };
+    task = { file, bytes: input.bytes };
+    key = item.key;
+  }
+  const file = task.file;
+  const extracted = await extractor.run(task);
   if (!extracted.ok)
     return { file, status: 'failed', code: extracted.code, error: extracted.message, ms: ms() };
   const g = extracted.graph;
   try {
-    const out = await store.writeDocument(g, key);
+    const out = await store.writeDocument(g, key, { format: extracted.format, url: extracted.url });
     if (out.status === 'unchanged') return { file, status: 'unchanged', docId: out.docId, ms: ms() };
     return {
       file,
       status: 'imported',
       docId: out.docId,
       title: g.document.title,
+      format: extracted.format,
       counts: {
         places: g.places.length,
         organizations: g.organizations.length,
@@ -115,14 +187,32 @@ async function importOne(
   }
 }
 
-/** Imports every file the paths name; never throws for a bad file: its result says why. */
+/**
+ * Imports every file the paths name and every page the URLs (`http://`, `https://`) name;
+ * never throws for a bad file or page: its result says why.
+ */
 export async function importPaths(
   inputs: readonly string[],
   store: GraphStore,
   options: ImportOptions,
 ): Promise<ImportReport> {
   const startedAt = new Date().toISOString();
-  const { files, problems, root } = await expandPaths(inputs);
+  const urls = [...new Set(inputs.filter(isUrl))];
+  const paths = inputs.filter((i) => !isUrl(i));
+  const expanded =
+    paths.length > 0
+      ? await expandPaths(paths)
+      : { files: [], problems: [], root: '.', named: new Set<string>() };
+  const { problems, root, named } = expanded;
+  const files: Item[] = [
+    ...expanded.files.map((file): Item => ({
+      kind: 'file',
+      file,
+      key: fileKey(file, root),
+      named: named.has(file),
+    })),
+    ...urls.map((url): Item => ({ kind: 'url', url })),
+  ];
   const results: FileResult[] = problems.map((p) => ({
     file: p.input,
     status: 'failed',
@@ -138,15 +228,17 @@ export async function importPaths(
   const extractor = makeExtractor(Math.min(options.workers, Math.max(1, files.length)));
   const byIndex: FileResult[] = new Array(files.length);
   let next = 0;
+  const fetchParallel = options.fetchParallel ?? 4;
+  const fetchLimit = limiter(fetchParallel);
   // Extraction of a few files runs ahead of the writes; the bound keeps memory flat on big folders.
-  const lanes = Math.max(1, options.workers * 2);
+  // Pages wait on the network, so URL imports get enough lanes to fetch `fetchParallel` at once.
+  const lanes = Math.max(1, options.workers * 2, urls.length > 0 ? fetchParallel : 1);
   try {
     await Promise.all(
       Array.from({ length: Math.min(lanes, files.length) }, async () => {
         while (next < files.length) {
           const i = next++;
-          const file = files[i] as string;
-          const r = await importOne(file, fileKey(file, root), store, extractor, options);
+          const r = await importOne(files[i] as Item, store, extractor, options, fetchLimit);
           byIndex[i] = r;
           progress?.fileDone(r, ++done);
         }
@@ -167,6 +259,7 @@ export async function importPaths(
       imported: count('imported'),
       unchanged: count('unchanged'),
       failed: count('failed'),
+      skipped: count('skipped'),
     },
     files: results,
   };

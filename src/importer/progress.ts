@@ -15,6 +15,8 @@ function line(r: FileResult): string {
       return `unchanged ${name} (already imported as ${r.docId})`;
     case 'failed':
       return `failed    ${r.error}`;
+    case 'skipped':
+      return `skipped   ${r.file}: ${r.reason}`;
     default: {
       const never: never = r;
       return String(never);
@@ -52,10 +54,8 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
       bar = multi.create(n, 0, { rate: '0.0', failed: 0 });
     },
     fileDone: (r, done) => {
-      if (r.status === 'failed') {
-        failed += 1;
-        multi.log(`${line(r)}\n`);
-      }
+      if (r.status === 'failed') failed += 1;
+      if (r.status === 'failed' || r.status === 'skipped') multi.log(`${line(r)}\n`);
       const rate = (done / Math.max(0.001, (performance.now() - t0) / 1000)).toFixed(1);
       bar?.update(done, { rate, failed });
     },

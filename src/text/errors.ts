@@ -3,7 +3,14 @@
  */
 
 /** Why a file could not be turned into clean text. */
-export type TextErrorCode = 'EMPTY_DOCUMENT' | 'UNKNOWN_ENCODING' | 'BINARY_FILE' | 'NO_CHINESE_TEXT';
+export type TextErrorCode =
+  | 'EMPTY_DOCUMENT'
+  | 'UNKNOWN_ENCODING'
+  | 'BINARY_FILE'
+  | 'NO_CHINESE_TEXT'
+  | 'UNSUPPORTED_FORMAT'
+  | 'NO_TEXT_LAYER'
+  | 'BAD_FORMAT';
 
 /**
  * A file the text stage cannot use. The message names the file, says what is wrong and

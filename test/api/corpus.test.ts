@@ -30,7 +30,7 @@ describeEngines('API on the bundled corpus', (engine) => {
 
   test('five documents with their headlines, dates and sources', async () => {
     const d = await api.data(
-      '{ documents(first: 10) { totalCount nodes { file title publishedAt source authors charCount } } }',
+      '{ documents(first: 10) { totalCount nodes { file format url title publishedAt source authors charCount } } }',
     );
     expect(d.documents.totalCount).toBe(5);
     const byFile = Object.fromEntries(d.documents.nodes.map((n: any) => [n.file, n]));
@@ -46,6 +46,8 @@ describeEngines('API on the bundled corpus', (engine) => {
     expect(byFile['004_25e9754753f0df45.txt'].publishedAt).toBe('2023-07-31');
     expect(byFile['004_25e9754753f0df45.txt'].title).toContain('领航工程');
     for (const n of d.documents.nodes) expect(n.charCount).toBeGreaterThan(1000);
+    // Where each came from: plain-text files, not fetched pages.
+    for (const n of d.documents.nodes) expect(n).toMatchObject({ format: 'TXT', url: null });
   });
 
   test('领头羊工程 is one program, found by its short and quoted forms, in 廊坊市 and 河北省', async () => {

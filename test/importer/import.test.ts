@@ -56,7 +56,9 @@ describeEngines('importer', (engine) => {
       'good2.txt': article(ARTICLES[1] as string),
       'empty.txt': '',
       'blank.txt': '  \n\n ',
+      'binary.txt': binary,
       'binary.bin': binary,
+      'data.json': '{"标题": "不是文章"}',
       'english.txt': 'Grassroots party building in Langfang: a report. Nothing in Chinese here at all.',
       'big.txt': '党建'.repeat(40000),
     });
@@ -65,18 +67,27 @@ describeEngines('importer', (engine) => {
       maxFileBytes: 200 * 1024,
     });
     const r = byName(report.files);
-    expect(report.totals).toEqual({ files: 8, imported: 2, unchanged: 0, failed: 6 });
+    expect(report.totals).toEqual({ files: 10, imported: 2, unchanged: 0, failed: 6, skipped: 2 });
     expect(r['good1.txt']?.status).toBe('imported');
     expect(r['good2.txt']?.status).toBe('imported');
     const failed = (name: string) => r[name] as Extract<FileResult, { status: 'failed' }>;
     expect(failed('empty.txt')).toMatchObject({ status: 'failed', code: 'EMPTY_DOCUMENT' });
     expect(failed('blank.txt')).toMatchObject({ status: 'failed', code: 'EMPTY_DOCUMENT' });
-    expect(failed('binary.bin')).toMatchObject({ status: 'failed', code: 'BINARY_FILE' });
+    expect(failed('binary.txt')).toMatchObject({ status: 'failed', code: 'BINARY_FILE' });
+    // Found in a folder, not an article format: skipped with the reason, never a document.
+    expect(r['binary.bin']).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringContaining('.bin is not an article format'),
+    });
+    expect(r['data.json']).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringContaining('.json is data'),
+    });
     expect(failed('english.txt')).toMatchObject({ status: 'failed', code: 'NO_CHINESE_TEXT' });
     expect(failed('big.txt')).toMatchObject({ status: 'failed', code: 'TOO_LARGE' });
     expect(failed('big.txt').error).toContain('over the 200 KB limit');
     expect(failed('nope.txt')).toMatchObject({ status: 'failed', code: 'NOT_FOUND' });
-    for (const name of ['empty.txt', 'binary.bin', 'english.txt', 'big.txt'])
+    for (const name of ['empty.txt', 'binary.txt', 'english.txt', 'big.txt'])
       expect(failed(name).error).toContain(name);
     const docs = await store.page('documents', {}, 100);
     expect(docs.items.map((d) => d.file).sort()).toEqual(['good1.txt', 'good2.txt']);
@@ -90,7 +101,7 @@ describeEngines('importer', (engine) => {
     await store.close();
     const r = await runCli(['import', input, '--report', reportFile], at.env);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('2 files: 1 imported, 0 unchanged, 1 failed');
+    expect(r.stderr).toContain('2 files: 1 imported, 0 unchanged, 1 failed, 0 skipped');
     expect(r.stderr).toMatch(/failed\s+.*empty\.txt/);
     const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
     const good = report.files.find((f: FileResult) => f.file.endsWith('good.txt'));
@@ -125,8 +136,8 @@ describeEngines('importer', (engine) => {
   });
 
   /** Entity ids an article yields, by label (metrics are per document, so left out). */
-  function idsOf(file: string, bytes: Buffer): Set<string> {
-    const out = extractFile({ file, bytes });
+  async function idsOf(file: string, bytes: Buffer): Promise<Set<string>> {
+    const out = await extractFile({ file, bytes });
     if (!out.ok) throw new Error(out.message);
     const g = out.graph;
     return new Set([
@@ -148,8 +159,8 @@ describeEngines('importer', (engine) => {
     const [a, b] = [ARTICLES[0] as string, ARTICLES[4] as string]; // two 廊坊 articles: they share entities
     const input = inputDir({ [a]: article(a), [b]: article(b) });
     await importPaths([input], store, opts);
-    const idsA = idsOf(a, article(a));
-    const idsB = idsOf(b, article(b));
+    const idsA = await idsOf(a, article(a));
+    const idsB = await idsOf(b, article(b));
     const shared = [...idsA].filter((id) => idsB.has(id));
     const onlyA = [...idsA].filter((id) => !idsB.has(id));
     expect(shared.length).toBeGreaterThan(0);
@@ -161,7 +172,7 @@ describeEngines('importer', (engine) => {
     fs.writeFileSync(path.join(input, a), changed);
     const report = await importPaths([path.join(input, a)], store, opts);
     expect(report.files[0]).toMatchObject({ status: 'imported', replaced: [expect.stringMatching(/^doc_/)] });
-    const idsA2 = idsOf(a, Buffer.from(changed));
+    const idsA2 = await idsOf(a, Buffer.from(changed));
     const expected = new Set([...idsA2, ...idsB]);
     expect(await storedIds()).toEqual(expected);
     expect((await store.stats()).documents).toBe(2);

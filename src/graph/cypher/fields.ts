@@ -23,8 +23,8 @@ const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 export const FIELDS: Record<NodeLabel, string> = {
-  Document: `n.id AS id, n.title AS title, n.file AS file, n.publishedAt AS publishedAt, n.source AS source,
-n.authors AS authors, n.charCount AS charCount`,
+  Document: `n.id AS id, n.title AS title, n.file AS file, n.format AS format, n.url AS url,
+n.publishedAt AS publishedAt, n.source AS source, n.authors AS authors, n.charCount AS charCount`,
   Place: 'n.id AS id, n.name AS name, n.level AS level, n.code AS code',
   Organization: 'n.id AS id, n.name AS name, n.kind AS kind',
   Program: 'n.id AS id, n.name AS name, n.aliases AS aliases, n.kind AS kind',
@@ -69,6 +69,9 @@ export const CONVERT: { [L in NodeLabel]: (r: Row) => LabelRows[L] } = {
     id: r.id as string,
     title: s(r.title) ?? '',
     file: s(r.file),
+    // Stored before formats existed: only plain-text files were imported then.
+    format: (s(r.format) ?? 'TXT') as DocumentRow['format'],
+    url: s(r.url),
     publishedAt: s(r.publishedAt),
     source: s(r.source),
     authors: strings(r.authors),

@@ -15,3 +15,8 @@ export const COUNT_LABELS = NODE_LABELS.map(
 export const COUNT_RELATIONSHIPS = COUNTED_TYPES.map(
   (t) => `MATCH ()-[r:${t}]->() WITH count(r) AS c RETURN '${t}' AS type, c AS count`,
 ).join('\nUNION ALL\n');
+
+/** Documents per format; a document stored before formats existed was a plain-text file. */
+export const COUNT_DOCUMENT_FORMATS = `MATCH (d:Document)
+WITH coalesce(d.format, 'TXT') AS format, count(d) AS c
+RETURN format AS format, c AS count ORDER BY format`;
