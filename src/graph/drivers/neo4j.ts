@@ -79,6 +79,9 @@ export const NEO4J_TIMEOUTS = {
   maxTransactionRetryTime: 2000,
 } as const;
 
+/** Attempts of a write transaction that keeps failing with a transient error (deadlock). */
+const WRITE_RETRIES = 8;
+
 /** The driver's pool timing out (its error has no code): the server does not answer in time. */
 const ACQUISITION_TIMEOUT = /^Connection acquisition timed out/;
 
@@ -151,7 +154,19 @@ class Neo4jRunner implements CypherRunner {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     try {
-      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+      if (mode === 'READ') return await session.executeRead(work);
+      // Writers of documents that share nodes (a province, a program) deadlock now and then; the
+      // driver's own retries are kept short so a request fails fast when Neo4j is down, so a
+      // deadlock or another transient error gets its further retries here, with backoff.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await session.executeWrite(work);
+        } catch (error) {
+          const code = (error as { code?: string }).code ?? '';
+          if (!code.startsWith('Neo.TransientError.') || attempt >= WRITE_RETRIES) throw error;
+          await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt) * (0.5 + Math.random())));
+        }
+      }
     } finally {
       await session.close();
     }
