@@ -13,6 +13,7 @@ import {
   PROGRAM_NAME_CANDIDATES,
   type ListName,
 } from './cypher/lists';
+import { expandQuery, HOPS, hopKey, type Hop, type HopRequest } from './cypher/hops';
 import {
   mentionsOf,
   POSITIONS,
@@ -50,6 +51,15 @@ import { toWriteBatch } from './writeBatch';
 
 /** The node counts of GraphStats (what /healthz reports). */
 export type NodeStats = Omit<GraphStats, 'relationships'>;
+
+/** A node read with the children of the hops asked for, by hop key (`hopKey`). */
+export interface Expanded<T> {
+  node: T;
+  hops: Record<string, unknown[]>;
+}
+
+/** Reads the nodes of a page by id (default: `nodesByIds`), e.g. with their children. */
+export type NodeReader<T> = (ids: readonly string[]) => Promise<Array<T | null>>;
 
 /** What writing one document did. */
 export type WriteOutcome =
@@ -228,6 +238,7 @@ export class GraphStore {
     filters: Record<string, unknown>,
     first: number,
     after?: string | null,
+    read?: NodeReader<LabelRows[(typeof LISTS)[N]['label']]>,
   ): Promise<Page<LabelRows[(typeof LISTS)[N]['label']]>> {
     const params: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(filters)) {
@@ -244,6 +255,7 @@ export class GraphStore {
     const kept = await this.nodesOfOrderKeys(
       LISTS[name].label as (typeof LISTS)[N]['label'],
       keys.slice(0, first),
+      read,
     );
     let total: Promise<number> | undefined;
     return {
@@ -263,10 +275,11 @@ export class GraphStore {
   private async nodesOfOrderKeys<L extends NodeLabel>(
     label: L,
     keys: readonly Row[],
+    read: NodeReader<LabelRows[L]> = (ids) => this.nodesByIds(label, ids),
   ): Promise<Array<{ sortKey: string; id: string; node: LabelRows[L] }>> {
     if (keys.length === 0) return [];
     const ids = keys.map((k) => idFromOrder(label, k.sortKey, k.tie));
-    const nodes = await this.nodesByIds(label, ids);
+    const nodes = await read(ids);
     return keys.flatMap((k, i) => {
       const node = nodes[i];
       return node ? [{ sortKey: String(k.sortKey ?? ''), id: ids[i] as string, node }] : [];
@@ -281,6 +294,33 @@ export class GraphStore {
     const rows = await this.runner.read(nodesByIds(label), { ids: [...ids] });
     const convert = CONVERT[label] as (r: Row) => LabelRows[L];
     const byId = new Map(rows.map((r) => [r.id as string, convert(r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /**
+   * Nodes of one label by id with, for each, the children of every hop in `hops` (ordered and
+   * cut to the hop's limit), in one statement; in key order, null where missing.
+   */
+  async expand<L extends NodeLabel>(
+    label: L,
+    ids: readonly string[],
+    hops: readonly HopRequest[],
+  ): Promise<Array<Expanded<LabelRows[L]> | null>> {
+    const params: Record<string, unknown> = { ids: [...ids] };
+    hops.forEach((h, i) => (params[`l${i}`] = h.limit));
+    const rows = await this.runner.read(expandQuery(label, hops), params);
+    const convert = CONVERT[label] as (r: Row) => LabelRows[L];
+    const byId = new Map<string, Expanded<LabelRows[L]>>();
+    for (const r of rows) {
+      const children: Record<string, unknown[]> = {};
+      hops.forEach((h, i) => {
+        const list = r[`h${i}`];
+        children[hopKey(h)] = (Array.isArray(list) ? list : []).map((c) =>
+          convertHop(h, c as Row, r.key as string),
+        );
+      });
+      byId.set(r.key as string, { node: convert(r), hops: children });
+    }
     return ids.map((id) => byId.get(id) ?? null);
   }
 
@@ -310,22 +350,13 @@ export class GraphStore {
 
   async positions(personIds: readonly string[]): Promise<PositionRow[][]> {
     const rows = await this.runner.read(POSITIONS, { ids: [...personIds] });
-    return groupByKey(personIds, rows, (r) => ({
-      ...toMention(r),
-      title: String(r.title ?? ''),
-      organizationId: r.targetLabel === 'Organization' ? (r.targetId as string) : null,
-      placeId: r.targetLabel === 'Place' ? (r.targetId as string) : ((r.orgPlace as string | null) ?? null),
-    }));
+    return groupByKey(personIds, rows, toPosition);
   }
 
   /** The `limit` heaviest related programs of each program (ties by id), in key order. */
   async relatedPrograms(programIds: readonly string[], limit: number): Promise<RelatedProgramRow[][]> {
     const rows = await this.runner.read(RELATED_PROGRAMS, { ids: [...programIds], limit });
-    return groupByKey(programIds, rows, (r) => ({
-      sourceId: r.key as string,
-      program: CONVERT.Program(r),
-      weight: Number(r.weight ?? 0),
-    }));
+    return groupByKey(programIds, rows, (r) => toRelated(r.key as string, CONVERT.Program(r), r.weight));
   }
 
   /** Program by canonical name or alias, quotes optional; also the name without its suffix (领头羊 → 领头羊工程). */
@@ -389,6 +420,38 @@ function toMention(r: Row): MentionRow {
     start: Number(r.start ?? 0),
     end: Number(r.end ?? 0),
   };
+}
+
+function toPosition(r: Row): PositionRow {
+  return {
+    ...toMention(r),
+    title: String(r.title ?? ''),
+    organizationId: r.targetLabel === 'Organization' ? (r.targetId as string) : null,
+    placeId: r.targetLabel === 'Place' ? (r.targetId as string) : ((r.orgPlace as string | null) ?? null),
+  };
+}
+
+function toRelated(sourceId: string, program: ProgramRow, weight: unknown): RelatedProgramRow {
+  return { sourceId, program, weight: Number(weight ?? 0) };
+}
+
+/** One child of a hop, collected as a map by its subquery (see cypher/hops), as a store row. */
+function convertHop(h: HopRequest, c: Row, parentId: string): unknown {
+  const spec: Hop = HOPS[h.hop];
+  switch (spec.result) {
+    case 'nodes':
+      return CONVERT[spec.target](c);
+    case 'mentions':
+      return toMention(c);
+    case 'positions':
+      return toPosition(c);
+    case 'related':
+      return toRelated(parentId, CONVERT.Program(c.program as Row), c.weight);
+    default: {
+      const never: never = spec;
+      throw new Error(`unknown hop result ${JSON.stringify(never)}`);
+    }
+  }
 }
 
 /** Groups rows carrying `key` into one list per id, in the ids' order (DataLoader shape). */

@@ -1,16 +1,16 @@
 /** Person fields that follow relationships, and Position. */
 import type { PersonResolvers, PositionResolvers } from '../../generated/graphql';
-import { pageSize } from '../limits';
+import { hopList, throughHop } from './hops';
 import { must } from './util';
 
 export const Person: PersonResolvers = {
-  positions: (p, _a, { loaders }) => loaders.positions.load(p.id),
-  documents: (p, { first }, { loaders }) =>
-    loaders.related('Person.documents', pageSize(first, 100)).load(p.id),
-  mentions: async (p, { first }, { loaders }) => {
-    const n = pageSize(first, 5);
-    return (await loaders.mentions('Person').load(p.id)).slice(0, n);
-  },
+  positions: (p, _a, ctx, info) =>
+    throughHop('Person', p.id, 'positions', undefined, ctx, info, () => ctx.loaders.positions.load(p.id)),
+  documents: hopList('Person.documents'),
+  mentions: (p, { first }, ctx, info) =>
+    throughHop('Person', p.id, 'mentions', first, ctx, info, async (n) =>
+      (await ctx.loaders.mentions('Person').load(p.id)).slice(0, n),
+    ),
 };
 
 export const Position: PositionResolvers = {
