@@ -47,7 +47,7 @@ import {
   type TextHit,
 } from './runner';
 import { NODE_LABELS, STORE_FORMAT, type NodeLabel } from './schema';
-import { toWriteBatch } from './writeBatch';
+import { toWriteBatch, type WriteBatch } from './writeBatch';
 
 /** The node counts of GraphStats (what /healthz reports). */
 export type NodeStats = Omit<GraphStats, 'relationships'>;
@@ -138,32 +138,21 @@ export class GraphStore {
       // The decisive check is inside the transaction (the same content under two names,
       // written by two importer lanes at once, is written once).
       const claim = `${process.pid}:${++claims}:${Math.random()}`;
-      const [claimed] = await tx.run(W.CLAIM_DOCUMENT, { id: batch.docId, claim });
+      const [claimed] = await tx.run(W.CLAIM_DOCUMENT_OF_FILE, { id: batch.docId, claim, file });
       if (claimed?.fresh !== true) return { status: 'unchanged', docId: batch.docId } as const;
-      const previous = (await tx.run(W.DOCUMENTS_BY_FILE, { file }))
-        .map((r) => r.id as string)
-        .filter((id) => id !== batch.docId);
+      const previous = ((claimed.previous as string[] | null) ?? []).filter((id) => id !== batch.docId);
       for (const id of previous) await removeDocumentIn(tx, id);
-      await tx.run(W.UPSERT_DOCUMENT, { doc: batch.document });
-      await tx.run(W.UNCLAIM_DOCUMENT, { id: batch.docId });
-      for (const [label, rows] of [
-        ['Place', batch.places],
-        ['Organization', batch.organizations],
-        ['Person', batch.people],
-      ] as const) {
-        if (rows.length > 0) await tx.run(W.upsertEntities(label), { rows });
-      }
-      if (batch.metrics.length > 0) await tx.run(W.CREATE_METRICS, { rows: batch.metrics });
-      if (batch.programs.length > 0) await tx.run(W.UPSERT_PROGRAMS, { rows: batch.programs });
-      for (const g of batch.relations.values()) {
-        await tx.run(W.upsertRelations(g.type, g.from, g.to), { rows: g.rows });
-      }
-      for (const [label, rows] of batch.mentions) {
-        await tx.run(W.upsertMentions(label), { docId: batch.docId, rows });
-      }
+      // Then the document in two statements: its nodes, then its relationships and mentions.
+      await tx.run(W.WRITE_DOCUMENT_NODES, {
+        doc: batch.document,
+        Place: batch.places,
+        Organization: batch.organizations,
+        Person: batch.people,
+        metrics: batch.metrics,
+        programs: batch.programs,
+      });
+      await tx.run(W.WRITE_DOCUMENT_FACTS, factParams(batch));
       if (batch.programs.length > 0) {
-        const rows = batch.programs.map((p) => ({ id: p.id, kind: p.kind, aliases: p.aliases }));
-        await tx.run(W.SET_PROGRAM_SUPPORT, { docId: batch.docId, rows });
         await deriveProgramsIn(
           tx,
           batch.programs.map((p) => p.id),
@@ -400,6 +389,32 @@ export class GraphStore {
     // 黨建, 領頭羊: the graph holds simplified names, so the query is simplified too.
     return this.runner.textSearch(simplify(text), labels, limit);
   }
+}
+
+/**
+ * The parameters of WRITE_DOCUMENT_FACTS: every relationship group and every mentioned label
+ * (empty lists for those the document lacks); a program's mentions carry what this document
+ * says of it (kind, aliases), from which the program's own are derived.
+ */
+function factParams(batch: WriteBatch): Record<string, unknown> {
+  const params: Record<string, unknown> = { docId: batch.docId };
+  const groups = W.RELATION_GROUPS.map((g) => `${g.type}:${g.from}:${g.to}`);
+  for (const key of batch.relations.keys()) {
+    if (!groups.includes(key))
+      throw new Error(`no ${key} relationship in the graph model (RELATION_ENDPOINTS)`);
+  }
+  groups.forEach((key, i) => (params[`rel${i}`] = batch.relations.get(key)?.rows ?? []));
+  const said = new Map(batch.programs.map((p) => [p.id, { kind: p.kind, aliases: p.aliases }]));
+  const labels: readonly string[] = W.MENTIONED_LABELS;
+  for (const label of batch.mentions.keys()) {
+    if (!labels.includes(label)) throw new Error(`${label} is not supported through MENTIONS`);
+  }
+  for (const label of W.MENTIONED_LABELS) {
+    const rows = batch.mentions.get(label) ?? [];
+    params[`mentions${label}`] =
+      label === 'Program' ? rows.map((m) => ({ id: m.id, props: { ...m.props, ...said.get(m.id) } })) : rows;
+  }
+  return params;
 }
 
 function nodeStats(labels: Record<string, number>): NodeStats {
