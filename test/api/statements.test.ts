@@ -97,6 +97,15 @@ fragment P on Program {
     }
   });
 
+  test('empty pages (first: 0) and parents without children answer as before', async () => {
+    const q = `{ places(first: 30) { nodes { name parent { name } children(first: 0) { name }
+      programs(first: 2) { name related(first: 0) { weight } mentions(first: 0) { start } } } } }`;
+    const mine = await post(api.url, q);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data).toEqual((await post(reference.url, q)).data);
+    expect(mine.extensions?.db?.roundTrips).toBe(3);
+  });
+
   test('people, documents and a node lookup answer as before', async () => {
     const q = `{ people(first: 20) { nodes { name positions { title place { name } organization { name } }
       documents(first: 2) { title } mentions(first: 2) { start end } } }
