@@ -81,6 +81,7 @@ export const HOP_FIELDS: Record<string, Record<string, HopField>> = {
   Metric: {
     place: fixed('Metric.place', 1),
     program: fixed('Metric.program', 1),
+    document: fixed('Metric.document', 1),
   },
 };
 

@@ -106,6 +106,14 @@ fragment P on Program {
     expect(mine.extensions?.db?.roundTrips).toBe(3);
   });
 
+  test("a metric's place, program and document: one statement for the metrics' level", async () => {
+    const q = `{ place(name: "廊坊") { metrics(first: 20) { text place { name } program { name } document { title file } } } }`;
+    const mine = await post(api.url, q);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data).toEqual((await post(reference.url, q)).data);
+    expect(mine.extensions?.db?.roundTrips).toBe(3);
+  });
+
   test('people, documents and a node lookup answer as before', async () => {
     const q = `{ people(first: 20) { nodes { name positions { title place { name } organization { name } }
       documents(first: 2) { title } mentions(first: 2) { start end } } }

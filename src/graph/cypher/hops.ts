@@ -26,9 +26,16 @@ interface HopBase {
 export type Hop =
   (HopBase & { result: 'nodes'; target: NodeLabel }) | (HopBase & { result: Exclude<HopResult, 'nodes'> });
 
-/** A relationship field's targets, distinct, in the field's order (ORDER, then TIE). */
-const nodesHop = (name: RelationFieldName): Hop => {
-  const { parent, pattern, target } = RELATION_FIELD_PATTERNS[name];
+/** The targets of `pattern` from `x` to `n`, distinct, in the target's order (ORDER, then TIE). */
+const nodesHop = ({
+  parent,
+  pattern,
+  target,
+}: {
+  parent: NodeLabel;
+  pattern: string;
+  target: NodeLabel;
+}): Hop => {
   return {
     parent,
     result: 'nodes',
@@ -60,7 +67,10 @@ const mentionsHop = (parent: NodeLabel): Hop => ({
 
 export const HOPS = {
   ...(Object.fromEntries(
-    (Object.keys(RELATION_FIELD_PATTERNS) as RelationFieldName[]).map((name) => [name, nodesHop(name)]),
+    (Object.keys(RELATION_FIELD_PATTERNS) as RelationFieldName[]).map((name) => [
+      name,
+      nodesHop(RELATION_FIELD_PATTERNS[name]),
+    ]),
   ) as Record<RelationFieldName, Hop>),
   /** The heaviest related programs (as RELATED_PROGRAMS). */
   'Program.related': {
@@ -75,6 +85,8 @@ export const HOPS = {
   RETURN collect({program: ${MAP.Program}, weight: weight}) AS ${out}
 }`,
   },
+  /** A metric's document: its `doc` property names it (no relationship). */
+  'Metric.document': nodesHop({ parent: 'Metric', pattern: '(n:Document {id: x.doc})', target: 'Document' }),
   'Program.mentions': mentionsHop('Program'),
   'Person.mentions': mentionsHop('Person'),
   /** A person's posts (as POSITIONS); `$limit` is ignored: positions are not paged. */
