@@ -459,7 +459,11 @@ function convertHop(h: HopRequest, c: Row, parentId: string): unknown {
     case 'mentions':
       return toMention(c);
     case 'positions':
-      return toPosition(c);
+      return {
+        ...toPosition(c),
+        organization: c.organization ? CONVERT.Organization(c.organization as Row) : null,
+        place: c.place ? CONVERT.Place(c.place as Row) : null,
+      };
     case 'related':
       return toRelated(parentId, CONVERT.Program(c.program as Row), c.weight);
     default: {

@@ -122,6 +122,10 @@ fragment P on Program {
     const before = await post(reference.url, q);
     expect(mine.errors).toBeUndefined();
     expect(mine.data).toEqual(before.data);
+    // people page keys, people with positions (their organizations and places read along),
+    // documents and mentions; documents page keys, documents with places and metrics; the
+    // places' parents and the metrics' places and programs.
+    expect(mine.extensions?.db?.roundTrips).toBe(2 + 2 + 2);
     expect(mine.extensions?.db?.roundTrips).toBeLessThan(before.extensions?.db?.roundTrips as number);
     const id = (await api.data('{ program(name: "领头羊工程") { id } }')).program.id as string;
     const byId = `query($id: ID!) { node(id: $id) { ... on Program { name places(first: 5) { name } documents(first: 5) { file } } } }`;

@@ -14,9 +14,15 @@ export const Person: PersonResolvers = {
 };
 
 export const Position: PositionResolvers = {
+  // Read with the position by the positions hop; by id when it came without them.
   organization: (p, _a, { loaders }) =>
-    p.organizationId ? loaders.node('Organization').load(p.organizationId) : null,
-  place: (p, _a, { loaders }) => (p.placeId ? loaders.node('Place').load(p.placeId) : null),
+    p.organization !== undefined
+      ? p.organization
+      : p.organizationId
+        ? loaders.node('Organization').load(p.organizationId)
+        : null,
+  place: (p, _a, { loaders }) =>
+    p.place !== undefined ? p.place : p.placeId ? loaders.node('Place').load(p.placeId) : null,
   document: async (p, _a, { loaders }) =>
     must(await loaders.node('Document').load(p.doc), `document ${p.doc}`),
   // The position row carries its own evidence (document, offsets): it is the mention.

@@ -170,3 +170,7 @@ export const matchById = (label: NodeLabel, v: string, keyExpr: string): string 
 export const nodesByIds = (label: NodeLabel): string => `UNWIND $ids AS key
 ${matchById(label, 'n', 'key')}
 RETURN ${FIELDS[label]}`;
+
+/** MAP of a label over the variable `v` instead of `n` (labels whose columns are plain properties). */
+export const mapOf = (label: Exclude<NodeLabel, 'Metric'>, v: string): string =>
+  `{${COLUMNS[label].map(([c, e]) => `${c}: ${e.replace(/^n\./, `${v}.`)}`).join(', ')}}`;

@@ -10,7 +10,7 @@
  * row), so no engine capability is needed. Internal to the graph stage.
  */
 import type { NodeLabel } from '../schema';
-import { FIELDS, MAP, matchById, ORDER, TIE } from './fields';
+import { FIELDS, MAP, mapOf, matchById, ORDER, TIE } from './fields';
 import { RELATION_FIELD_PATTERNS, type RelationFieldName } from './relations';
 
 /** What the children of a hop are, which says how the store converts them. */
@@ -89,7 +89,10 @@ export const HOPS = {
   'Metric.document': nodesHop({ parent: 'Metric', pattern: '(n:Document {id: x.doc})', target: 'Document' }),
   'Program.mentions': mentionsHop('Program'),
   'Person.mentions': mentionsHop('Person'),
-  /** A person's posts (as POSITIONS); `$limit` is ignored: positions are not paged. */
+  /**
+   * A person's posts (as POSITIONS), each with its organization and place read along (the
+   * place named, or the organization's); `$limit` is ignored: positions are not paged.
+   */
   'Person.positions': {
     parent: 'Person',
     result: 'positions' as const,
@@ -97,12 +100,15 @@ export const HOPS = {
   WITH x
   MATCH (x)-[h:HOLDS]->(t)
   OPTIONAL MATCH (t)-[:LOCATED_IN]->(pl:Place)
-  WITH h, t, head(collect(pl.id)) AS orgPlace
-  WITH h.title AS title, labels(t)[0] AS targetLabel, t.id AS targetId, orgPlace,
-       h.doc AS doc, h.start AS start, h.end AS end
+  WITH h, t, head(collect(pl)) AS orgPlace
+  WITH h, t, CASE WHEN 'Place' IN labels(t) THEN t ELSE orgPlace END AS p
+  WITH h.title AS title, labels(t)[0] AS targetLabel, t.id AS targetId, p.id AS orgPlace,
+       h.doc AS doc, h.start AS start, h.end AS end,
+       CASE WHEN 'Organization' IN labels(t) THEN ${mapOf('Organization', 't')} ELSE null END AS organization,
+       CASE WHEN p IS NULL THEN null ELSE ${mapOf('Place', 'p')} END AS place
   ORDER BY doc, start, title
   RETURN collect({title: title, targetLabel: targetLabel, targetId: targetId, orgPlace: orgPlace,
-                  doc: doc, start: start, end: end}) AS ${out}
+                  doc: doc, start: start, end: end, organization: organization, place: place}) AS ${out}
 }`,
   },
 } satisfies Record<string, Hop>;
