@@ -5,7 +5,7 @@
 import type { RunCounter } from '../graph/runner';
 import type { GraphStore } from '../graph/store';
 import { createLoaders, type Loaders } from './loaders';
-import type { SelectionMemo } from './selection';
+import { newSelectionMemo, type SelectionMemo } from './selection';
 
 export interface ApiContext {
   store: GraphStore;
@@ -40,6 +40,6 @@ export function createContext(store: GraphStore, options: ContextOptions = {}): 
     loaders: createLoaders(traced, { batch: options.batch }),
     trace,
     hops: options.hops ?? true,
-    selections: new Map(),
+    selections: newSelectionMemo(),
   };
 }

@@ -10,7 +10,7 @@ import DataLoader from 'dataloader';
 import type { LabelRows } from '../graph/cypher/fields';
 import { hopKey, type HopRequest } from '../graph/cypher/hops';
 import type { RelationFieldName, RELATION_FIELDS } from '../graph/cypher/relations';
-import type { MentionRow, PositionRow, RelatedProgramRow } from '../graph/rows';
+import type { DocumentRow, MentionRow, PositionRow, RelatedProgramRow } from '../graph/rows';
 import type { NodeLabel } from '../graph/schema';
 import type { Expanded, GraphStore } from '../graph/store';
 import { LIMITS } from './limits';
@@ -40,6 +40,8 @@ export interface Loaders {
   sharedDocuments: DataLoader<{ a: string; b: string }, string[], string>;
   /** The sentence of an evidence (document + offsets). */
   quote: DataLoader<MentionRow, string, string>;
+  /** A document with its clean text: a mention's document and sentence from one statement. */
+  documentWithText: DataLoader<string, { node: DocumentRow; text: string } | null>;
 }
 
 /**
@@ -94,6 +96,16 @@ export function createLoaders(store: GraphStore, options: { batch?: boolean } = 
         { ...opts, cacheKeyFn: (p) => `${p.a}|${p.b}` },
       );
       return sharedDocuments;
+    },
+    get documentWithText() {
+      return memo(
+        'documentWithText',
+        () =>
+          new DataLoader<string, { node: DocumentRow; text: string } | null>(
+            (ids) => store.documentsWithText(ids),
+            opts,
+          ),
+      );
     },
     get quote() {
       quote ??= new DataLoader<MentionRow, string, string>((keys) => store.quotes(keys), {

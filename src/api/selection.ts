@@ -85,8 +85,13 @@ export const HOP_FIELDS: Record<string, Record<string, HopField>> = {
   },
 };
 
-/** The request's hop lists by position, so each position is walked once per request. */
-export type SelectionMemo = Map<string, HopRequest[]>;
+/** The request's hop lists and field names by position, so each position is walked once per request. */
+export interface SelectionMemo {
+  hops: Map<string, HopRequest[]>;
+  fields: Map<string, ReadonlySet<string>>;
+}
+
+export const newSelectionMemo = (): SelectionMemo => ({ hops: new Map(), fields: new Map() });
 
 interface Walk {
   schema: GraphQLSchema;
@@ -214,19 +219,21 @@ export function hopsOfConnection(info: GraphQLResolveInfo, typeName: string): Ho
   return hopsIn(w, type, connectionNodeSets(w, connection, subsets(info.fieldNodes)));
 }
 
-/**
- * The hops selected on the parent of the current field (its siblings, itself included), found
- * by walking the operation from the root along the field's path. Memoized per position.
- */
-export function hopsAt(info: GraphQLResolveInfo, memo: SelectionMemo): HopRequest[] {
+/** The current field's position: its path's response keys with their parent types, no list indices. */
+function positionOf(info: GraphQLResolveInfo): Array<{ key: string; typename: string }> {
   const segments: Array<{ key: string; typename: string }> = [];
   for (let p: GraphQLResolveInfo['path'] | undefined = info.path; p; p = p.prev) {
     if (typeof p.key === 'string') segments.unshift({ key: p.key, typename: p.typename ?? '' });
   }
-  const position = `${segments.map((s) => `${s.key}@${s.typename}`).join('/')}`;
-  const known = memo.get(position);
-  if (known) return known;
-  const w = walkOf(info);
+  return segments;
+}
+
+/** The selection sets of the current field's parent, walked from the operation's root along its path. */
+function parentSets(
+  w: Walk,
+  info: GraphQLResolveInfo,
+  segments: ReadonlyArray<{ key: string; typename: string }>,
+) {
   let sets: SelectionSetNode[] = [info.operation.selectionSet];
   const last = segments.length - 1;
   for (let i = 0; i < last; i++) {
@@ -245,7 +252,36 @@ export function hopsAt(info: GraphQLResolveInfo, memo: SelectionMemo): HopReques
       }
     }
   }
-  const hops = hopsIn(w, info.parentType, sets);
-  memo.set(position, hops);
+  return sets;
+}
+
+const keyOf = (segments: ReadonlyArray<{ key: string; typename: string }>): string =>
+  segments.map((s) => `${s.key}@${s.typename}`).join('/');
+
+/**
+ * The hops selected on the parent of the current field (its siblings, itself included), found
+ * by walking the operation from the root along the field's path. Memoized per position.
+ */
+export function hopsAt(info: GraphQLResolveInfo, memo: SelectionMemo): HopRequest[] {
+  const segments = positionOf(info);
+  const position = keyOf(segments);
+  const known = memo.hops.get(position);
+  if (known) return known;
+  const w = walkOf(info);
+  const hops = hopsIn(w, info.parentType, parentSets(w, info, segments));
+  memo.hops.set(position, hops);
   return hops;
+}
+
+/** The names of the fields selected beside the current one (itself included). Memoized per position. */
+export function fieldsAt(info: GraphQLResolveInfo, memo: SelectionMemo): ReadonlySet<string> {
+  const segments = positionOf(info);
+  const position = keyOf(segments);
+  const known = memo.fields.get(position);
+  if (known) return known;
+  const w = walkOf(info);
+  const fields = collect(w, info.parentType, parentSets(w, info, segments));
+  const names = new Set([...fields.values()].map((f) => (f[0] as FieldNode).name.value));
+  memo.fields.set(position, names);
+  return names;
 }

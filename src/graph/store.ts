@@ -18,6 +18,7 @@ import {
   mentionsOf,
   POSITIONS,
   DOCUMENT_TEXTS,
+  DOCUMENTS_WITH_TEXT,
   RELATED_PROGRAMS,
   RELATION_FIELDS,
   SHARED_DOCUMENTS,
@@ -30,6 +31,7 @@ import * as STATS from './cypher/stats';
 import * as W from './cypher/write';
 import type {
   DetailedStats,
+  DocumentRow,
   GraphStats,
   MentionRow,
   Page,
@@ -382,6 +384,23 @@ export class GraphStore {
     const texts = new Map<string, string>();
     for (const r of rows) if (Buffer.isBuffer(r.text)) texts.set(r.id as string, unpackText(r.text));
     return keys.map((k) => texts.get(k.doc)?.slice(k.start, k.end) ?? '');
+  }
+
+  /**
+   * Documents by id with their clean text (unpacked), in key order, null where missing: the
+   * document of a mention and its sentence from one read.
+   */
+  async documentsWithText(
+    ids: readonly string[],
+  ): Promise<Array<{ node: DocumentRow; text: string } | null>> {
+    const rows = await this.runner.read(DOCUMENTS_WITH_TEXT, { ids: [...ids] });
+    const byId = new Map(
+      rows.map((r) => [
+        r.id as string,
+        { node: CONVERT.Document(r), text: Buffer.isBuffer(r.text) ? unpackText(r.text) : '' },
+      ]),
+    );
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   /** Ranked full-text hits over the searchable labels given. */

@@ -114,6 +114,23 @@ fragment P on Program {
     expect(mine.extensions?.db?.roundTrips).toBe(3);
   });
 
+  test("a mention's sentence and document: one statement for the mentions' level", async () => {
+    // Two separate requests: sibling branches that reach a level at different times (the
+    // network's timing on Neo4j) make a batch each.
+    const queries = [
+      `{ program(name: "领头羊工程") { mentions(first: 5) { quote start document { title source } } } }`,
+      `{ place(name: "廊坊") { metrics(first: 5) { mention { quote document { file } } } } }`,
+    ];
+    for (const q of queries) {
+      const mine = await post(api.url, q);
+      expect(mine.errors).toBeUndefined();
+      expect(mine.data).toEqual((await post(reference.url, q)).data);
+      expect(JSON.stringify(mine.data)).toMatch(/领头羊|廊坊/);
+      // the lookup, the entity with its mentions or metrics, the documents with their texts
+      expect(mine.extensions?.db?.roundTrips).toBe(3);
+    }
+  });
+
   test('people, documents and a node lookup answer as before', async () => {
     const q = `{ people(first: 20) { nodes { name positions { title place { name } organization { name } }
       documents(first: 2) { title } mentions(first: 2) { start end } } }

@@ -182,3 +182,8 @@ RETURN i, docs`;
 export const DOCUMENT_TEXTS = `UNWIND $ids AS id
 MATCH (d:Document {id: id})
 RETURN id, d.textDeflated AS text`;
+
+/** Documents with their compressed clean texts: a mention's document and sentence in one read. */
+export const DOCUMENTS_WITH_TEXT = `UNWIND $ids AS key
+MATCH (n:Document {id: key})
+RETURN ${FIELDS.Document}, n.textDeflated AS text`;
