@@ -597,7 +597,11 @@ batch: one statement per list level after the lookup or the page's keys. Counted
 \`KG_TRACE=1\` (\`test/api/statements.test.ts\`, both engines, answers equal to the per-field
 resolution): (a) 4 → 2 on the bundled corpus (5 at 10,000 articles above), (b) 3 → 2,
 (c) 11 → 2, (e) 4 → 3. Importing a document takes 6
-statements instead of 25 (\`test/importer/statements.test.ts\`).
+statements instead of 25 (\`test/importer/statements.test.ts\`). A metric's document and a
+position's organization and place come with their parents too, and a mention's sentence and
+document from one read of the document. Still more than one statement at a level:
+\`RelatedProgram.sharedDocuments\` and \`sharedPlaces\`, search hits of several labels (a read
+per label), and \`totalCount\` (its own count).
 
 Engines: Neo4j 5 also has \`COLLECT { … }\` subqueries; Grafeo 0.6 rejects them (syntax error),
 and its pattern comprehensions take no ORDER BY or LIMIT. \`CALL { WITH x … }\` runs on both
