@@ -39,12 +39,25 @@ export interface Variant {
   samplesMs: number[];
 }
 
-/** One store statement's share of a request: calls and time per request (median over requests). */
+/**
+ * One store statement's share of a request: calls and rows per request, and the time during
+ * which at least one of its calls was in flight (median over requests). Calls issued together
+ * overlap, so this is the union of their intervals, never the sum of their durations.
+ */
 export interface StatementCost {
   statement: string;
   calls: number;
   rows: number;
   ms: number;
+}
+
+/**
+ * A request's wall time and the time during which any store statement was in flight (the
+ * union of all statement intervals, so at most the wall time), medians over requests.
+ */
+export interface RequestTime {
+  wallMs: number;
+  storeMs: number;
 }
 
 export interface RatioResult {
@@ -60,6 +73,9 @@ export interface RatioResult {
   /** Store statements of one batched and one unbatched request of (b), most expensive first. */
   batchedStatements: StatementCost[];
   unbatchedStatements: StatementCost[];
+  /** Wall time of those requests and the statements' share of it. */
+  batchedRequest: RequestTime | null;
+  unbatchedRequest: RequestTime | null;
   /** Round trips of all five queries, batched vs unbatched (one request each). */
   allQueries: Array<{
     query: BenchQuery['key'];
@@ -111,35 +127,68 @@ function firstDifference(
   return '';
 }
 
-/** Per-statement cost of `requests` runs of `run`: calls and rows of the first, median time. */
+type Interval = readonly [number, number];
+
+/** The length of the union of intervals: time during which at least one was open. */
+export function unionMs(intervals: readonly Interval[]): number {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let from = Number.NEGATIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  for (const [s, e] of sorted) {
+    if (s > to) {
+      if (to > from) total += to - from;
+      from = s;
+      to = e;
+    } else if (e > to) {
+      to = e;
+    }
+  }
+  if (to > from) total += to - from;
+  return total;
+}
+
+/** What the runner records while `recording.on`: per statement, calls, rows and intervals. */
+export type StatementSink = Map<string, { calls: number; rows: number; intervals: Interval[] }>;
+
+/**
+ * Per-statement cost of `requests` runs of `run`: calls and rows of the first, median time in
+ * flight; and the requests' median wall time and the median time any statement was in flight.
+ */
 async function statementCosts(
-  recording: { on: boolean; sink: Map<string, { calls: number; rows: number; ms: number }> },
+  recording: { on: boolean; sink: StatementSink },
   requests: number,
   run: () => Promise<unknown>,
-): Promise<StatementCost[]> {
-  const perRequest: Array<Map<string, { calls: number; rows: number; ms: number }>> = [];
+): Promise<{ statements: StatementCost[]; request: RequestTime }> {
+  const perRequest: StatementSink[] = [];
+  const walls: number[] = [];
+  const stores: number[] = [];
   for (let i = 0; i < requests; i += 1) {
     recording.sink = new Map();
     recording.on = true;
+    const t0 = performance.now();
     try {
       await run();
     } finally {
       recording.on = false;
     }
+    walls.push(performance.now() - t0);
+    stores.push(unionMs([...recording.sink.values()].flatMap((s) => s.intervals)));
     perRequest.push(recording.sink);
   }
   const keys = new Set(perRequest.flatMap((m) => [...m.keys()]));
-  return [...keys]
+  const statements = [...keys]
     .map((statement) => {
       const first = perRequest[0]?.get(statement);
       return {
         statement,
         calls: first?.calls ?? 0,
         rows: first?.rows ?? 0,
-        ms: median(perRequest.map((m) => m.get(statement)?.ms ?? 0)),
+        ms: median(perRequest.map((m) => unionMs(m.get(statement)?.intervals ?? []))),
       };
     })
     .sort((a, b) => b.ms - a.ms);
+  return { statements, request: { wallMs: median(walls), storeMs: median(stores) } };
 }
 
 /**
@@ -154,11 +203,14 @@ export async function measureRatios(
   say: (m: string) => void,
 ): Promise<RatioResult> {
   const base = openGrafeo(dataDir);
-  const recording = { on: false, sink: new Map<string, { calls: number; rows: number; ms: number }>() };
-  const runner = timingRunner(base, (key, ms, rows) => {
+  const recording: { on: boolean; sink: StatementSink } = { on: false, sink: new Map() };
+  const runner = timingRunner(base, (key, _ms, rows, start, end) => {
     if (!recording.on) return;
-    const s = recording.sink.get(key) ?? { calls: 0, rows: 0, ms: 0 };
-    recording.sink.set(key, { calls: s.calls + 1, rows: s.rows + rows, ms: s.ms + ms });
+    const s = recording.sink.get(key) ?? { calls: 0, rows: 0, intervals: [] };
+    s.calls += 1;
+    s.rows += rows;
+    s.intervals.push([start, end]);
+    recording.sink.set(key, s);
   });
   const store = new GraphStore(runner);
   const started: RunningServer[] = [];
@@ -256,14 +308,14 @@ export async function measureRatios(
 
     // Which store statements the time goes to, batched and not.
     const breakdownRuns = Math.min(maxRounds, 5);
-    const batchedStatements =
+    const batchedCosts =
       b.status === 'measured'
         ? await statementCosts(recording, breakdownRuns, () => gql(batched.url, q.query, q.variables))
-        : [];
-    const unbatchedStatements =
+        : null;
+    const unbatchedCosts =
       u.status === 'measured'
         ? await statementCosts(recording, 1, () => gql(unbatched.url, q.query, q.variables))
-        : [];
+        : null;
 
     // Round trips of every query, batched and not, and the batched answers as canned rows.
     const canned: Record<string, unknown> = {};
@@ -305,8 +357,10 @@ export async function measureRatios(
       batchedOverHand: b.medianMs !== null && hand.medianMs !== null ? b.medianMs / hand.medianMs : null,
       sameData,
       httpFloorMs,
-      batchedStatements,
-      unbatchedStatements,
+      batchedStatements: batchedCosts?.statements ?? [],
+      unbatchedStatements: unbatchedCosts?.statements ?? [],
+      batchedRequest: batchedCosts?.request ?? null,
+      unbatchedRequest: unbatchedCosts?.request ?? null,
       allQueries,
       canned,
     };

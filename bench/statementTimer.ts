@@ -8,13 +8,15 @@ import type { CypherExecutor, CypherRunner, Params, Row } from '../src/graph/run
 /** The statement, whitespace folded, cut after its labels and relationship type have shown. */
 export const statementKey = (q: string): string => q.replace(/\s+/g, ' ').trim().slice(0, 150);
 
-export type Recorder = (key: string, ms: number, rows: number) => void;
+/** A timed statement: its duration, rows, and when it started and ended (performance.now()). */
+export type Recorder = (key: string, ms: number, rows: number, start: number, end: number) => void;
 
 export function timingRunner(inner: CypherRunner, record: Recorder): CypherRunner {
   const timed = async (query: string, run: () => Promise<Row[]>): Promise<Row[]> => {
     const t0 = performance.now();
     const rows = await run();
-    record(statementKey(query), performance.now() - t0, rows.length);
+    const t1 = performance.now();
+    record(statementKey(query), t1 - t0, rows.length, t0, t1);
     return rows;
   };
   return {

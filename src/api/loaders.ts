@@ -1,15 +1,18 @@
 /**
- * Per-request DataLoaders: every relationship field goes through one, so a list of N
- * parents costs one store round trip per field, not N (a single parent two: its first
- * targets' keys, then those nodes; see RelationField.top). Made fresh for each request by the
+ * Per-request DataLoaders: every relationship field goes through one. `expand` reads a batch
+ * of parents with every one-hop field the request selects on them in one statement (see
+ * api/selection); `related` (one statement per field, a single parent two: its first
+ * targets' keys, then those nodes; see RelationField.top) serves the rest and the reference
+ * resolution without hops. Made fresh for each request by the
  * context factory; nothing here lives at module level. Public.
  */
 import DataLoader from 'dataloader';
 import type { LabelRows } from '../graph/cypher/fields';
+import { hopKey, type HopRequest } from '../graph/cypher/hops';
 import type { RelationFieldName, RELATION_FIELDS } from '../graph/cypher/relations';
-import type { MentionRow, PositionRow, RelatedProgramRow } from '../graph/rows';
+import type { DocumentRow, MentionRow, PositionRow, RelatedProgramRow } from '../graph/rows';
 import type { NodeLabel } from '../graph/schema';
-import type { GraphStore } from '../graph/store';
+import type { Expanded, GraphStore } from '../graph/store';
 import { LIMITS } from './limits';
 
 type Target<F extends RelationFieldName> = LabelRows[(typeof RELATION_FIELDS)[F]['target']];
@@ -17,6 +20,15 @@ type Target<F extends RelationFieldName> = LabelRows[(typeof RELATION_FIELDS)[F]
 export interface Loaders {
   /** Node of a label by id; null when absent. */
   node<L extends NodeLabel>(label: L): DataLoader<string, LabelRows[L] | null>;
+  /**
+   * Node of a label by id with the children of `hops`, one statement per batch; null when
+   * absent. One loader per (label, hop list): parents whose request selects the same fields
+   * share a batch.
+   */
+  expand<L extends NodeLabel>(
+    label: L,
+    hops: readonly HopRequest[],
+  ): DataLoader<string, Expanded<LabelRows[L]> | null>;
   /** Targets of a relationship field by parent id, at most `limit` per parent (default: the page-size limit). */
   related<F extends RelationFieldName>(field: F, limit?: number): DataLoader<string, Array<Target<F>>>;
   /** Evidence sentences of an entity by id. */
@@ -28,6 +40,8 @@ export interface Loaders {
   sharedDocuments: DataLoader<{ a: string; b: string }, string[], string>;
   /** The sentence of an evidence (document + offsets). */
   quote: DataLoader<MentionRow, string, string>;
+  /** A document with its clean text: a mention's document and sentence from one statement. */
+  documentWithText: DataLoader<string, { node: DocumentRow; text: string } | null>;
 }
 
 /**
@@ -49,6 +63,15 @@ export function createLoaders(store: GraphStore, options: { batch?: boolean } = 
       memo(
         `node:${label}`,
         () => new DataLoader<string, LabelRows[L] | null>((ids) => store.nodesByIds(label, ids), opts),
+      ),
+    expand: <L extends NodeLabel>(label: L, hops: readonly HopRequest[]) =>
+      memo(
+        `expand:${label}:${hops.map(hopKey).join(',')}`,
+        () =>
+          new DataLoader<string, Expanded<LabelRows[L]> | null>(
+            (ids) => store.expand(label, ids, hops),
+            opts,
+          ),
       ),
     // One loader per (field, limit): the limit changes the rows, so it is part of the key.
     related: <F extends RelationFieldName>(field: F, limit: number = LIMITS.maxPageSize) =>
@@ -73,6 +96,16 @@ export function createLoaders(store: GraphStore, options: { batch?: boolean } = 
         { ...opts, cacheKeyFn: (p) => `${p.a}|${p.b}` },
       );
       return sharedDocuments;
+    },
+    get documentWithText() {
+      return memo(
+        'documentWithText',
+        () =>
+          new DataLoader<string, { node: DocumentRow; text: string } | null>(
+            (ids) => store.documentsWithText(ids),
+            opts,
+          ),
+      );
     },
     get quote() {
       quote ??= new DataLoader<MentionRow, string, string>((keys) => store.quotes(keys), {

@@ -101,6 +101,9 @@ export interface PositionRow extends MentionRow {
   title: string;
   organizationId: string | null;
   placeId: string | null;
+  /** The organization and place, when read with the position (absent: read them by id). */
+  organization?: OrganizationRow | null;
+  place?: PlaceRow | null;
 }
 
 /** A program related to another, aggregated over the documents that relate them. */

@@ -13,10 +13,12 @@ import {
   PROGRAM_NAME_CANDIDATES,
   type ListName,
 } from './cypher/lists';
+import { expandQuery, HOPS, hopKey, type Hop, type HopRequest } from './cypher/hops';
 import {
   mentionsOf,
   POSITIONS,
   DOCUMENT_TEXTS,
+  DOCUMENTS_WITH_TEXT,
   RELATED_PROGRAMS,
   RELATION_FIELDS,
   SHARED_DOCUMENTS,
@@ -29,6 +31,7 @@ import * as STATS from './cypher/stats';
 import * as W from './cypher/write';
 import type {
   DetailedStats,
+  DocumentRow,
   GraphStats,
   MentionRow,
   Page,
@@ -46,10 +49,19 @@ import {
   type TextHit,
 } from './runner';
 import { NODE_LABELS, STORE_FORMAT, type NodeLabel } from './schema';
-import { toWriteBatch, type DocumentOrigin } from './writeBatch';
+import { toWriteBatch, type DocumentOrigin, type WriteBatch } from './writeBatch';
 
 /** The node counts of GraphStats (what /healthz reports). */
 export type NodeStats = Omit<GraphStats, 'relationships'>;
+
+/** A node read with the children of the hops asked for, by hop key (`hopKey`). */
+export interface Expanded<T> {
+  node: T;
+  hops: Record<string, unknown[]>;
+}
+
+/** Reads the nodes of a page by id (default: `nodesByIds`), e.g. with their children. */
+export type NodeReader<T> = (ids: readonly string[]) => Promise<Array<T | null>>;
 
 /** What writing one document did. */
 export type WriteOutcome =
@@ -128,32 +140,21 @@ export class GraphStore {
       // The decisive check is inside the transaction (the same content under two names,
       // written by two importer lanes at once, is written once).
       const claim = `${process.pid}:${++claims}:${Math.random()}`;
-      const [claimed] = await tx.run(W.CLAIM_DOCUMENT, { id: batch.docId, claim });
+      const [claimed] = await tx.run(W.CLAIM_DOCUMENT_OF_FILE, { id: batch.docId, claim, file });
       if (claimed?.fresh !== true) return { status: 'unchanged', docId: batch.docId } as const;
-      const previous = (await tx.run(W.DOCUMENTS_BY_FILE, { file }))
-        .map((r) => r.id as string)
-        .filter((id) => id !== batch.docId);
+      const previous = ((claimed.previous as string[] | null) ?? []).filter((id) => id !== batch.docId);
       for (const id of previous) await removeDocumentIn(tx, id);
-      await tx.run(W.UPSERT_DOCUMENT, { doc: batch.document });
-      await tx.run(W.UNCLAIM_DOCUMENT, { id: batch.docId });
-      for (const [label, rows] of [
-        ['Place', batch.places],
-        ['Organization', batch.organizations],
-        ['Person', batch.people],
-      ] as const) {
-        if (rows.length > 0) await tx.run(W.upsertEntities(label), { rows });
-      }
-      if (batch.metrics.length > 0) await tx.run(W.CREATE_METRICS, { rows: batch.metrics });
-      if (batch.programs.length > 0) await tx.run(W.UPSERT_PROGRAMS, { rows: batch.programs });
-      for (const g of batch.relations.values()) {
-        await tx.run(W.upsertRelations(g.type, g.from, g.to), { rows: g.rows });
-      }
-      for (const [label, rows] of batch.mentions) {
-        await tx.run(W.upsertMentions(label), { docId: batch.docId, rows });
-      }
+      // Then the document in two statements: its nodes, then its relationships and mentions.
+      await tx.run(W.WRITE_DOCUMENT_NODES, {
+        doc: batch.document,
+        Place: batch.places,
+        Organization: batch.organizations,
+        Person: batch.people,
+        metrics: batch.metrics,
+        programs: batch.programs,
+      });
+      await tx.run(W.WRITE_DOCUMENT_FACTS, factParams(batch));
       if (batch.programs.length > 0) {
-        const rows = batch.programs.map((p) => ({ id: p.id, kind: p.kind, aliases: p.aliases }));
-        await tx.run(W.SET_PROGRAM_SUPPORT, { docId: batch.docId, rows });
         await deriveProgramsIn(
           tx,
           batch.programs.map((p) => p.id),
@@ -239,6 +240,7 @@ export class GraphStore {
     filters: Record<string, unknown>,
     first: number,
     after?: string | null,
+    read?: NodeReader<LabelRows[(typeof LISTS)[N]['label']]>,
   ): Promise<Page<LabelRows[(typeof LISTS)[N]['label']]>> {
     const params: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(filters)) {
@@ -255,6 +257,7 @@ export class GraphStore {
     const kept = await this.nodesOfOrderKeys(
       LISTS[name].label as (typeof LISTS)[N]['label'],
       keys.slice(0, first),
+      read,
     );
     let total: Promise<number> | undefined;
     return {
@@ -274,10 +277,11 @@ export class GraphStore {
   private async nodesOfOrderKeys<L extends NodeLabel>(
     label: L,
     keys: readonly Row[],
+    read: NodeReader<LabelRows[L]> = (ids) => this.nodesByIds(label, ids),
   ): Promise<Array<{ sortKey: string; id: string; node: LabelRows[L] }>> {
     if (keys.length === 0) return [];
     const ids = keys.map((k) => idFromOrder(label, k.sortKey, k.tie));
-    const nodes = await this.nodesByIds(label, ids);
+    const nodes = await read(ids);
     return keys.flatMap((k, i) => {
       const node = nodes[i];
       return node ? [{ sortKey: String(k.sortKey ?? ''), id: ids[i] as string, node }] : [];
@@ -292,6 +296,33 @@ export class GraphStore {
     const rows = await this.runner.read(nodesByIds(label), { ids: [...ids] });
     const convert = CONVERT[label] as (r: Row) => LabelRows[L];
     const byId = new Map(rows.map((r) => [r.id as string, convert(r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /**
+   * Nodes of one label by id with, for each, the children of every hop in `hops` (ordered and
+   * cut to the hop's limit), in one statement; in key order, null where missing.
+   */
+  async expand<L extends NodeLabel>(
+    label: L,
+    ids: readonly string[],
+    hops: readonly HopRequest[],
+  ): Promise<Array<Expanded<LabelRows[L]> | null>> {
+    const params: Record<string, unknown> = { ids: [...ids] };
+    hops.forEach((h, i) => (params[`l${i}`] = h.limit));
+    const rows = await this.runner.read(expandQuery(label, hops), params);
+    const convert = CONVERT[label] as (r: Row) => LabelRows[L];
+    const byId = new Map<string, Expanded<LabelRows[L]>>();
+    for (const r of rows) {
+      const children: Record<string, unknown[]> = {};
+      hops.forEach((h, i) => {
+        const list = r[`h${i}`];
+        children[hopKey(h)] = (Array.isArray(list) ? list : []).map((c) =>
+          convertHop(h, c as Row, r.key as string),
+        );
+      });
+      byId.set(r.key as string, { node: convert(r), hops: children });
+    }
     return ids.map((id) => byId.get(id) ?? null);
   }
 
@@ -321,22 +352,13 @@ export class GraphStore {
 
   async positions(personIds: readonly string[]): Promise<PositionRow[][]> {
     const rows = await this.runner.read(POSITIONS, { ids: [...personIds] });
-    return groupByKey(personIds, rows, (r) => ({
-      ...toMention(r),
-      title: String(r.title ?? ''),
-      organizationId: r.targetLabel === 'Organization' ? (r.targetId as string) : null,
-      placeId: r.targetLabel === 'Place' ? (r.targetId as string) : ((r.orgPlace as string | null) ?? null),
-    }));
+    return groupByKey(personIds, rows, toPosition);
   }
 
   /** The `limit` heaviest related programs of each program (ties by id), in key order. */
   async relatedPrograms(programIds: readonly string[], limit: number): Promise<RelatedProgramRow[][]> {
     const rows = await this.runner.read(RELATED_PROGRAMS, { ids: [...programIds], limit });
-    return groupByKey(programIds, rows, (r) => ({
-      sourceId: r.key as string,
-      program: CONVERT.Program(r),
-      weight: Number(r.weight ?? 0),
-    }));
+    return groupByKey(programIds, rows, (r) => toRelated(r.key as string, CONVERT.Program(r), r.weight));
   }
 
   /** Program by canonical name or alias, quotes optional; also the name without its suffix (领头羊 → 领头羊工程). */
@@ -375,11 +397,54 @@ export class GraphStore {
     return keys.map((k) => texts.get(k.doc)?.slice(k.start, k.end) ?? '');
   }
 
+  /**
+   * Documents by id with their clean text (unpacked), in key order, null where missing: the
+   * document of a mention and its sentence from one read.
+   */
+  async documentsWithText(
+    ids: readonly string[],
+  ): Promise<Array<{ node: DocumentRow; text: string } | null>> {
+    const rows = await this.runner.read(DOCUMENTS_WITH_TEXT, { ids: [...ids] });
+    const byId = new Map(
+      rows.map((r) => [
+        r.id as string,
+        { node: CONVERT.Document(r), text: Buffer.isBuffer(r.text) ? unpackText(r.text) : '' },
+      ]),
+    );
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   /** Ranked full-text hits over the searchable labels given. */
   search(text: string, labels: readonly NodeLabel[], limit: number): Promise<TextHit[]> {
     // 黨建, 領頭羊: the graph holds simplified names, so the query is simplified too.
     return this.runner.textSearch(simplify(text), labels, limit);
   }
+}
+
+/**
+ * The parameters of WRITE_DOCUMENT_FACTS: every relationship group and every mentioned label
+ * (empty lists for those the document lacks); a program's mentions carry what this document
+ * says of it (kind, aliases), from which the program's own are derived.
+ */
+function factParams(batch: WriteBatch): Record<string, unknown> {
+  const params: Record<string, unknown> = { docId: batch.docId };
+  const groups = W.RELATION_GROUPS.map((g) => `${g.type}:${g.from}:${g.to}`);
+  for (const key of batch.relations.keys()) {
+    if (!groups.includes(key))
+      throw new Error(`no ${key} relationship in the graph model (RELATION_ENDPOINTS)`);
+  }
+  groups.forEach((key, i) => (params[`rel${i}`] = batch.relations.get(key)?.rows ?? []));
+  const said = new Map(batch.programs.map((p) => [p.id, { kind: p.kind, aliases: p.aliases }]));
+  const labels: readonly string[] = W.MENTIONED_LABELS;
+  for (const label of batch.mentions.keys()) {
+    if (!labels.includes(label)) throw new Error(`${label} is not supported through MENTIONS`);
+  }
+  for (const label of W.MENTIONED_LABELS) {
+    const rows = batch.mentions.get(label) ?? [];
+    params[`mentions${label}`] =
+      label === 'Program' ? rows.map((m) => ({ id: m.id, props: { ...m.props, ...said.get(m.id) } })) : rows;
+  }
+  return params;
 }
 
 function nodeStats(labels: Record<string, number>): NodeStats {
@@ -400,6 +465,42 @@ function toMention(r: Row): MentionRow {
     start: Number(r.start ?? 0),
     end: Number(r.end ?? 0),
   };
+}
+
+function toPosition(r: Row): PositionRow {
+  return {
+    ...toMention(r),
+    title: String(r.title ?? ''),
+    organizationId: r.targetLabel === 'Organization' ? (r.targetId as string) : null,
+    placeId: r.targetLabel === 'Place' ? (r.targetId as string) : ((r.orgPlace as string | null) ?? null),
+  };
+}
+
+function toRelated(sourceId: string, program: ProgramRow, weight: unknown): RelatedProgramRow {
+  return { sourceId, program, weight: Number(weight ?? 0) };
+}
+
+/** One child of a hop, collected as a map by its subquery (see cypher/hops), as a store row. */
+function convertHop(h: HopRequest, c: Row, parentId: string): unknown {
+  const spec: Hop = HOPS[h.hop];
+  switch (spec.result) {
+    case 'nodes':
+      return CONVERT[spec.target](c);
+    case 'mentions':
+      return toMention(c);
+    case 'positions':
+      return {
+        ...toPosition(c),
+        organization: c.organization ? CONVERT.Organization(c.organization as Row) : null,
+        place: c.place ? CONVERT.Place(c.place as Row) : null,
+      };
+    case 'related':
+      return toRelated(parentId, CONVERT.Program(c.program as Row), c.weight);
+    default: {
+      const never: never = spec;
+      throw new Error(`unknown hop result ${JSON.stringify(never)}`);
+    }
+  }
 }
 
 /** Groups rows carrying `key` into one list per id, in the ids' order (DataLoader shape). */

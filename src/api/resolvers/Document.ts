@@ -1,12 +1,10 @@
 /** Document fields that follow relationships. */
-import { pageSize } from '../limits';
 import type { DocumentResolvers } from '../../generated/graphql';
+import { hopList } from './hops';
 
 export const Document: DocumentResolvers = {
-  places: (d, { first }, { loaders }) => loaders.related('Document.places', pageSize(first, 100)).load(d.id),
-  programs: (d, { first }, { loaders }) =>
-    loaders.related('Document.programs', pageSize(first, 100)).load(d.id),
-  people: (d, { first }, { loaders }) => loaders.related('Document.people', pageSize(first, 100)).load(d.id),
-  metrics: (d, { first }, { loaders }) =>
-    loaders.related('Document.metrics', pageSize(first, 100)).load(d.id),
+  places: hopList('Document.places'),
+  programs: hopList('Document.programs'),
+  people: hopList('Document.people'),
+  metrics: hopList('Document.metrics'),
 };

@@ -1,21 +1,22 @@
 /** Program fields that follow relationships, and RelatedProgram. */
 import type { ProgramResolvers, RelatedProgramResolvers } from '../../generated/graphql';
-import { pageSize } from '../limits';
+import { hopList, throughHop } from './hops';
 import { present } from './util';
 
 export const Program: ProgramResolvers = {
-  places: (p, { first }, { loaders }) => loaders.related('Program.places', pageSize(first, 100)).load(p.id),
-  organizations: (p, { first }, { loaders }) =>
-    loaders.related('Program.organizations', pageSize(first, 100)).load(p.id),
-  metrics: (p, { first }, { loaders }) => loaders.related('Program.metrics', pageSize(first, 100)).load(p.id),
-  people: (p, { first }, { loaders }) => loaders.related('Program.people', pageSize(first, 100)).load(p.id),
-  documents: (p, { first }, { loaders }) =>
-    loaders.related('Program.documents', pageSize(first, 100)).load(p.id),
-  related: (p, { first }, { loaders }) => loaders.relatedPrograms(pageSize(first, 10)).load(p.id),
-  mentions: async (p, { first }, { loaders }) => {
-    const n = pageSize(first, 5);
-    return (await loaders.mentions('Program').load(p.id)).slice(0, n);
-  },
+  places: hopList('Program.places'),
+  organizations: hopList('Program.organizations'),
+  metrics: hopList('Program.metrics'),
+  people: hopList('Program.people'),
+  documents: hopList('Program.documents'),
+  related: (p, { first }, ctx, info) =>
+    throughHop('Program', p.id, 'related', first, ctx, info, (n) =>
+      ctx.loaders.relatedPrograms(n).load(p.id),
+    ),
+  mentions: (p, { first }, ctx, info) =>
+    throughHop('Program', p.id, 'mentions', first, ctx, info, async (n) =>
+      (await ctx.loaders.mentions('Program').load(p.id)).slice(0, n),
+    ),
 };
 
 export const RelatedProgram: RelatedProgramResolvers = {

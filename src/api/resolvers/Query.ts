@@ -5,6 +5,7 @@ import type { EntityKindName } from '../../graph/rows';
 import { SEARCHABLE_LABELS, type NodeLabel } from '../../graph/schema';
 import type { QueryResolvers } from '../../generated/graphql';
 import { pageSize } from '../limits';
+import { lookup, pageReader } from './hops';
 
 const LABEL_OF_KIND: Record<EntityKindName, NodeLabel> = {
   DOCUMENT: 'Document',
@@ -26,31 +27,56 @@ function idOrName(field: string, id: string | null | undefined, name: string | n
 }
 
 export const Query: QueryResolvers = {
-  node: (_p, { id }, { loaders }) => {
+  node: (_p, { id }, ctx, info) => {
     const label = labelOfId(id);
-    return label ? loaders.node(label).load(id) : null;
+    return label ? lookup(label, id, ctx, info) : null;
   },
   stats: (_p, _a, { store }) => store.stats(),
-  documents: (_p, { first, after }, { store }) => store.page('documents', {}, pageSize(first, 20), after),
-  document: (_p, { id }, { loaders }) => loaders.node('Document').load(id),
-  places: (_p, { level, nameContains, first, after }, { store }) =>
-    store.page('places', { level, nameContains }, pageSize(first, 20), after),
-  place: (_p, { id, name }, { loaders, store }) => {
+  documents: (_p, { first, after }, ctx, info) =>
+    ctx.store.page('documents', {}, pageSize(first, 20), after, pageReader('Document', ctx, info)),
+  document: (_p, { id }, ctx, info) => lookup('Document', id, ctx, info),
+  places: (_p, { level, nameContains, first, after }, ctx, info) =>
+    ctx.store.page(
+      'places',
+      { level, nameContains },
+      pageSize(first, 20),
+      after,
+      pageReader('Place', ctx, info),
+    ),
+  place: (_p, { id, name }, ctx, info) => {
     idOrName('place', id, name);
-    return id != null ? loaders.node('Place').load(id) : store.findPlaceByName(name as string);
+    return id != null ? lookup('Place', id, ctx, info) : ctx.store.findPlaceByName(name as string);
   },
-  organizations: (_p, { nameContains, placeId, first, after }, { store }) =>
-    store.page('organizations', { nameContains, placeId }, pageSize(first, 20), after),
-  programs: (_p, { nameContains, placeId, kind, first, after }, { store }) =>
-    store.page('programs', { nameContains, placeId, kind }, pageSize(first, 20), after),
-  program: (_p, { id, name }, { loaders, store }) => {
+  organizations: (_p, { nameContains, placeId, first, after }, ctx, info) =>
+    ctx.store.page(
+      'organizations',
+      { nameContains, placeId },
+      pageSize(first, 20),
+      after,
+      pageReader('Organization', ctx, info),
+    ),
+  programs: (_p, { nameContains, placeId, kind, first, after }, ctx, info) =>
+    ctx.store.page(
+      'programs',
+      { nameContains, placeId, kind },
+      pageSize(first, 20),
+      after,
+      pageReader('Program', ctx, info),
+    ),
+  program: (_p, { id, name }, ctx, info) => {
     idOrName('program', id, name);
-    return id != null ? loaders.node('Program').load(id) : store.findProgramByName(name as string);
+    return id != null ? lookup('Program', id, ctx, info) : ctx.store.findProgramByName(name as string);
   },
-  people: (_p, { nameContains, first, after }, { store }) =>
-    store.page('people', { nameContains }, pageSize(first, 20), after),
-  metrics: (_p, { programId, placeId, documentId, first, after }, { store }) =>
-    store.page('metrics', { programId, placeId, documentId }, pageSize(first, 20), after),
+  people: (_p, { nameContains, first, after }, ctx, info) =>
+    ctx.store.page('people', { nameContains }, pageSize(first, 20), after, pageReader('Person', ctx, info)),
+  metrics: (_p, { programId, placeId, documentId, first, after }, ctx, info) =>
+    ctx.store.page(
+      'metrics',
+      { programId, placeId, documentId },
+      pageSize(first, 20),
+      after,
+      pageReader('Metric', ctx, info),
+    ),
   search: async (_p, { text, kinds, first }, { store }) => {
     const n = pageSize(first, 10);
     if (text.trim().length === 0) {

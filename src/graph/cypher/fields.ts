@@ -22,16 +22,69 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0))
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
-export const FIELDS: Record<NodeLabel, string> = {
-  Document: `n.id AS id, n.title AS title, n.file AS file, n.format AS format, n.url AS url,
-n.publishedAt AS publishedAt, n.source AS source, n.authors AS authors, n.charCount AS charCount`,
-  Place: 'n.id AS id, n.name AS name, n.level AS level, n.code AS code',
-  Organization: 'n.id AS id, n.name AS name, n.kind AS kind',
-  Program: 'n.id AS id, n.name AS name, n.aliases AS aliases, n.kind AS kind',
-  Person: 'n.id AS id, n.name AS name',
-  Metric: `${metricIdExpr('n')} AS id, n.value AS value, n.unit AS unit, n.text AS text, n.approximate AS approximate,
-n.subject AS subject, n.year AS year, n.doc AS doc, n.start AS start, n.end AS end`,
+/** What each label returns: (column, Cypher expression over `n`), the one list FIELDS and MAP derive from. */
+const COLUMNS: Record<NodeLabel, ReadonlyArray<readonly [string, string]>> = {
+  Document: [
+    ['id', 'n.id'],
+    ['title', 'n.title'],
+    ['file', 'n.file'],
+    ['format', 'n.format'],
+    ['url', 'n.url'],
+    ['publishedAt', 'n.publishedAt'],
+    ['source', 'n.source'],
+    ['authors', 'n.authors'],
+    ['charCount', 'n.charCount'],
+  ],
+  Place: [
+    ['id', 'n.id'],
+    ['name', 'n.name'],
+    ['level', 'n.level'],
+    ['code', 'n.code'],
+  ],
+  Organization: [
+    ['id', 'n.id'],
+    ['name', 'n.name'],
+    ['kind', 'n.kind'],
+  ],
+  Program: [
+    ['id', 'n.id'],
+    ['name', 'n.name'],
+    ['aliases', 'n.aliases'],
+    ['kind', 'n.kind'],
+  ],
+  Person: [
+    ['id', 'n.id'],
+    ['name', 'n.name'],
+  ],
+  Metric: [
+    ['id', metricIdExpr('n')],
+    ['value', 'n.value'],
+    ['unit', 'n.unit'],
+    ['text', 'n.text'],
+    ['approximate', 'n.approximate'],
+    ['subject', 'n.subject'],
+    ['year', 'n.year'],
+    ['doc', 'n.doc'],
+    ['start', 'n.start'],
+    ['end', 'n.end'],
+  ],
 };
+
+const byLabel = (f: (cols: ReadonlyArray<readonly [string, string]>) => string): Record<NodeLabel, string> =>
+  Object.fromEntries(Object.entries(COLUMNS).map(([l, cols]) => [l, f(cols)])) as Record<NodeLabel, string>;
+
+/** The columns of a label as RETURN items (`n.id AS id, …`). */
+export const FIELDS: Record<NodeLabel, string> = byLabel((cols) =>
+  cols.map(([c, e]) => `${e} AS ${c}`).join(', '),
+);
+
+/**
+ * The same columns as one map literal (`{id: n.id, …}`): what a subquery collects per child,
+ * so CONVERT reads a child as it reads a row.
+ */
+export const MAP: Record<NodeLabel, string> = byLabel(
+  (cols) => `{${cols.map(([c, e]) => `${c}: ${e}`).join(', ')}}`,
+);
 
 /**
  * What each label's lists and relationship fields are ordered by: ORDER, then TIE (unique).
@@ -122,3 +175,7 @@ export const matchById = (label: NodeLabel, v: string, keyExpr: string): string 
 export const nodesByIds = (label: NodeLabel): string => `UNWIND $ids AS key
 ${matchById(label, 'n', 'key')}
 RETURN ${FIELDS[label]}`;
+
+/** MAP of a label over the variable `v` instead of `n` (labels whose columns are plain properties). */
+export const mapOf = (label: Exclude<NodeLabel, 'Metric'>, v: string): string =>
+  `{${COLUMNS[label].map(([c, e]) => `${c}: ${e.replace(/^n\./, `${v}.`)}`).join(', ')}}`;

@@ -43,30 +43,96 @@ ORDER BY sortKey, tie
 LIMIT $limit`,
 });
 
-/** Every relationship field the API serves, by `Type.field`. */
+/**
+ * Every relationship field the API serves, by `Type.field`: the parent `x`, the pattern to the
+ * target `n` (which may use `x` only through the parent's id, `x.id`), the target's label.
+ */
+export const RELATION_FIELD_PATTERNS = {
+  'Document.places': { parent: 'Document', pattern: '(x)-[:MENTIONS]->(n:Place)', target: 'Place' },
+  'Document.programs': { parent: 'Document', pattern: '(x)-[:MENTIONS]->(n:Program)', target: 'Program' },
+  'Document.people': { parent: 'Document', pattern: '(x)-[:MENTIONS]->(n:Person)', target: 'Person' },
+  'Document.metrics': { parent: 'Document', pattern: '(n:Metric {doc: x.id})', target: 'Metric' },
+  'Place.parent': { parent: 'Place', pattern: '(x)-[:PART_OF]->(n:Place)', target: 'Place' },
+  'Place.children': { parent: 'Place', pattern: '(x)<-[:PART_OF]-(n:Place)', target: 'Place' },
+  'Place.programs': { parent: 'Place', pattern: '(x)<-[:IMPLEMENTED_IN]-(n:Program)', target: 'Program' },
+  'Place.organizations': {
+    parent: 'Place',
+    pattern: '(x)<-[:LOCATED_IN]-(n:Organization)',
+    target: 'Organization',
+  },
+  'Place.metrics': { parent: 'Place', pattern: '(x)<-[:MEASURES]-(n:Metric)', target: 'Metric' },
+  'Place.documents': { parent: 'Place', pattern: '(x)<-[:MENTIONS]-(n:Document)', target: 'Document' },
+  'Organization.place': { parent: 'Organization', pattern: '(x)-[:LOCATED_IN]->(n:Place)', target: 'Place' },
+  'Organization.programs': { parent: 'Organization', pattern: '(x)-[:RUNS]->(n:Program)', target: 'Program' },
+  'Organization.people': { parent: 'Organization', pattern: '(x)<-[:HOLDS]-(n:Person)', target: 'Person' },
+  'Organization.documents': {
+    parent: 'Organization',
+    pattern: '(x)<-[:MENTIONS]-(n:Document)',
+    target: 'Document',
+  },
+  'Program.places': { parent: 'Program', pattern: '(x)-[:IMPLEMENTED_IN]->(n:Place)', target: 'Place' },
+  'Program.organizations': {
+    parent: 'Program',
+    pattern: '(x)<-[:RUNS]-(n:Organization)',
+    target: 'Organization',
+  },
+  'Program.metrics': { parent: 'Program', pattern: '(x)<-[:MEASURES]-(n:Metric)', target: 'Metric' },
+  'Program.people': {
+    parent: 'Program',
+    pattern: '(x)<-[:RUNS]-(:Organization)<-[:HOLDS]-(n:Person)',
+    target: 'Person',
+  },
+  'Program.documents': { parent: 'Program', pattern: '(x)<-[:MENTIONS]-(n:Document)', target: 'Document' },
+  'Person.documents': { parent: 'Person', pattern: '(x)<-[:MENTIONS]-(n:Document)', target: 'Document' },
+  'Metric.place': { parent: 'Metric', pattern: '(x)-[:MEASURES]->(n:Place)', target: 'Place' },
+  'Metric.program': { parent: 'Metric', pattern: '(x)-[:MEASURES]->(n:Program)', target: 'Program' },
+} as const satisfies Record<string, { parent: NodeLabel; pattern: string; target: NodeLabel }>;
+
+/** Every relationship field the API serves, by `Type.field`, as a batched and a single-parent query. */
 export const RELATION_FIELDS = {
-  'Document.places': field('Document', '(x)-[:MENTIONS]->(n:Place)', 'Place'),
-  'Document.programs': field('Document', '(x)-[:MENTIONS]->(n:Program)', 'Program'),
-  'Document.people': field('Document', '(x)-[:MENTIONS]->(n:Person)', 'Person'),
+  'Document.places': field('Document', RELATION_FIELD_PATTERNS['Document.places'].pattern, 'Place'),
+  'Document.programs': field('Document', RELATION_FIELD_PATTERNS['Document.programs'].pattern, 'Program'),
+  'Document.people': field('Document', RELATION_FIELD_PATTERNS['Document.people'].pattern, 'Person'),
+  // `key` rather than `x.id`: the same node, but Grafeo plans the metric `doc` index from it.
   'Document.metrics': field('Document', '(n:Metric {doc: key})', 'Metric'),
-  'Place.parent': field('Place', '(x)-[:PART_OF]->(n:Place)', 'Place'),
-  'Place.children': field('Place', '(x)<-[:PART_OF]-(n:Place)', 'Place'),
-  'Place.programs': field('Place', '(x)<-[:IMPLEMENTED_IN]-(n:Program)', 'Program'),
-  'Place.organizations': field('Place', '(x)<-[:LOCATED_IN]-(n:Organization)', 'Organization'),
-  'Place.metrics': field('Place', '(x)<-[:MEASURES]-(n:Metric)', 'Metric'),
-  'Place.documents': field('Place', '(x)<-[:MENTIONS]-(n:Document)', 'Document'),
-  'Organization.place': field('Organization', '(x)-[:LOCATED_IN]->(n:Place)', 'Place'),
-  'Organization.programs': field('Organization', '(x)-[:RUNS]->(n:Program)', 'Program'),
-  'Organization.people': field('Organization', '(x)<-[:HOLDS]-(n:Person)', 'Person'),
-  'Organization.documents': field('Organization', '(x)<-[:MENTIONS]-(n:Document)', 'Document'),
-  'Program.places': field('Program', '(x)-[:IMPLEMENTED_IN]->(n:Place)', 'Place'),
-  'Program.organizations': field('Program', '(x)<-[:RUNS]-(n:Organization)', 'Organization'),
-  'Program.metrics': field('Program', '(x)<-[:MEASURES]-(n:Metric)', 'Metric'),
-  'Program.people': field('Program', '(x)<-[:RUNS]-(:Organization)<-[:HOLDS]-(n:Person)', 'Person'),
-  'Program.documents': field('Program', '(x)<-[:MENTIONS]-(n:Document)', 'Document'),
-  'Person.documents': field('Person', '(x)<-[:MENTIONS]-(n:Document)', 'Document'),
-  'Metric.place': field('Metric', '(x)-[:MEASURES]->(n:Place)', 'Place'),
-  'Metric.program': field('Metric', '(x)-[:MEASURES]->(n:Program)', 'Program'),
+  'Place.parent': field('Place', RELATION_FIELD_PATTERNS['Place.parent'].pattern, 'Place'),
+  'Place.children': field('Place', RELATION_FIELD_PATTERNS['Place.children'].pattern, 'Place'),
+  'Place.programs': field('Place', RELATION_FIELD_PATTERNS['Place.programs'].pattern, 'Program'),
+  'Place.organizations': field(
+    'Place',
+    RELATION_FIELD_PATTERNS['Place.organizations'].pattern,
+    'Organization',
+  ),
+  'Place.metrics': field('Place', RELATION_FIELD_PATTERNS['Place.metrics'].pattern, 'Metric'),
+  'Place.documents': field('Place', RELATION_FIELD_PATTERNS['Place.documents'].pattern, 'Document'),
+  'Organization.place': field('Organization', RELATION_FIELD_PATTERNS['Organization.place'].pattern, 'Place'),
+  'Organization.programs': field(
+    'Organization',
+    RELATION_FIELD_PATTERNS['Organization.programs'].pattern,
+    'Program',
+  ),
+  'Organization.people': field(
+    'Organization',
+    RELATION_FIELD_PATTERNS['Organization.people'].pattern,
+    'Person',
+  ),
+  'Organization.documents': field(
+    'Organization',
+    RELATION_FIELD_PATTERNS['Organization.documents'].pattern,
+    'Document',
+  ),
+  'Program.places': field('Program', RELATION_FIELD_PATTERNS['Program.places'].pattern, 'Place'),
+  'Program.organizations': field(
+    'Program',
+    RELATION_FIELD_PATTERNS['Program.organizations'].pattern,
+    'Organization',
+  ),
+  'Program.metrics': field('Program', RELATION_FIELD_PATTERNS['Program.metrics'].pattern, 'Metric'),
+  'Program.people': field('Program', RELATION_FIELD_PATTERNS['Program.people'].pattern, 'Person'),
+  'Program.documents': field('Program', RELATION_FIELD_PATTERNS['Program.documents'].pattern, 'Document'),
+  'Person.documents': field('Person', RELATION_FIELD_PATTERNS['Person.documents'].pattern, 'Document'),
+  'Metric.place': field('Metric', RELATION_FIELD_PATTERNS['Metric.place'].pattern, 'Place'),
+  'Metric.program': field('Metric', RELATION_FIELD_PATTERNS['Metric.program'].pattern, 'Program'),
 } as const satisfies Record<string, RelationField>;
 
 export type RelationFieldName = keyof typeof RELATION_FIELDS;
@@ -116,3 +182,8 @@ RETURN i, docs`;
 export const DOCUMENT_TEXTS = `UNWIND $ids AS id
 MATCH (d:Document {id: id})
 RETURN id, d.textDeflated AS text`;
+
+/** Documents with their compressed clean texts: a mention's document and sentence in one read. */
+export const DOCUMENTS_WITH_TEXT = `UNWIND $ids AS key
+MATCH (n:Document {id: key})
+RETURN ${FIELDS.Document}, n.textDeflated AS text`;

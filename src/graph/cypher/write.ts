@@ -4,7 +4,7 @@
  * `schema.ts`. Internal to the graph stage.
  */
 import type { RelationType } from '../../extract/types';
-import { IMPLIED_RELATIONS, RELATION_ENDPOINTS, type NodeLabel } from '../schema';
+import { IMPLIED_RELATIONS, RELATION_ENDPOINTS, RELATION_TYPES, type NodeLabel } from '../schema';
 import { matchById } from './fields';
 
 /** The format marks of the store (one, unless two processes marked a new store at once). */
@@ -18,32 +18,20 @@ export const DOCUMENT_EXISTS = `MATCH (d:Document {id: $id}) RETURN d.id AS id, 
 
 export const DOCUMENTS_BY_FILE = `MATCH (d:Document) WHERE d.file = $file RETURN d.id AS id`;
 
-export const UPSERT_DOCUMENT = `MERGE (d:Document {id: $doc.id}) SET d += $doc`;
-
-/**
- * The check-and-claim of a document write, the first statement of its transaction: MERGE on
- * the constrained id makes a concurrent writer of the same content wait for this one and then
- * find the node, so it answers `fresh: false` and writes nothing (Grafeo serialises write
- * transactions anyway). The claim token is removed when the document's properties are set.
- */
-export const CLAIM_DOCUMENT = `MERGE (d:Document {id: $id})
-ON CREATE SET d.claim = $claim
-RETURN coalesce(d.claim = $claim, false) AS fresh`;
-
-export const UNCLAIM_DOCUMENT = `MATCH (d:Document {id: $id}) REMOVE d.claim`;
-
 /** Simple entities: the last document to write one sets its properties. */
-export const upsertEntities = (label: Exclude<NodeLabel, 'Document' | 'Program' | 'Metric'>): string =>
-  `UNWIND $rows AS r MERGE (n:${label} {id: r.id}) SET n += r.props`;
+export const upsertEntities = (
+  label: Exclude<NodeLabel, 'Document' | 'Program' | 'Metric'>,
+  rows = 'rows',
+): string => `UNWIND $${rows} AS r MERGE (n:${label} {id: r.id}) SET n += r.props`;
 
 /** Metrics belong to the new document alone (no id to MERGE on: see ids.ts): CREATE. */
-export const CREATE_METRICS = `UNWIND $rows AS r CREATE (n:Metric) SET n += r.props`;
+const createMetrics = (rows: string): string => `UNWIND $${rows} AS r CREATE (n:Metric) SET n += r.props`;
 
 /**
  * Creates the document's programs; their `kind`, `aliases` and `searchText` are then derived
  * from every supporting document (PROGRAM_SUPPORT, SET_PROGRAM_DERIVED).
  */
-export const UPSERT_PROGRAMS = `UNWIND $rows AS r
+const upsertPrograms = (rows: string): string => `UNWIND $${rows} AS r
 MERGE (n:Program {id: r.id})
 SET n.name = r.name, n.kind = r.kind,
     n.aliases = reduce(acc = coalesce(n.aliases, []), a IN r.aliases | CASE WHEN a IN acc THEN acc ELSE acc + [a] END)
@@ -58,7 +46,12 @@ SET n.searchText = reduce(s = n.name, a IN n.aliases | s + ' ' + a)`;
  * and an implied relationship (see IMPLIED_RELATIONS) is written once, when its start node
  * has none yet (its own few outgoing relationships are what is looked at).
  */
-export const upsertRelations = (type: RelationType, from: NodeLabel, to: NodeLabel): string => {
+export const upsertRelations = (
+  type: RelationType,
+  from: NodeLabel,
+  to: NodeLabel,
+  rows = 'rows',
+): string => {
   if (!RELATION_ENDPOINTS[type].some(([f, t]) => f === from && t === to)) {
     throw new Error(`no ${type} relationship from ${from} to ${to} in the graph model`);
   }
@@ -67,7 +60,7 @@ export const upsertRelations = (type: RelationType, from: NodeLabel, to: NodeLab
       ? `CREATE (a)-[:${type}]->(b)`
       : `CREATE (a)-[x:${type} {doc: r.doc}]->(b)\nSET x += r.props`;
   const once = IMPLIED_RELATIONS.has(type) ? `\nWHERE NOT EXISTS { MATCH (a)-[:${type}]->() }` : '';
-  return `UNWIND $rows AS r
+  return `UNWIND $${rows} AS r
 ${matchById(from, 'a', 'r.from')}${once}
 MATCH (b:${to} {id: r.to})
 ${create}`;
@@ -76,16 +69,12 @@ ${create}`;
 /** The document is new and `rows` has one row per entity: CREATE, as for relations. */
 export const upsertMentions = (
   label: Exclude<NodeLabel, 'Document'>,
+  rows = 'rows',
 ): string => `MATCH (d:Document {id: $docId})
-UNWIND $rows AS r
+UNWIND $${rows} AS r
 MATCH (e:${label} {id: r.id})
 CREATE (d)-[m:MENTIONS]->(e)
 SET m += r.props`;
-
-/** What one document says of each program it supports: on its MENTIONS, so removal forgets it. */
-export const SET_PROGRAM_SUPPORT = `UNWIND $rows AS r
-MATCH (d:Document {id: $docId})-[m:MENTIONS]->(p:Program {id: r.id})
-SET m.kind = r.kind, m.aliases = r.aliases`;
 
 /** Every supporting document's word on the programs `$ids`. */
 export const PROGRAM_SUPPORT = `UNWIND $ids AS id
@@ -117,3 +106,60 @@ export const deleteOrphans = (label: Exclude<NodeLabel, 'Document'>): string => 
 MATCH (e:${label} {id: id})
 WHERE NOT EXISTS { MATCH (:Document)-[:MENTIONS]->(e) }
 DETACH DELETE e`;
+
+// ---- one document in two statements ------------------------------------------------------
+//
+// A document's nodes, then its relationships and mentions, each in one statement: every
+// label and every relationship type is still its own `UNWIND $<param> …` block, run as a
+// `CALL { … RETURN count(*) }` subquery (an empty list writes nothing and keeps the row), so
+// the texts are fixed whatever the document holds. Two statements rather than one: the
+// relationships MATCH the nodes the first one wrote. Both engines run them as they are.
+
+/** Labels of the entities a document writes with MERGE, each under the parameter of its name. */
+export const ENTITY_LABELS = ['Place', 'Organization', 'Person'] as const;
+
+/** Labels a document supports through MENTIONS, each under `$mentions<Label>`. */
+export const MENTIONED_LABELS = ['Place', 'Organization', 'Program', 'Person'] as const;
+
+/** Every relationship of the model (type, endpoints), in a fixed order: block i reads `$rel<i>`. */
+export const RELATION_GROUPS: ReadonlyArray<{ type: RelationType; from: NodeLabel; to: NodeLabel }> =
+  RELATION_TYPES.flatMap((type) => RELATION_ENDPOINTS[type].map(([from, to]) => ({ type, from, to })));
+
+const block = (body: string, out: string): string => `CALL {\n${body}\nRETURN count(*) AS ${out}\n}`;
+
+/**
+ * The document (`$doc`, its claim removed), its entities (`$Place`, `$Organization`,
+ * `$Person`), metrics (`$metrics`) and programs (`$programs`).
+ */
+export const WRITE_DOCUMENT_NODES = [
+  block('MERGE (d:Document {id: $doc.id})\nSET d += $doc\nREMOVE d.claim', 'document'),
+  ...ENTITY_LABELS.map((l) => block(upsertEntities(l, l), l)),
+  block(createMetrics('metrics'), 'metrics'),
+  block(upsertPrograms('programs'), 'programs'),
+  `RETURN document, ${ENTITY_LABELS.join(', ')}, metrics, programs`,
+].join('\n');
+
+/**
+ * The document's relationships (`$rel<i>`, see RELATION_GROUPS) and its MENTIONS of
+ * `$mentions<Label>` (a program's carry what the document says of it: kind, aliases).
+ */
+export const WRITE_DOCUMENT_FACTS = [
+  ...RELATION_GROUPS.map((g, i) => block(upsertRelations(g.type, g.from, g.to, `rel${i}`), `rel${i}`)),
+  ...MENTIONED_LABELS.map((l) => block(upsertMentions(l, `mentions${l}`), `mentions${l}`)),
+  `RETURN ${[...RELATION_GROUPS.map((_g, i) => `rel${i}`), ...MENTIONED_LABELS.map((l) => `mentions${l}`)].join(', ')}`,
+].join('\n');
+
+/**
+ * The check-and-claim of a document write, the first statement of its transaction: MERGE on
+ * the constrained id makes a concurrent writer of the same content wait for this one and then
+ * find the node, so it answers `fresh: false` and writes nothing (Grafeo serialises write
+ * transactions anyway). The claim token is removed when the document's properties are set
+ * (WRITE_DOCUMENT_NODES). Also returns the other documents imported from the same file
+ * (`previous`), which the new version replaces.
+ */
+export const CLAIM_DOCUMENT_OF_FILE = `MERGE (d:Document {id: $id})
+ON CREATE SET d.claim = $claim
+WITH coalesce(d.claim = $claim, false) AS fresh
+OPTIONAL MATCH (p:Document)
+WHERE p.file = $file AND p.id <> $id
+RETURN fresh, collect(p.id) AS previous`;

@@ -1,0 +1,90 @@
+/**
+ * Relationship fields read through their parent's hops: every one-hop field the request
+ * selects on a batch of parents comes in one statement (api/selection, graph/cypher/hops).
+ * Internal to the resolvers.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import type { LabelRows } from '../../graph/cypher/fields';
+import { hopKey, type HopRequest } from '../../graph/cypher/hops';
+import type { RELATION_FIELDS, RelationFieldName } from '../../graph/cypher/relations';
+import type { NodeLabel } from '../../graph/schema';
+import type { ApiContext } from '../context';
+import { pageSize } from '../limits';
+import { HOP_FIELDS, hopsAt, hopsOfConnection, hopsOfField } from '../selection';
+
+type Target<F extends RelationFieldName> = LabelRows[(typeof RELATION_FIELDS)[F]['target']];
+
+/**
+ * The children of field `field` of the parent `id` of `label`: from the statement that reads
+ * the parent's batch with all its selected hops, or, with hops off, from `own` (one statement
+ * per field). `first` is validated first, as every list field does.
+ */
+export async function throughHop<T>(
+  label: NodeLabel,
+  id: string,
+  field: string,
+  first: number | null | undefined,
+  ctx: ApiContext,
+  info: GraphQLResolveInfo,
+  own: (limit: number) => Promise<T[]>,
+): Promise<T[]> {
+  const spec = HOP_FIELDS[label]?.[field];
+  if (!spec) throw new Error(`${label}.${field} is not a hop field (see HOP_FIELDS)`);
+  const limit = spec.paged ? pageSize(first, spec.first) : spec.first;
+  if (!ctx.hops) return own(limit);
+  const mine: HopRequest = { hop: spec.hop, limit };
+  let hops = hopsAt(info, ctx.selections);
+  // The walk finds the field itself among its siblings; this only guards a position it missed.
+  if (!hops.some((h) => hopKey(h) === hopKey(mine))) hops = [mine];
+  const expanded = await ctx.loaders.expand(label, hops).load(id);
+  return (expanded?.hops[hopKey(mine)] ?? []) as T[];
+}
+
+type ListArgs = { first?: number | null };
+
+/** A list field that follows relationship field `F` (`Type.field`). */
+export function hopList<F extends RelationFieldName>(name: F) {
+  const [label, field] = name.split('.') as [NodeLabel, string];
+  return (parent: { id: string }, args: ListArgs, ctx: ApiContext, info: GraphQLResolveInfo) =>
+    throughHop<Target<F>>(label, parent.id, field, args.first, ctx, info, (limit) =>
+      ctx.loaders.related(name, limit).load(parent.id),
+    );
+}
+
+/** A single-valued field that follows relationship field `F`: its first target, or null. */
+export function hopOne<F extends RelationFieldName>(name: F) {
+  const list = hopList(name);
+  return async (parent: { id: string }, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
+    (await list(parent, {}, ctx, info))[0] ?? null;
+}
+
+/** A node by id for a lookup field, read with the hops selected on it. */
+export async function lookup<L extends NodeLabel>(
+  label: L,
+  id: string,
+  ctx: ApiContext,
+  info: GraphQLResolveInfo,
+): Promise<LabelRows[L] | null> {
+  const hops = ctx.hops ? hopsOfField(info, label) : [];
+  if (hops.length === 0) return ctx.loaders.node(label).load(id);
+  return (await ctx.loaders.expand(label, hops).load(id))?.node ?? null;
+}
+
+/**
+ * How a list page reads its nodes: with the hops selected on them (nodes and edges.node), in
+ * the same statement; undefined (the store's plain read) when none are selected.
+ */
+export function pageReader<L extends NodeLabel>(
+  label: L,
+  ctx: ApiContext,
+  info: GraphQLResolveInfo,
+): ((ids: readonly string[]) => Promise<Array<LabelRows[L] | null>>) | undefined {
+  const hops = ctx.hops ? hopsOfConnection(info, label) : [];
+  if (hops.length === 0) return undefined;
+  return async (ids) =>
+    (await ctx.loaders.expand(label, hops).loadMany(ids)).map((e) => {
+      // The batch failed: the page fails with the store's error, as a plain read would.
+      if (e instanceof Error) throw e;
+      return e?.node ?? null;
+    });
+}

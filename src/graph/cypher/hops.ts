@@ -1,0 +1,147 @@
+/**
+ * One-hop fields read together with their parents: a statement takes a batch of parent ids and
+ * returns each parent's fields and, per hop the request selects, its children already ordered
+ * and cut to their page, each hop a `CALL { WITH x … RETURN collect(…) }` subquery. So a list
+ * level costs one statement however many relationship fields it selects.
+ *
+ * Both engines run the same text. Neo4j 5 also has `COLLECT { … }` subqueries, but Grafeo 0.6
+ * rejects them (syntax error), and its pattern comprehensions take no ORDER BY / LIMIT; a
+ * `CALL { WITH x … }` per hop runs on both (an empty hop collects `[]` and keeps its parent
+ * row), so no engine capability is needed. Internal to the graph stage.
+ */
+import type { NodeLabel } from '../schema';
+import { FIELDS, MAP, mapOf, matchById, ORDER, TIE } from './fields';
+import { RELATION_FIELD_PATTERNS, type RelationFieldName } from './relations';
+
+/** What the children of a hop are, which says how the store converts them. */
+export type HopResult = 'nodes' | 'related' | 'mentions' | 'positions';
+
+interface HopBase {
+  parent: NodeLabel;
+  /** The subquery over the bound parent `x`, with `$<limit>` its page size and `<out>` its column. */
+  body: (limit: string, out: string) => string;
+}
+
+/** A hop's children: nodes of a label, or rows of another kind. */
+export type Hop =
+  (HopBase & { result: 'nodes'; target: NodeLabel }) | (HopBase & { result: Exclude<HopResult, 'nodes'> });
+
+/** The targets of `pattern` from `x` to `n`, distinct, in the target's order (ORDER, then TIE). */
+const nodesHop = ({
+  parent,
+  pattern,
+  target,
+}: {
+  parent: NodeLabel;
+  pattern: string;
+  target: NodeLabel;
+}): Hop => {
+  return {
+    parent,
+    result: 'nodes',
+    target,
+    body: (limit, out) => `CALL {
+  WITH x
+  MATCH ${pattern}
+  WITH DISTINCT n
+  ORDER BY ${ORDER[target]}, ${TIE[target]}
+  LIMIT $${limit}
+  RETURN collect(${MAP[target]}) AS ${out}
+}`,
+  };
+};
+
+/** The evidence sentences of an entity, one per document, most frequent first (as `mentionsOf`). */
+const mentionsHop = (parent: NodeLabel): Hop => ({
+  parent,
+  result: 'mentions',
+  body: (limit, out) => `CALL {
+  WITH x
+  MATCH (x)<-[m:MENTIONS]-(d:Document)
+  WITH d.id AS doc, m.start AS start, m.end AS end, m.count AS count
+  ORDER BY count DESC, doc
+  LIMIT $${limit}
+  RETURN collect({doc: doc, start: start, end: end}) AS ${out}
+}`,
+});
+
+export const HOPS = {
+  ...(Object.fromEntries(
+    (Object.keys(RELATION_FIELD_PATTERNS) as RelationFieldName[]).map((name) => [
+      name,
+      nodesHop(RELATION_FIELD_PATTERNS[name]),
+    ]),
+  ) as Record<RelationFieldName, Hop>),
+  /** The heaviest related programs (as RELATED_PROGRAMS). */
+  'Program.related': {
+    parent: 'Program',
+    result: 'related' as const,
+    body: (limit, out) => `CALL {
+  WITH x
+  MATCH (x)-[r:RELATED_TO]-(n:Program)
+  WITH n, sum(r.weight) AS weight
+  ORDER BY weight DESC, n.id
+  LIMIT $${limit}
+  RETURN collect({program: ${MAP.Program}, weight: weight}) AS ${out}
+}`,
+  },
+  /** A metric's document: its `doc` property names it (no relationship). */
+  'Metric.document': nodesHop({ parent: 'Metric', pattern: '(n:Document {id: x.doc})', target: 'Document' }),
+  'Program.mentions': mentionsHop('Program'),
+  'Person.mentions': mentionsHop('Person'),
+  /**
+   * A person's posts (as POSITIONS), each with its organization and place read along (the
+   * place named, or the organization's); `$limit` is ignored: positions are not paged.
+   */
+  'Person.positions': {
+    parent: 'Person',
+    result: 'positions' as const,
+    body: (_limit, out) => `CALL {
+  WITH x
+  MATCH (x)-[h:HOLDS]->(t)
+  OPTIONAL MATCH (t)-[:LOCATED_IN]->(pl:Place)
+  WITH h, t, head(collect(pl)) AS orgPlace
+  WITH h, t, CASE WHEN 'Place' IN labels(t) THEN t ELSE orgPlace END AS p
+  WITH h.title AS title, labels(t)[0] AS targetLabel, t.id AS targetId, p.id AS orgPlace,
+       h.doc AS doc, h.start AS start, h.end AS end,
+       CASE WHEN 'Organization' IN labels(t) THEN ${mapOf('Organization', 't')} ELSE null END AS organization,
+       CASE WHEN p IS NULL THEN null ELSE ${mapOf('Place', 'p')} END AS place
+  ORDER BY doc, start, title
+  RETURN collect({title: title, targetLabel: targetLabel, targetId: targetId, orgPlace: orgPlace,
+                  doc: doc, start: start, end: end, organization: organization, place: place}) AS ${out}
+}`,
+  },
+} satisfies Record<string, Hop>;
+
+export type HopName = keyof typeof HOPS;
+
+/** One hop a request asks for, with its page size. */
+export interface HopRequest {
+  hop: HopName;
+  limit: number;
+}
+
+/** The key of a hop request: its children's column in the store's answer. */
+export const hopKey = (h: HopRequest): string => `${h.hop}:${h.limit}`;
+
+const built = new Map<string, string>();
+
+/**
+ * The statement reading parents of `label` by `$ids` with the children of `hops` (in this
+ * order; the page size of hop i is `$l<i>`, its children the column `h<i>`). Memoized per
+ * label and hop list; the text comes from HOPS only, never from input.
+ */
+export function expandQuery(label: NodeLabel, hops: readonly HopRequest[]): string {
+  const sig = `${label}|${hops.map((h) => h.hop).join(',')}`;
+  let q = built.get(sig);
+  if (q) return q;
+  const outs = hops.map((_h, i) => `h${i}`);
+  const calls = hops.map((h, i) => HOPS[h.hop].body(`l${i}`, `h${i}`));
+  q = `UNWIND $ids AS key
+${matchById(label, 'x', 'key')}
+${calls.join('\n')}
+WITH ${['key', 'x AS n', ...outs].join(', ')}
+RETURN key, ${FIELDS[label]}${outs.map((o) => `, ${o}`).join('')}`;
+  built.set(sig, q);
+  return q;
+}
