@@ -69,6 +69,7 @@ export function extractDocument(doc: CleanDocument): DocumentGraph {
     programHits: programs.hits,
     metrics,
     holds: people.holds,
+    personHits: people.hits,
     mainPlaceKey: places.mainPlaceKey,
   });
 

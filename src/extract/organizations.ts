@@ -162,6 +162,17 @@ export function orgKey(placeKey: string | null, name: string): string {
   return `${placeKey ?? ''}|${name}`;
 }
 
+// How deep a level lies (a village's party branch sits in the village, not in its county).
+const LEVEL_DEPTH: Record<PlaceEntity['level'], number> = {
+  PROVINCE: 1,
+  CITY: 2,
+  COUNTY: 3,
+  TOWNSHIP: 4,
+  COMMUNITY: 5,
+  VILLAGE: 5,
+  OTHER: 0,
+};
+
 /**
  * Finds the organizations of one document: units named after a place, bare level bodies
  * (市委 → the main city's 市委), national bodies and branches named by level only.
@@ -185,6 +196,15 @@ export function extractOrganizations(
     rule: string,
   ): void => {
     for (let i = start; i < end; i++) if (taken[i] === 1) return;
+    // 彝良县发达村党支部: the organization sits in the most specific place its own name names.
+    const inner = places.hits.filter((h) => !h.deictic && h.start >= start && h.end <= end).at(-1);
+    const innerPlace = inner === undefined ? undefined : places.places.get(inner.ref.key);
+    if (
+      innerPlace !== undefined &&
+      innerPlace.key !== place?.key &&
+      LEVEL_DEPTH[innerPlace.level] > LEVEL_DEPTH[place?.level ?? 'OTHER']
+    )
+      place = innerPlace;
     const normalized = normalizeName(name);
     const key = orgKey(place?.key ?? null, normalized);
     if (!organizations.has(key)) {

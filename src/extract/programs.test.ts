@@ -83,6 +83,14 @@ describe('program → place links', () => {
     expect(implementedIn(g, '红帆引航工程')).toEqual([]);
   });
 
+  it('links the place of a speaker’s post, not of a witness', () => {
+    const g = extract(
+      '彝良县发达村党支部书记李明华说，这几年，通过主题党日解决了许多难题。老支部书记张国强见证了三会一课从无到有。',
+    );
+    expect(implementedIn(g, '主题党日')).toEqual(['发达村']);
+    expect(implementedIn(g, '三会一课')).toEqual([]);
+  });
+
   it('links nothing when no place is said to run it', () => {
     const g = extract('“两学一做”学习教育是党内教育的重要形式。');
     expect(implementedIn(g, '两学一做')).toEqual([]);

@@ -29,6 +29,8 @@ export interface RelationInput {
   programHits: readonly Hit[];
   metrics: readonly MetricEntity[];
   holds: readonly Relation[];
+  /** Where people are named (for a speaker whose post places what they say their place runs). */
+  personHits?: readonly Hit[];
   mainPlaceKey: string | null;
 }
 
@@ -183,6 +185,14 @@ function placesRunning(input: RelationInput, h: Hit): Array<{ key: string; rule:
     if (actors.some((a) => a.start >= o.start && a.end <= o.end)) continue;
     actors.push({ start: o.start, end: o.end, key: org.placeKey, place: false });
   }
+  // 村党支部书记X说，我们通过“某某”…: a person speaking for their post acts for its place (only as the
+  // speaker: 某某见证了“X” says nothing of who runs it).
+  for (const ph of input.personHits ?? []) {
+    if (ph.start < s.start || ph.end > h.start || !SPEAKS.test(text.slice(ph.end, ph.end + 4))) continue;
+    const key = postPlace(input, ph.ref.key);
+    if (key !== null && !actors.some((a) => a.start <= ph.start && ph.end <= a.end))
+      actors.push({ start: ph.start, end: ph.end, key, place: false });
+  }
   actors.sort((a, b) => a.start - b.start);
   // In the sentence: the nearest actor before the program, with the places listed with it
   // (鼓楼、台江等商务楼宇聚集区，推行“一楼八员” → 鼓楼区 and 台江区).
@@ -214,10 +224,27 @@ function placesRunning(input: RelationInput, h: Hit): Array<{ key: string; rule:
   // Not when the sentence has a subject of its own that is no place (该支部, 我院, 公司党委 …), and
   // only a place named as such (an organization's place is its own, not the paragraph's).
   if (OWN_SUBJECT.test(text.slice(s.start, h.start))) return [];
+  // Nor when a named person is the subject (老支部书记某某见证了“X”).
+  if ((input.personHits ?? []).some((p) => p.start >= s.start && p.end <= h.start)) return [];
   const earlier = actors.filter((a) => a.end <= s.start && a.place);
   const carried = earlier[earlier.length - 1];
   if (carried !== undefined) return [{ key: carried.key, rule: 'program.place-carried' }];
   return [];
+}
+
+// A verb of speaking right after a name: 某某说, 某某介绍, 某某告诉记者.
+const SPEAKS = /^.?(?:说|表示|介绍|谈到|告诉|坦言|感慨)/;
+
+// The place of a person's post: the place it names, or the place of the organization it names.
+function postPlace(input: RelationInput, personKey: string): string | null {
+  for (const r of input.holds) {
+    if (r.from.key !== personKey) continue;
+    if (r.to.label === 'Place' && input.places.has(r.to.key)) return r.to.key;
+    const org = input.organizations.get(r.to.key);
+    if (org?.placeKey != null && ACTING_KINDS.has(org.kind) && input.places.has(org.placeKey))
+      return org.placeKey;
+  }
+  return null;
 }
 
 // The actor and the places listed right before it: X、Y等 / X和Y.
