@@ -1,8 +1,8 @@
 /**
  * Prometheus metrics of one server instance, on its own registry (tests start several servers
  * in one process): GraphQL requests and latency by operation, store statements by query name,
- * DataLoader batch sizes, import results and the default process metrics. Served at
- * GET /metrics in the text format. Public.
+ * keys per batched statement (one DataLoader batch each), import results and the default
+ * process metrics. Served at GET /metrics in the text format. Public.
  */
 import type { RequestHandler } from 'express';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -18,8 +18,6 @@ export interface Metrics {
   graphqlRequest(operation: string | undefined, outcome: 'ok' | 'error', seconds: number): void;
   /** Observes one store statement (pass to `meteredRunner`). */
   statement: StatementObserver;
-  /** Observes one DataLoader batch of `size` keys for `loader`. */
-  loaderBatch(loader: string, size: number): void;
   /** Counts one imported, unchanged or failed document and its time. */
   importResult(result: FileResult): void;
 }
@@ -54,10 +52,11 @@ export function createMetrics(): Metrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
+  // Every DataLoader batch is one statement over `$ids` (or `$pairs`): its length is the batch.
   const batches = new Histogram({
-    name: 'kg_dataloader_batch_size',
-    help: 'Keys per DataLoader batch, by loader.',
-    labelNames: ['loader'] as const,
+    name: 'kg_store_statement_keys',
+    help: 'Keys per batched store statement ($ids or $pairs: one DataLoader batch), by query name.',
+    labelNames: ['query'] as const,
     buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
     registers: [registry],
   });
@@ -89,12 +88,10 @@ export function createMetrics(): Metrics {
       requests.inc({ operation: label, outcome });
       latency.observe({ operation: label }, seconds);
     },
-    statement(name, seconds, ok) {
+    statement(name, seconds, ok, keys) {
       statements.inc({ query: name, outcome: ok ? 'ok' : 'error' });
       statementLatency.observe({ query: name }, seconds);
-    },
-    loaderBatch(loader, size) {
-      batches.observe({ loader }, size);
+      if (keys !== undefined) batches.observe({ query: name }, keys);
     },
     importResult(result) {
       imports.inc({ status: result.status });

@@ -5,10 +5,23 @@
 import { queryName } from './queryNames';
 import type { CypherRunner, Params, Row } from './runner';
 
-/** Receives one observation per statement; `name` comes from `queryName`. */
-export type StatementObserver = (name: string, seconds: number, ok: boolean) => void;
+/**
+ * Receives one observation per statement; `name` comes from `queryName`; `keys` is the length
+ * of the `$ids` / `$pairs` list of a batched statement (one DataLoader batch), else undefined.
+ */
+export type StatementObserver = (name: string, seconds: number, ok: boolean, keys?: number) => void;
 
-async function timed<T>(observe: StatementObserver, name: string, run: () => Promise<T>): Promise<T> {
+const keysOf = (p: Params | undefined): number | undefined => {
+  const list = p?.ids ?? p?.pairs;
+  return Array.isArray(list) ? list.length : undefined;
+};
+
+async function timed<T>(
+  observe: StatementObserver,
+  name: string,
+  run: () => Promise<T>,
+  keys?: number,
+): Promise<T> {
   const start = process.hrtime.bigint();
   let ok = false;
   try {
@@ -16,7 +29,7 @@ async function timed<T>(observe: StatementObserver, name: string, run: () => Pro
     ok = true;
     return result;
   } finally {
-    observe(name, Number(process.hrtime.bigint() - start) / 1e9, ok);
+    observe(name, Number(process.hrtime.bigint() - start) / 1e9, ok, keys);
   }
 }
 
@@ -25,7 +38,7 @@ export function meteredRunner(inner: CypherRunner, observe: StatementObserver): 
   const run =
     (fn: (q: string, p?: Params) => Promise<Row[]>) =>
     (q: string, p?: Params): Promise<Row[]> =>
-      timed(observe, queryName(q), () => fn(q, p));
+      timed(observe, queryName(q), () => fn(q, p), keysOf(p));
   return {
     kind: inner.kind,
     read: run((q, p) => inner.read(q, p)),

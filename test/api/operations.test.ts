@@ -136,6 +136,11 @@ describe('GET /metrics', () => {
     expect(after).toMatch(
       /^kg_store_statement_duration_seconds_bucket\{le="\+Inf",query="nodesByIds\.Place"\} \d+$/m,
     );
+    // The node loader's batch is one nodesByIds statement over its ids.
+    expect(value(after, 'kg_store_statement_keys_count{query="nodesByIds.Place"}')).toBeGreaterThanOrEqual(2);
+    expect(value(after, 'kg_store_statement_keys_sum{query="nodesByIds.Place"}')).toBeGreaterThanOrEqual(
+      value(after, 'kg_store_statement_keys_count{query="nodesByIds.Place"}'),
+    );
     expect(after).toMatch(/^process_cpu_user_seconds_total \d/m);
     expect(after).toMatch(/^nodejs_heap_size_used_bytes \d/m);
   });
