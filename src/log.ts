@@ -34,6 +34,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       colorize: options.destination === undefined,
       ignore: 'pid,hostname,name',
       translateTime: 'SYS:HH:MM:ss.l',
+      singleLine: true,
       sync: true,
     });
     return pino({ level, base }, stream);
