@@ -1,6 +1,6 @@
 /**
  * Stable, bounded names for Cypher texts, for metrics: the name of the constant or builder in
- * `cypher/` that produced the text (`DOCUMENT_EXISTS`, `nodesByIds.Person`, `places.query`),
+ * `cypher/` that produced the text (`DOCUMENT_EXISTS`, `nodesByIds.Person`, `Place.programs`),
  * and for texts built per combination (list pages) a name derived from their shape. Internal
  * to the graph stage.
  */
@@ -17,8 +17,10 @@ let known: Map<string, string> | undefined;
 function collect(out: Map<string, string>, name: string, value: unknown, depth: number): void {
   if (typeof value === 'string') {
     // Fragments (FIELDS, ORDER …) are not statements; only texts that run are worth a name.
+    // A relationship field's batch is named after the field: `Place.programs`, `Place.programs.top`.
+    const short = name.replace(/^RELATION_FIELDS\./, '').replace(/\.query$/, '');
     if (/^\s*(MATCH|MERGE|UNWIND|CREATE|WITH|CALL|OPTIONAL)\b/.test(value) && !out.has(value))
-      out.set(value, name);
+      out.set(value, short);
   } else if (value && typeof value === 'object' && depth < 3) {
     for (const [k, v] of Object.entries(value)) collect(out, depth === 0 ? k : `${name}.${k}`, v, depth + 1);
   }
