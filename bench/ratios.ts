@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import { startServer, type RunningServer } from '../src/api/server';
+import { createLogger } from '../src/log';
 import { openGrafeo } from '../src/graph/drivers/grafeo';
 import { countingRunner, type RunCounter } from '../src/graph/runner';
 import { GraphStore } from '../src/graph/store';
@@ -89,6 +90,9 @@ export interface RatioResult {
   /** Data of the five queries from the batched server (canned rows for the GraphQL-cost stub). */
   canned: Record<string, unknown>;
 }
+
+/** The benchmark prints its own report: no access log from its servers. */
+const quiet = createLogger({ level: 'silent' });
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -216,9 +220,9 @@ export async function measureRatios(
   const started: RunningServer[] = [];
   try {
     const config = { port: 0, host: '127.0.0.1', trace: true, production: false };
-    const batched = await startServer(store, config, { batch: true, log: () => undefined });
+    const batched = await startServer(store, config, { batch: true, log: () => undefined, logger: quiet });
     started.push(batched);
-    const unbatched = await startServer(store, config, { batch: false, log: () => undefined });
+    const unbatched = await startServer(store, config, { batch: false, log: () => undefined, logger: quiet });
     started.push(unbatched);
     const httpFloorMs = await floor(batched.url);
 

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createMetrics, type Metrics } from './api/metrics';
 import { startServer } from './api/server';
 import { DEFAULT_NEO4J_PASSWORD, loadConfig, type Config } from './config';
 import { KgError, messageOf } from './errors';
@@ -18,7 +19,7 @@ import { importPaths } from './importer/importer';
 import { extractFile } from './importer/pipeline';
 import { createProgress } from './importer/progress';
 import type { ImportReport } from './importer/types';
-import { log } from './log';
+import { createLogger, log, setLogger } from './log';
 
 const USAGE = `usage: kg <command> [options]
 
@@ -40,7 +41,7 @@ const USAGE = `usage: kg <command> [options]
 environment: KG_STORE=grafeo|neo4j, KG_DATA_DIR, NEO4J_URI (bolt://localhost:7687),
 NEO4J_USER (neo4j), NEO4J_PASSWORD (${DEFAULT_NEO4J_PASSWORD}), NEO4J_DATABASE, PORT (4000),
 HOST (127.0.0.1), KG_TRACE=1, KG_DEBUG=1, KG_CORS_ORIGINS, NODE_ENV=production, KG_MAX_FILE_BYTES,
-KG_WORKERS`;
+KG_WORKERS, LOG_LEVEL (info), KG_SLOW_MS (1000)`;
 
 async function openStore(config: Config): Promise<GraphStore> {
   const store = new GraphStore(await openRunner(config));
@@ -90,11 +91,15 @@ async function runImport(
   paths: string[],
   reportFile?: string,
   fetch: FetchSettings = {},
+  metrics?: Metrics,
 ): Promise<ImportReport> {
+  const progress = createProgress();
   const report = await importPaths(paths, store, {
     maxFileBytes: config.maxFileBytes,
     workers: config.workers,
-    progress: createProgress(),
+    progress: metrics
+      ? { ...progress, fileDone: (r, done) => (metrics.importResult(r), progress.fileDone(r, done)) }
+      : progress,
     ...(fetch.parallel !== undefined ? { fetchParallel: fetch.parallel } : {}),
     ...(fetch.timeoutMs !== undefined ? { fetch: { timeoutMs: fetch.timeoutMs } } : {}),
   });
@@ -103,8 +108,8 @@ async function runImport(
   return report;
 }
 
-async function serve(store: GraphStore, config: Config): Promise<void> {
-  const server = await startServer(store, config, { log });
+async function serve(store: GraphStore, config: Config, metrics?: Metrics): Promise<void> {
+  const server = await startServer(store, config, { metrics });
   log(
     `serving ${store.kind} store at ${server.url} (health: ${server.url.replace(/\/graphql$/, '/healthz')})`,
   );
@@ -167,6 +172,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const base = loadConfig();
+  setLogger(createLogger({ level: base.logLevel }));
   const config: Config = {
     ...base,
     maxFileBytes: intOption('max-bytes', values['max-bytes']) ?? base.maxFileBytes,
@@ -176,12 +182,14 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'start': {
       const store = await openStore(config);
+      // One registry for the import and the server after it: /metrics shows what was imported.
+      const metrics = createMetrics();
       if (fs.existsSync(config.importDir)) {
-        await runImport(store, config, [config.importDir]);
+        await runImport(store, config, [config.importDir], undefined, {}, metrics);
       } else {
         log(`import: ${config.importDir} does not exist; serving what is stored`);
       }
-      await serve(store, config);
+      await serve(store, config, metrics);
       return -1;
     }
     case 'serve': {

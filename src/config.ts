@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { KgError } from './errors';
+import { LOG_LEVELS, type LogLevel } from './log';
 
 export type StoreKind = 'grafeo' | 'neo4j';
 
@@ -49,6 +50,10 @@ export interface Config {
    * write while the workers extract, and each worker holds its own heap and dictionaries.
    */
   workers: number;
+  /** Least severe log level written (LOG_LEVEL: fatal, error, warn, info (default), debug, trace, silent). */
+  logLevel: LogLevel;
+  /** GraphQL requests slower than this many milliseconds are logged as slow (KG_SLOW_MS, default 1000). */
+  slowMs: number;
 }
 
 /**
@@ -106,6 +111,13 @@ function originsVar(env: Env, name: string): string[] | '*' {
   return origins;
 }
 
+function logLevelVar(env: Env): LogLevel {
+  const raw = env.LOG_LEVEL ?? '';
+  if (raw === '') return 'info';
+  const level = LOG_LEVELS.find((l) => l === raw);
+  return level ?? invalid('LOG_LEVEL', LOG_LEVELS.join(', '), raw);
+}
+
 /** Reads and validates the configuration; throws KgError('CONFIG_INVALID') naming the variable. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const storeRaw = env.KG_STORE ?? 'grafeo';
@@ -135,5 +147,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxFileBytes: intVar(env, 'KG_MAX_FILE_BYTES', 5 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     importDir: path.resolve(cwd, env.KG_IMPORT_DIR || 'import'),
     workers: intVar(env, 'KG_WORKERS', Math.max(1, cpu - 1), 0, 64),
+    logLevel: logLevelVar(env),
+    slowMs: intVar(env, 'KG_SLOW_MS', 1000, 0, 3_600_000),
   };
 }

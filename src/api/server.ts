@@ -1,6 +1,6 @@
 /**
  * The HTTP layer: Apollo Server under Express, `/graphql` (a browser gets the bundled GraphiQL
- * workbench, or Apollo's Sandbox with KG_SANDBOX=apollo), `/explore` and `/healthz`. Thin:
+ * workbench, or Apollo's Sandbox with KG_SANDBOX=apollo), `/explore`, `/healthz` and `/metrics`. Thin:
  * everything else is the context, the resolvers and the store. Public.
  */
 import http from 'node:http';
@@ -15,7 +15,11 @@ import cors from 'cors';
 import express from 'express';
 import type { Config } from '../config';
 import { KgError, messageOf } from '../errors';
-import type { GraphStore } from '../graph/store';
+import { meteredRunner } from '../graph/metered';
+import { GraphStore } from '../graph/store';
+import { logger as rootLogger, type Logger } from '../log';
+import { accessLog, observePlugin, RequestRegistry } from './accessLog';
+import { createMetrics, metricsHandler, type Metrics } from './metrics';
 import { resolvers } from './resolvers';
 import { createContext, type ApiContext, type ContextOptions } from './context';
 import { makeFormatError } from './formatError';
@@ -32,21 +36,32 @@ export interface RunningServer {
 }
 
 export interface ServerOptions extends ContextOptions {
+  /** Where error messages go (default: `logger` at level error). */
   log?: (msg: string) => void;
+  /** The structured log of the access log, Apollo and slow requests (default: the process's logger). */
+  logger?: Logger;
+  /** The metrics served at /metrics (default: a fresh registry; cli.ts passes the importer's). */
+  metrics?: Metrics;
 }
 
 /** Starts the API on config.host:config.port (0 = any free port) over `store`. */
 export async function startServer(
   store: GraphStore,
   config: Pick<Config, 'port' | 'host' | 'trace' | 'production'> &
-    Partial<Pick<Config, 'debug' | 'corsOrigins' | 'sandbox'>>,
+    Partial<Pick<Config, 'debug' | 'corsOrigins' | 'sandbox' | 'slowMs'>>,
   options: ServerOptions = {},
 ): Promise<RunningServer> {
-  const log = options.log ?? ((m: string) => console.error(m));
+  const logger = options.logger ?? rootLogger();
+  const log = options.log ?? ((m: string) => logger.error(m));
+  const metrics = options.metrics ?? createMetrics();
+  const requests = new RequestRegistry();
+  // Every statement of the API is timed into the metrics, at the runner: one place.
+  const metered = new GraphStore(meteredRunner(store.runner, metrics.statement));
   const debug = config.debug ?? false;
   const apolloSandbox = config.sandbox === 'apollo';
   const app = express();
   app.disable('x-powered-by');
+  app.use(accessLog(logger));
   // No origin list: no CORS headers, so browsers allow only pages the API serves itself.
   const origins = config.corsOrigins ?? [];
   app.use(cors({ origin: origins === '*' ? '*' : origins.length > 0 ? origins : false }));
@@ -56,6 +71,7 @@ export async function startServer(
     typeDefs: loadTypeDefs(),
     resolvers,
     introspection: true,
+    logger: logger.child({ component: 'apollo' }),
     // cli.ts owns SIGINT/SIGTERM: it stops this server, then closes the store, then exits 0.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: debug,
@@ -65,6 +81,7 @@ export async function startServer(
     validationRules: [...armor.validationRules, knownOperationTypes],
     plugins: [
       costLimitPlugin<ApiContext>(),
+      observePlugin({ registry: requests, metrics, slowMs: config.slowMs ?? 1000, logger }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The Sandbox loads from Apollo's CDN: opt-in only; by default /graphql serves our GraphiQL.
       apolloSandbox
@@ -97,6 +114,7 @@ export async function startServer(
       res.status(503).json({ status: 'unavailable', store: store.kind, reason: messageOf(error) });
     }
   });
+  app.get('/metrics', metricsHandler(metrics));
   app.use('/web', webAssets());
   app.get('/explore', page('explore/index.html'));
   if (!apolloSandbox) {
@@ -107,7 +125,9 @@ export async function startServer(
     '/graphql',
     express.json({ limit: '1mb' }),
     tokenLimit,
-    expressMiddleware(server, { context: async () => createContext(store, options) }),
+    expressMiddleware(server, {
+      context: async ({ req, res }) => requests.track(createContext(metered, options), req, res),
+    }),
   );
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(errorHandler(log));

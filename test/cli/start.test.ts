@@ -36,12 +36,26 @@ describeEngines('kg start', (engine) => {
       expect(await health.json()).toMatchObject({ status: 'ok', store: engine.name, documents: 5 });
       const landing = await fetch(first.match[1] as string, { headers: { accept: 'text/html' } });
       expect(await landing.text()).toContain('/web/workbench/workbench.js');
+      // The import before serving is counted on the server's /metrics.
+      const metrics = await (await fetch((first.match[1] as string).replace('/graphql', '/metrics'))).text();
+      expect(metrics).toMatch(/^kg_import_documents_total\{status="imported"\} 5$/m);
+      expect(metrics).toMatch(/^kg_import_document_duration_seconds_count\{status="imported"\} 5$/m);
+      // stderr is not a terminal here: the log is JSON lines (the import progress lines aside).
+      const logLines = first
+        .stderr()
+        .split('\n')
+        .filter((l) => l.startsWith('{'));
+      expect(logLines.map((l) => JSON.parse(l).msg)).toContain(
+        'import: 5 files: 5 imported, 0 unchanged, 0 failed',
+      );
     } finally {
       await stopCli(first.child);
     }
     const second = await startCli(['start'], env, SERVING);
     try {
       expect(second.stderr()).toContain('5 files: 0 imported, 5 unchanged, 0 failed');
+      const metrics = await (await fetch((second.match[1] as string).replace('/graphql', '/metrics'))).text();
+      expect(metrics).toMatch(/^kg_import_documents_total\{status="unchanged"\} 5$/m);
       expect(await stats(second.match[1] as string)).toBe(5);
     } finally {
       await stopCli(second.child);

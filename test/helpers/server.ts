@@ -6,6 +6,7 @@
 import { startServer, type RunningServer } from '../../src/api/server';
 import type { ContextOptions } from '../../src/api/context';
 import { GraphStore } from '../../src/graph/store';
+import { createLogger, type Logger } from '../../src/log';
 import { grafeo, type Engine } from './engines';
 
 export interface GqlResponse<T = Record<string, unknown>> {
@@ -38,6 +39,10 @@ export async function startTestServer(
     sandbox?: 'graphiql' | 'apollo';
     /** Receives what the server logs (default: dropped). */
     log?: (msg: string) => void;
+    /** The structured log: access lines, slow requests (default: silent). */
+    logger?: Logger;
+    /** KG_SLOW_MS (default 1000). */
+    slowMs?: number;
     engine?: Engine;
   } & ContextOptions = {},
 ): Promise<TestServer> {
@@ -55,8 +60,13 @@ export async function startTestServer(
       debug: options.debug ?? false,
       corsOrigins: options.corsOrigins ?? [],
       sandbox: options.sandbox ?? 'graphiql',
+      slowMs: options.slowMs ?? 1000,
     },
-    { log: options.log ?? (() => undefined), batch: options.batch },
+    {
+      log: options.log ?? (() => undefined),
+      logger: options.logger ?? createLogger({ level: 'silent' }),
+      batch: options.batch,
+    },
   );
   const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> => {
     const res = await fetch(server.url, {
