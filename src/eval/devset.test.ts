@@ -27,9 +27,9 @@ const THRESHOLDS: Array<[string, (s: EvalSummary) => Rate, number]> = [
   ['metric year right', (s) => s.metrics.yearRight, 0.9],
   // Below the targets (every stated date; links 0.85 / 0.85 / 0.75 end to end): ratchets.
   ['dates', (s) => s.dates, 0.9],
-  ['links recall (programs found)', (s) => s.links.recall, 0.7],
+  ['links recall (programs found)', (s) => s.links.recall, 0.73],
   ['links precision (programs found)', (s) => s.links.precision, 0.8],
-  ['links end to end', (s) => s.links.endToEnd, 0.53],
+  ['links end to end', (s) => s.links.endToEnd, 0.56],
 ];
 
 (present ? describe : describe.skip)('kg eval on ../shared/corpus-dev', () => {
