@@ -2,27 +2,14 @@
  * The API end to end on the bundled corpus: the facts asked for are stated in the articles
  * of import/ (quoted in each test), served over HTTP from a real store the importer filled.
  */
-import path from 'node:path';
-import { importPaths } from '../../src/importer/importer';
-import { ROOT } from '../helpers/cli';
 import { describeEngines } from '../helpers/engines';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { importBundled, startTestServer, type TestServer } from '../helpers/server';
 
 describeEngines('API on the bundled corpus', (engine) => {
   let api: TestServer;
 
   beforeAll(async () => {
-    api = await startTestServer(
-      async (store) => {
-        const report = await importPaths([path.join(ROOT, 'import')], store, {
-          maxFileBytes: 5 << 20,
-          workers: 1,
-        });
-        if (report.totals.imported !== 5)
-          throw new Error(`corpus import failed: ${JSON.stringify(report.files)}`);
-      },
-      { trace: true, engine },
-    );
+    api = await startTestServer(importBundled, { trace: true, engine });
   }, 120000);
   afterAll(() => api.stop());
 

@@ -6,11 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { extractDocument } from '../../src/extract';
-import { importPaths } from '../../src/importer/importer';
 import { prepareText } from '../../src/text';
 import { ROOT } from '../helpers/cli';
 import { describeEngines } from '../helpers/engines';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { importBundled, startTestServer, type TestServer } from '../helpers/server';
 
 const IMPORT = path.join(ROOT, 'import');
 
@@ -36,14 +35,7 @@ describeEngines('program → place links over HTTP', (engine) => {
   let api: TestServer;
 
   beforeAll(async () => {
-    api = await startTestServer(
-      async (store) => {
-        const report = await importPaths([IMPORT], store, { maxFileBytes: 5 << 20, workers: 1 });
-        if (report.totals.imported !== 5)
-          throw new Error(`corpus import failed: ${JSON.stringify(report.files)}`);
-      },
-      { engine },
-    );
+    api = await startTestServer(importBundled, { engine });
   }, 120000);
   afterAll(() => api.stop());
 

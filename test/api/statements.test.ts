@@ -5,13 +5,10 @@
  * what the reference resolution answers: the same store served with hops off (one statement
  * per relationship field, the resolvers as they were before hops).
  */
-import path from 'node:path';
 import { QUERIES, type BenchQuery } from '../../bench/queries';
 import { startServer, type RunningServer } from '../../src/api/server';
-import { importPaths } from '../../src/importer/importer';
-import { ROOT } from '../helpers/cli';
 import { describeEngines } from '../helpers/engines';
-import { startTestServer, type GqlResponse, type TestServer } from '../helpers/server';
+import { importBundled, startTestServer, type GqlResponse, type TestServer } from '../helpers/server';
 
 const query = (key: BenchQuery['key']): BenchQuery => QUERIES.find((q) => q.key === key) as BenchQuery;
 
@@ -28,17 +25,7 @@ describeEngines('statements per request', (engine) => {
   let reference: RunningServer;
 
   beforeAll(async () => {
-    api = await startTestServer(
-      async (store) => {
-        const report = await importPaths([path.join(ROOT, 'import')], store, {
-          maxFileBytes: 5 << 20,
-          workers: 1,
-        });
-        if (report.totals.imported !== 5)
-          throw new Error(`corpus import failed: ${JSON.stringify(report.files)}`);
-      },
-      { trace: true, engine },
-    );
+    api = await startTestServer(importBundled, { trace: true, engine });
     reference = await startServer(
       api.store,
       { port: 0, host: '127.0.0.1', trace: true, production: false },

@@ -5,8 +5,11 @@
  */
 import { startServer, type RunningServer } from '../../src/api/server';
 import type { ContextOptions } from '../../src/api/context';
+import path from 'node:path';
 import { GraphStore } from '../../src/graph/store';
+import { importPaths } from '../../src/importer/importer';
 import { createLogger, type Logger } from '../../src/log';
+import { ROOT } from './cli';
 import { grafeo, type Engine } from './engines';
 
 export interface GqlResponse<T = Record<string, unknown>> {
@@ -90,4 +93,10 @@ export async function startTestServer(
       await opened.cleanup();
     },
   };
+}
+
+/** Seeds a test store with the five bundled articles of import/ (one worker); fails unless all five import. */
+export async function importBundled(store: GraphStore): Promise<void> {
+  const report = await importPaths([path.join(ROOT, 'import')], store, { maxFileBytes: 5 << 20, workers: 1 });
+  if (report.totals.imported !== 5) throw new Error(`corpus import failed: ${JSON.stringify(report.files)}`);
 }
