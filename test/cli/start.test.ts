@@ -46,7 +46,7 @@ describeEngines('kg start', (engine) => {
         .split('\n')
         .filter((l) => l.startsWith('{'));
       expect(logLines.map((l) => JSON.parse(l).msg)).toContain(
-        'import: 5 files: 5 imported, 0 unchanged, 0 failed',
+        'import: 5 files: 5 imported, 0 unchanged, 0 failed, 0 skipped',
       );
     } finally {
       await stopCli(first.child);
