@@ -76,8 +76,9 @@ export function buildRelations(input: RelationInput): Relation[] {
   // 柳林村探索出以“说事会”为载体, 我县推行“双报到”, 主题党日活动在西棘荡村举办: a program is
   // implemented in the place its own sentence says runs it (see `placesRunning`), never in the
   // parents of that place or in every place the article names.
+  const actors = actorsOf(input);
   for (const h of input.programHits) {
-    for (const { key, rule } of placesRunning(input, h)) {
+    for (const { key, rule } of placesRunning(input, actors, h)) {
       add({
         type: 'IMPLEMENTED_IN',
         from: { label: 'Program', key: h.ref.key },
@@ -160,40 +161,65 @@ const PLACE_AFTER =
  * - else a place after it introduced by 在 in the same clause (…活动在西棘荡村举办).
  * A place inside a company's or an outlet's name is no actor; a deictic 我市/全县 is its place.
  */
-function placesRunning(input: RelationInput, h: Hit): Array<{ key: string; rule: string }> {
-  const { text, sentences } = input;
-  const s = sentences.at(h.start);
-  const paragraphStart = sentences.paragraphStart(h.start);
+interface Actor {
+  start: number;
+  end: number;
+  key: string;
+  /** A place named as such (not an organization's or a speaker's place). */
+  place: boolean;
+}
+
+/** Everything in the document that can act for a place, computed once per document. */
+interface Actors {
+  /** Places (not inside a company's or an outlet's name) and acting bodies, in text order. */
+  named: Actor[];
+  /** People followed by a verb of speaking, standing for the place of their post, in text order. */
+  speakers: Actor[];
+}
+
+function actorsOf(input: RelationInput): Actors {
+  const { text } = input;
   const inOther = (start: number) =>
     input.orgHits.some((o) => {
       const org = input.organizations.get(o.ref.key);
       return o.start <= start && start < o.end && org !== undefined && !ACTING_KINDS.has(org.kind);
     });
-  type Actor = { start: number; end: number; key: string; place: boolean };
-  const actors: Actor[] = [];
+  const named: Actor[] = [];
   for (const p of input.placeHits) {
-    if (p.start < paragraphStart || p.end > s.end || inOther(p.start) || !input.places.has(p.ref.key))
-      continue;
-    actors.push({ start: p.start, end: p.end, key: p.ref.key, place: true });
+    if (inOther(p.start) || !input.places.has(p.ref.key)) continue;
+    named.push({ start: p.start, end: p.end, key: p.ref.key, place: true });
   }
   for (const o of input.orgHits) {
     const org = input.organizations.get(o.ref.key);
-    if (o.start < paragraphStart || o.end > s.end || org === undefined || org.placeKey === null) continue;
+    if (org === undefined || org.placeKey === null) continue;
     if (!ACTING_KINDS.has(org.kind) || !input.places.has(org.placeKey)) continue;
     if (POST_AFTER.test(text.slice(o.end, o.end + 5))) continue;
     // The place inside the organization's name is already an actor of its own.
-    if (actors.some((a) => a.start >= o.start && a.end <= o.end)) continue;
-    actors.push({ start: o.start, end: o.end, key: org.placeKey, place: false });
+    if (named.some((a) => a.start >= o.start && a.end <= o.end)) continue;
+    named.push({ start: o.start, end: o.end, key: org.placeKey, place: false });
   }
   // 村党支部书记X说，我们通过“某某”…: a person speaking for their post acts for its place (only as the
   // speaker: 某某见证了“X” says nothing of who runs it).
+  const speakers: Actor[] = [];
   for (const ph of input.personHits ?? []) {
-    if (ph.start < s.start || ph.end > h.start || !SPEAKS.test(text.slice(ph.end, ph.end + 4))) continue;
+    if (!SPEAKS.test(text.slice(ph.end, ph.end + 4))) continue;
     const key = postPlace(input, ph.ref.key);
-    if (key !== null && !actors.some((a) => a.start <= ph.start && ph.end <= a.end))
-      actors.push({ start: ph.start, end: ph.end, key, place: false });
+    if (key !== null && !named.some((a) => a.start <= ph.start && ph.end <= a.end))
+      speakers.push({ start: ph.start, end: ph.end, key, place: false });
   }
-  actors.sort((a, b) => a.start - b.start);
+  const byStart = (a: Actor, b: Actor) => a.start - b.start;
+  return { named: named.sort(byStart), speakers: speakers.sort(byStart) };
+}
+
+function placesRunning(input: RelationInput, all: Actors, h: Hit): Array<{ key: string; rule: string }> {
+  const { text, sentences } = input;
+  const s = sentences.at(h.start);
+  const paragraphStart = sentences.paragraphStart(h.start);
+  // The paragraph up to the end of the program's sentence, and the speakers before it in its sentence.
+  const actors = [
+    ...all.named.filter((a) => a.start >= paragraphStart && a.end <= s.end),
+    ...all.speakers.filter((a) => a.start >= s.start && a.end <= h.start),
+  ].sort((a, b) => a.start - b.start);
   // In the sentence: the nearest actor before the program, with the places listed with it
   // (鼓楼、台江等商务楼宇聚集区，推行“一楼八员” → 鼓楼区 and 台江区).
   const inSentence = actors.filter((a) => a.end <= h.start && a.start >= s.start);
@@ -258,8 +284,7 @@ function listedWith(
   let cur = last;
   for (let i = actors.indexOf(last) - 1; i >= 0; i--) {
     const a = actors[i];
-    if (a === undefined || !/^(?:、|和|与|及|，)$/.test(text.slice(a.end, cur.start))) break;
-    if (text.slice(a.end, cur.start) === '，') break;
+    if (a === undefined || !/^(?:、|和|与|及)$/.test(text.slice(a.end, cur.start))) break;
     out.push({ key: a.key, rule });
     cur = a;
   }
