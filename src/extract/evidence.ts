@@ -60,6 +60,15 @@ export class SentenceIndex {
     return this.sentences[i]?.start ?? 0;
   }
 
+  /** End offset of the paragraph containing `offset` (its last sentence's end). */
+  paragraphEnd(offset: number): number {
+    const index = this.indexAt(offset);
+    const paragraph = this.sentences[index]?.paragraph;
+    let i = index;
+    while (i < this.sentences.length - 1 && this.sentences[i + 1]?.paragraph === paragraph) i++;
+    return this.sentences[i]?.end ?? this.text.length;
+  }
+
   /** All sentences, in text order. */
   all(): readonly Sentence[] {
     return this.sentences;

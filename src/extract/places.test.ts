@@ -67,4 +67,22 @@ describe('words that are not places', () => {
   it('leaves out a name whose last character starts another word', () => {
     expect(named('推动乡村振兴区域协调发展。')).not.toContain('振兴区');
   });
+
+  it('leaves out a county short form the sentence uses as a verb', () => {
+    // 振兴 is also 振兴区 of 丹东市; 城关 (a noun) stays possible where the province is known.
+    expect(named('某街道党委用心推动乡村振兴，打造治理新格局。')).toEqual([]);
+  });
+
+  it('does not let a lone county short form decide what the article is about', () => {
+    // 石门 is 石门县 of 常德市, but nothing else in the text places it there.
+    expect(named('市水库管理局开展党建品牌创建，打造一些具有石门特色的亮点。')).toEqual([]);
+    // A township of its own after it confirms the short form: 海丰 → 海丰县, 梅陇镇 under it.
+    expect(named('近日，海丰梅陇镇新村党群服务中心投入使用。')).toEqual(
+      expect.arrayContaining(['海丰县', '梅陇镇']),
+    );
+  });
+
+  it('leaves out a verb named once before a generic 村党委', () => {
+    expect(named('依托网格建立党组织，形成村党委、党支部、党小组三级体系。')).not.toContain('形成村');
+  });
 });

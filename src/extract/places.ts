@@ -102,7 +102,7 @@ export function extractPlaces(text: string, sentences: SentenceIndex): PlaceAnal
   resolveConfident(matches);
 
   const deicticCounts = countDeictics(text);
-  const main = chooseMainDivision(matches, deicticCounts);
+  const main = chooseMainDivision(text, matches, deicticCounts);
 
   const mainCity = main === null ? null : cityOf(main);
   const mainProvince = main === null ? null : (g.lineage(main.code).at(-1) ?? null);
@@ -214,6 +214,8 @@ function scanGazetteerNames(text: string): RawMatch[] {
           '局处所站办'.includes(text[end] ?? '')
         )
           continue;
+        // 推动乡村振兴 is no 振兴(区): a short form the segmenter reads as a verb in its sentence.
+        if (readsAsVerb(text, i, end)) continue;
         // 河北日报 / 河北新闻网 name an outlet, not the province.
         if (MEDIA_AFTER.test(text.slice(end, end + 4))) continue;
         // (程长春 吉凤竹): a surname glued before a two-character short form, between separators, is a
@@ -310,14 +312,24 @@ function isNamedBefore(text: string, at: number): boolean {
 // 廊坊 named 30 times under 河北 (named 3 times) → 廊坊市; five cities named once each in an
 // article about 我省 → 河北省. 我市/全市 count for a 市, 我省/全省 for the province.
 function chooseMainDivision(
+  text: string,
   matches: RawMatch[],
   deictic: Record<'city' | 'province' | 'county' | 'district', number>,
 ): Division | null {
   const g = gazetteer();
   const subtree = new Map<string, number>();
   const first = new Map<string, number>();
+  // A county short form is a word too often to decide the main place alone: 具有石门特色 in an
+  // article naming no confident place is no article about 石门县.
+  // It counts beside a confident place, or with a township of its own after it (雷州企水镇).
+  const anyConfident = matches.some((m) => m.division !== null);
+  const g0 = gazetteer();
+  const townAfter = (m: RawMatch, county: Division): boolean =>
+    g0.townsOfCounty(county.code).some((t) => text.startsWith(t, m.end));
   for (const m of matches) {
-    const d = m.division ?? m.tentative;
+    const d =
+      m.division ??
+      (m.tentative !== null && (anyConfident || townAfter(m, m.tentative)) ? m.tentative : null);
     if (d === null) continue;
     for (const x of g.lineage(d.code)) {
       subtree.set(x.code, (subtree.get(x.code) ?? 0) + 1);
@@ -567,6 +579,14 @@ class PlaceBuilder {
     return null;
   }
 
+  // 形成村党委、党支部、网格党小组: a verb before a generic 村党委 is no village's name unless the
+  // text names the village again (胜利村 and 前进村 are named more than once).
+  private verbNamedOnce(core: string, suffix: string): boolean {
+    const name = core + suffix;
+    const first = this.text.indexOf(name);
+    return isOneVerb(core) && first >= 0 && this.text.indexOf(name, first + 1) < 0;
+  }
+
   // 台城村党支部 with no place before it: a village or community named with its party
   // organization is a place even when no chain leads to it; it hangs under the main place.
   addOrgNamedSubplaces(mainKey: string | null): void {
@@ -580,6 +600,7 @@ class PlaceBuilder {
       const core = this.text.slice(start, suffixAt);
       if (!this.free(start, end) || !validSubplaceCore(core)) continue;
       const suffix = m[1] ?? m[2] ?? '';
+      if (this.verbNamedOnce(core, suffix)) continue;
       const level: PlaceLevel = suffix === '村' ? 'VILLAGE' : 'COMMUNITY';
       const existing = [...this.places.values()].find((p) => p.name === core + suffix && p.level === level);
       const key =
@@ -612,6 +633,7 @@ class PlaceBuilder {
       const level: PlaceLevel =
         suffix === '村' || suffix === '村民小组' ? 'VILLAGE' : suffix === '社区' ? 'COMMUNITY' : 'TOWNSHIP';
       if (level === 'TOWNSHIP' && startsWithVerb(core)) continue;
+      if (this.verbNamedOnce(core, suffix)) continue;
       const existing = [...this.places.values()].find((p) => p.name === name && p.level === level);
       let parentKey = mainKey;
       const sentence = this.sentences.at(start);
@@ -821,6 +843,19 @@ function startsWithVerb(core: string): boolean {
   return (
     first !== undefined && first.word.length >= 2 && first.word.length < core.length && /^v/.test(first.tag)
   );
+}
+
+// 形成, 推动: a core that is one verb word.
+function isOneVerb(core: string): boolean {
+  const tokens = tokenize(core);
+  return tokens.length === 1 && /^v/.test(tokens[0]?.tag ?? '');
+}
+
+// Whether the segmenter reads text[start, end) as one verb word within its clause.
+function readsAsVerb(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 6);
+  const window = text.slice(from, Math.min(text.length, end + 6));
+  return tokenize(window).some((t) => t.start === start - from && t.end === end - from && /^v/.test(t.tag));
 }
 
 function validSubplaceCore(core: string): boolean {

@@ -91,6 +91,37 @@ describe('program → place links', () => {
     expect(implementedIn(g, '三会一课')).toEqual([]);
   });
 
+  it('carries the place a lead paragraph names into the numbered paragraphs under it', () => {
+    const g = extract(
+      [
+        '今年以来，安徽省合肥市庐阳区杏林街道坚持党建引领，推进网格治理。',
+        '一是完善组织体系，组建网格党支部5个。',
+        '二是深化服务，持续开展“邻里守望”活动，网格员定期走访。',
+      ].join('\n'),
+    );
+    expect(implementedIn(g, '邻里守望')).toEqual(['杏林街道']);
+  });
+
+  it('carries no place over a paragraph whose subject is a company or its committee', () => {
+    const g = extract(
+      [
+        '黑龙江省哈尔滨市道里区的一家企业近年来发展迅速。',
+        '某某供电公司党委大力推进标准化建设。严格落实“三会一课”制度。',
+      ].join('\n'),
+    );
+    expect(implementedIn(g, '三会一课')).toEqual([]);
+  });
+
+  it('links the place of the speaker a quoted paragraph ends with', () => {
+    const g = extract(
+      [
+        '近日，江西省赣州市南康区唐江镇卢屋村召开党员大会。',
+        '“我们推行‘积分超市’模式，党员参与热情更高了。”南康区委常委、组织部长刘建明说。',
+      ].join('\n'),
+    );
+    expect(implementedIn(g, '积分超市')).toEqual(['南康区']);
+  });
+
   it('links nothing when no place is said to run it', () => {
     const g = extract('“两学一做”学习教育是党内教育的重要形式。');
     expect(implementedIn(g, '两学一做')).toEqual([]);

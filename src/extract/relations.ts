@@ -175,6 +175,8 @@ interface Actors {
   named: Actor[];
   /** People followed by a verb of speaking, standing for the place of their post, in text order. */
   speakers: Actor[];
+  /** Bodies that act for no place (companies, unplaced committees), key '', in text order. */
+  bodies: Actor[];
 }
 
 function actorsOf(input: RelationInput): Actors {
@@ -189,10 +191,14 @@ function actorsOf(input: RelationInput): Actors {
     if (inOther(p.start) || !input.places.has(p.ref.key)) continue;
     named.push({ start: p.start, end: p.end, key: p.ref.key, place: true });
   }
+  const bodies: Actor[] = [];
   for (const o of input.orgHits) {
     const org = input.organizations.get(o.ref.key);
-    if (org === undefined || org.placeKey === null) continue;
-    if (!ACTING_KINDS.has(org.kind) || !input.places.has(org.placeKey)) continue;
+    if (org === undefined) continue;
+    if (org.placeKey === null || !ACTING_KINDS.has(org.kind) || !input.places.has(org.placeKey)) {
+      bodies.push({ start: o.start, end: o.end, key: '', place: false });
+      continue;
+    }
     if (POST_AFTER.test(text.slice(o.end, o.end + 5))) continue;
     // The place inside the organization's name is already an actor of its own.
     if (named.some((a) => a.start >= o.start && a.end <= o.end)) continue;
@@ -208,7 +214,7 @@ function actorsOf(input: RelationInput): Actors {
       speakers.push({ start: ph.start, end: ph.end, key, place: false });
   }
   const byStart = (a: Actor, b: Actor) => a.start - b.start;
-  return { named: named.sort(byStart), speakers: speakers.sort(byStart) };
+  return { named: named.sort(byStart), speakers: speakers.sort(byStart), bodies: bodies.sort(byStart) };
 }
 
 function placesRunning(input: RelationInput, all: Actors, h: Hit): Array<{ key: string; rule: string }> {
@@ -246,6 +252,16 @@ function placesRunning(input: RelationInput, all: Actors, h: Hit): Array<{ key: 
     /^[^，。]{0,6}(?:开展|实施|启动|推行)以来[，,]$/.test(text.slice(h.end, opening.start))
   )
     return [{ key: opening.key, rule: 'program.place-main-clause' }];
+  // “…推动了‘两学一做’学习教育的常态化。”某区委常委、组织部长某某说。: a paragraph quoting one
+  // speaker from its start speaks for the place of the speaker's post.
+  const paragraphEnd = sentences.paragraphEnd(h.start);
+  if (/^[“"「]/.test(text.slice(paragraphStart, paragraphStart + 1))) {
+    const speaker = all.speakers.find(
+      (a) =>
+        a.start >= h.end && a.end <= paragraphEnd && /[”"」][^”"」“]{0,20}$/.test(text.slice(h.end, a.start)),
+    );
+    if (speaker !== undefined) return [{ key: speaker.key, rule: 'program.place-quoted-speaker' }];
+  }
   // 深入实施“领头羊”工程 with no subject: the actor of the paragraph so far (the subject carried over).
   // Not when the sentence has a subject of its own that is no place (该支部, 我院, 公司党委 …), and
   // only a place named as such (an organization's place is its own, not the paragraph's).
@@ -255,6 +271,14 @@ function placesRunning(input: RelationInput, all: Actors, h: Hit): Array<{ key: 
   const earlier = actors.filter((a) => a.end <= s.start && a.place);
   const carried = earlier[earlier.length - 1];
   if (carried !== undefined) return [{ key: carried.key, rule: 'program.place-carried' }];
+  // A paragraph with no place of its own goes on about the place the article was last about
+  // (一是…二是…三是…持续深化“某某”活动 under a lead paragraph naming the community).
+  // Not when a body that is no place's own (a company, its party committee, an unplaced 学院党委)
+  // was the last subject: 供电公司党委大力推进… 严格落实“三会一课”.
+  const topic = [...all.named.filter((a) => a.end <= s.start), ...all.bodies.filter((b) => b.end <= h.start)]
+    .sort((a, b) => a.end - b.end)
+    .pop();
+  if (topic !== undefined && topic.key !== '') return [{ key: topic.key, rule: 'program.place-topic' }];
   return [];
 }
 
