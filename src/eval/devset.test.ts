@@ -25,11 +25,11 @@ const THRESHOLDS: Array<[string, (s: EvalSummary) => Rate, number]> = [
   ['metrics precision', (s) => s.metrics.precision, 0.9],
   ['metric subject right', (s) => s.metrics.subjectRight, 0.85],
   ['metric year right', (s) => s.metrics.yearRight, 0.9],
-  // Below the targets (every stated date; links 0.85 / 0.85 / 0.75 end to end): ratchets.
-  ['dates', (s) => s.dates, 0.9],
-  ['links recall (programs found)', (s) => s.links.recall, 0.73],
-  ['links precision (programs found)', (s) => s.links.precision, 0.8],
-  ['links end to end', (s) => s.links.endToEnd, 0.56],
+  ['dates', (s) => s.dates, 1],
+  ['links recall (programs found)', (s) => s.links.recall, 0.85],
+  ['links precision (programs found)', (s) => s.links.precision, 0.85],
+  // Below the target (0.75 end to end: the programs still missed take their links): a ratchet.
+  ['links end to end', (s) => s.links.endToEnd, 0.66],
 ];
 
 (present ? describe : describe.skip)('kg eval on ../shared/corpus-dev', () => {

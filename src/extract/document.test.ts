@@ -53,6 +53,17 @@ describe('publication day', () => {
     expect(info(`某地新闻标题一则\n${line}\n正文。`).publishedAt).toBe(day);
   });
 
+  it('completes a dispatch day by the years the text counts since a dated event', () => {
+    // 1988年 + 35年来 → 2023: the dispatch was written in 2023.
+    const d = info('某镇的老经验\n某某日报南昌3月8日讯 1988年，某镇首创“板凳会”。35年来，这一做法不断发展。');
+    expect(d.publishedAt).toBe('2023-03-08');
+  });
+
+  it('leaves a dispatch day without a year when the text only mentions years', () => {
+    const d = info('某镇的新变化\n某某日报南昌3月8日讯 2019年，某镇修通了公路。2021年又建起了广场。');
+    expect(d.publishedAt).toBeNull();
+  });
+
   it('leaves a date of the running text alone', () => {
     const d = info('某村的新变化\n2021年6月3日，记者来到某村，看到新修的道路。');
     expect(d.publishedAt).toBeNull();

@@ -24,7 +24,7 @@ export function readDocumentInfo(doc: CleanDocument, mainPlaceKey: string | null
   const header = doc.paragraphs.slice(0, HEADER_PARAGRAPHS);
   return {
     title: readTitle(doc),
-    publishedAt: readDate(header),
+    publishedAt: readDate(header) ?? readDispatchDay(header, doc.text),
     source: readSource(doc, header),
     authors: readAuthors(doc.paragraphs),
     mainPlaceKey,
@@ -152,6 +152,26 @@ function readDate(header: readonly Paragraph[]): string | null {
       const timed = /^\s*\]?\s*\d{1,2}:\d{2}/.test(after) || /^\s*(?:星期|周[一二三四五六日天])/.test(after);
       if (opens || labelled || timed || isDateline(t)) return d.iso;
     }
+  }
+  return null;
+}
+
+// A dispatch line gives the day without the year (浙江在线杭州5月15日讯, 新华社昆明9月21日电). The
+// year is read only where the text states it by arithmetic — an event's year and the years since
+// it (1963年…。56年来 → 2019) — and every such pair agrees; a year merely mentioned is no date of
+// publication.
+const DISPATCH_DAY = /^[\u4e00-\u9fa5]{2,20}?(\d{1,2})月(\d{1,2})日(?:电|讯)/;
+const YEAR_THEN_SINCE = /(?<!\d)((?:19|20)\d{2})年[^。]{0,120}。?[^。]{0,40}?(?<![\d.])(\d{1,3})(?:多)?年来/g;
+
+function readDispatchDay(header: readonly Paragraph[], text: string): string | null {
+  for (const p of header) {
+    const m = DISPATCH_DAY.exec(p.text.trim());
+    if (m === null) continue;
+    const years = new Set<number>();
+    for (const y of text.matchAll(YEAR_THEN_SINCE)) years.add(Number(y[1]) + Number(y[2]));
+    const [year] = [...years];
+    if (years.size !== 1 || year === undefined) return null;
+    return datesIn(`${year}年${m[1]}月${m[2]}日`)[0]?.iso ?? null;
   }
   return null;
 }
