@@ -46,6 +46,12 @@ describe('program candidates', () => {
     expect(programNames(g)).toEqual([]);
   });
 
+  it('takes a campaign named by the honour it strives for when the text names it twice', () => {
+    const g = extract('全县推进清廉机关创建，以清廉机关创建带动作风转变。争创文明城市。');
+    expect(programNamed(g, '清廉机关创建')?.kind).toBe('CAMPAIGN');
+    expect(programNames(g).some((n) => n.includes('文明城市'))).toBe(false);
+  });
+
   it('finds national practices named without quotes', () => {
     const g = extract('各支部严格落实三会一课，每月开展主题党日，推进两学一做学习教育常态化。');
     expect(programNames(g)).toEqual(expect.arrayContaining(['三会一课', '主题党日', '两学一做']));

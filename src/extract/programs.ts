@@ -296,6 +296,7 @@ export function extractPrograms(
     if (claimed[h.start] !== 1) record(h.name, h.kind, h.start, h.end, 'program.national', [], []);
   readModelPartyBuilding(text, claimed, record);
   readTopicCampaigns(text, claimed, record);
+  readHonourCampaigns(text, claimed, record);
   for (const a of abbreviations) {
     const owner = hits.find((h) => h.end === a.after);
     const d = owner === undefined ? undefined : drafts.get(owner.ref.key);
@@ -760,6 +761,22 @@ function readTopicCampaigns(text: string, claimed: Uint8Array, record: Recorder)
     if (![...core].every((c) => isNameChar(c)) || NOT_TOPICS.has(core) || isGenericGap(core)) continue;
     if (implementVerbEndingAt(core, 2) !== null) continue;
     record(core + m[0], 'CAMPAIGN', k, suffixStart + m[0].length, 'program.topic-campaign', [], []);
+  }
+}
+
+// A campaign named by the honour it strives for: 模范机关创建, 文明城市创建, 五星支部创建 — an honour
+// quality (a closed class) + the kind of unit + 创建, named at least twice (once is a description:
+// 争创文明城市). The quality words are the titles the Party and the state award.
+const HONOUR_CAMPAIGN =
+  /(?:模范|文明|示范|先进|星级|五好|红旗|标杆|标准化|规范化|过硬|清廉|廉洁|平安|和谐|[一二三四五六七八九十][型星好强])(?:机关|单位|党支部|支部|党组织|城市|城区|社区|村|家庭|校园|企业|窗口|部门)创建/g;
+
+function readHonourCampaigns(text: string, claimed: Uint8Array, record: Recorder): void {
+  const found = [...text.matchAll(HONOUR_CAMPAIGN)].filter((m) => claimed[m.index] !== 1);
+  const counts = new Map<string, number>();
+  for (const m of found) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  for (const m of found) {
+    if ((counts.get(m[0]) ?? 0) < 2) continue;
+    record(m[0], 'CAMPAIGN', m.index, m.index + m[0].length, 'program.honour-campaign', [], []);
   }
 }
 

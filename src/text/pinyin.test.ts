@@ -21,6 +21,14 @@ describe('removePinyin', () => {
     expect(clean('我們(men)和(de)')).toBe('我們(men)和(de)');
   });
 
+  it('removes toneless syllables where a page annotates many characters, of several kinds', () => {
+    const page =
+      '區直機關(guan) 工委推動黨(dang) 建，關(guan) 於(yu) 加強機關(guan) 黨(dang) 建的意見，具體(ti) 內(nei) 容';
+    expect(clean(page)).toBe('區直機關工委推動黨建，關於加強機關黨建的意見，具體內容');
+    // A few lower-case words in brackets are no annotation.
+    expect(clean('手機(app)下載，電腦(pc)版')).toBe('手機(app)下載，電腦(pc)版');
+  });
+
   it('keeps the offset map: the character after an annotation maps to its raw place', () => {
     const m = removePinyin(MappedText.fromRaw('經(jīng)驗'));
     expect(m.rawOffset(1)).toBe('經(jīng)'.length);
