@@ -93,6 +93,17 @@ describe('classifyLines: by position', () => {
     expect(classifyLines(onlyHeadline).map(ruleOf)).toEqual(['keep', 'keep', 'keep']);
   });
 
+  it('drops a navigation row above the article, not a byline or a two-part headline', () => {
+    const lines = [
+      '今日南平 今日建阳 今日邵武 今日武夷山',
+      '首页 新闻 政务 民生 文化 视频',
+      '记者 张明 李华 王强 赵亮',
+      '积分制激活乡村治理 某村“小积分”换来大变化',
+      '正文。',
+    ];
+    expect(classifyLines(lines).map(ruleOf)).toEqual(['navigation', 'navigation', 'keep', 'keep', 'keep']);
+  });
+
   it('drops short lines after the last sentence, but keeps author lines there', () => {
     const lines = ['正文。', '本报记者聂资滨', '电子报', '进入视频频道最新视频', '一周看点'];
     expect(classifyLines(lines).map(ruleOf)).toEqual(['keep', 'keep', 'ui', 'ui', 'tail']);

@@ -23,6 +23,7 @@ export type FurnitureRule =
   | 'related-heading'
   | 'related-list'
   | 'header-label'
+  | 'navigation'
   | 'tail';
 
 /** The verdict on one line: dropped by a rule, or kept as `line.slice(start, end)`. */
@@ -163,6 +164,17 @@ function lineRule(line: string): FurnitureRule | undefined {
   return undefined;
 }
 
+// Five or more short link texts separated by spaces or bars, or four that share a first or
+// last word (今日烟台 今日龙口 …; 烟台新闻 龙口新闻 …).
+function isNavigationRow(line: string): boolean {
+  if (AUTHOR_LINE.test(line) || /[。，！？；：“”]/u.test(line)) return false;
+  const items = line.split(/[\s|｜·]+/u).filter((x) => x.length > 0);
+  if (items.length < 4 || !items.every((x) => x.length >= 2 && x.length <= 8)) return false;
+  if (items.length >= 5) return true;
+  const shared = (pick: (x: string) => string): boolean => new Set(items.map(pick)).size === 1;
+  return shared((x) => x.slice(0, 2)) || shared((x) => x.slice(-2));
+}
+
 function isHeadlineWithDate(line: string): boolean {
   return HEADLINE_WITH_DATE.test(line) && !DATELINE_WORDS.test(line);
 }
@@ -207,6 +219,13 @@ export function classifyLines(lines: readonly string[]): LineVerdict[] {
   dated.forEach((isDated, i) => {
     if (isDated && (datedCount >= 2 || BULLET.test(lines[i] ?? ''))) drop(i, 'related-list');
   });
+
+  // A site's navigation row above the article: 今日烟台 今日龙口 今日莱阳 今日莱州 今日蓬莱 (links to
+  // its local editions), 首页 新闻 政务 民生 文化 视频. Not a byline (记者/通讯员 …), not a headline
+  // of two parts.
+  for (let i = 0; i < (firstBody < 0 ? lines.length : firstBody); i++) {
+    if (kept(i) && isNavigationRow(lines[i] ?? '')) drop(i, 'navigation');
+  }
 
   // Section labels above the headline, when a headline still follows before the dateline:
   // 廊坊新闻河北日报廊坊专辑 / 燕赵新答卷·廊坊篇 | 夯基铸魂… / 2021-06-07 10:02:52 来源：河北新闻网.
