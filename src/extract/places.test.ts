@@ -82,6 +82,10 @@ describe('words that are not places', () => {
     );
   });
 
+  it('leaves out a city short form naming a building', () => {
+    expect(named('近日，无锡中心商圈党委开展活动，梁溪区领导出席。')).not.toContain('无锡市');
+  });
+
   it('leaves out a verb named once before a generic 村党委', () => {
     expect(named('依托网格建立党组织，形成村党委、党支部、党小组三级体系。')).not.toContain('形成村');
   });

@@ -201,6 +201,8 @@ function scanGazetteerNames(text: string): RawMatch[] {
           break;
         }
         if (next !== undefined && '省市县区州旗镇乡'.includes(next)) continue;
+        // 苏州中心, 上海大厦: a bare short form + a building word names the building (not 苏州市中心).
+        if (/^(?:中心(?!城)|大厦|广场|之门|天地)/.test(text.slice(end, end + 3))) continue;
         if (text.startsWith('街道', end)) continue;
         // 劲松北社区 is not 松北(区) + 社区: a short form right before 社区/村/小区/路 is inside a local name.
         if (/^(?:社区|小区|村|路|大街|胡同|[东西南北中]路|大道)/.test(text.slice(end, end + 2))) continue;

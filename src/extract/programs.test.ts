@@ -128,6 +128,16 @@ describe('program → place links', () => {
     expect(implementedIn(g, '积分超市')).toEqual(['南康区']);
   });
 
+  it('links the place of the scene a demonstrative sentence sums up', () => {
+    const g = extract(
+      [
+        '在江苏省无锡市梁溪区南禅寺社区，十多位居民围坐在一起讨论加装电梯。',
+        '这样的场景，是梁溪区推行“板凳议事”机制的一个缩影。',
+      ].join('\n'),
+    );
+    expect(implementedIn(g, '板凳议事').sort()).toEqual(['南禅寺社区', '梁溪区']);
+  });
+
   it('links nothing when no place is said to run it', () => {
     const g = extract('“两学一做”学习教育是党内教育的重要形式。');
     expect(implementedIn(g, '两学一做')).toEqual([]);

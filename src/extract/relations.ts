@@ -230,7 +230,13 @@ function placesRunning(input: RelationInput, all: Actors, h: Hit): Array<{ key: 
   // (鼓楼、台江等商务楼宇聚集区，推行“一楼八员” → 鼓楼区 and 台江区).
   const inSentence = actors.filter((a) => a.end <= h.start && a.start >= s.start);
   const nearest = inSentence[inSentence.length - 1];
-  if (nearest !== undefined) return listedWith(text, inSentence, nearest, 'program.place-subject');
+  // 这是某党总支开展的首场“X”活动 / 这样的场景是某县传承“X”的缩影: a sentence opening with a
+  // demonstrative says the program of what the sentence before it told, so the place that sentence
+  // named last (where it happened) runs it too.
+  const told = DEMONSTRATIVE.test(text.slice(s.start, s.start + 3)) ? toldBefore(input, all, s.start) : [];
+  if (nearest !== undefined)
+    return [...listedWith(text, inSentence, nearest, 'program.place-subject'), ...told];
+  if (told.length > 0) return told;
   let clauseEnd = h.end;
   while (clauseEnd < s.end && !isClauseBreak(text[clauseEnd])) clauseEnd++;
   const after = actors.find(
@@ -280,6 +286,23 @@ function placesRunning(input: RelationInput, all: Actors, h: Hit): Array<{ key: 
     .pop();
   if (topic !== undefined && topic.key !== '') return [{ key: topic.key, rule: 'program.place-topic' }];
   return [];
+}
+
+const DEMONSTRATIVE = /^[“"]?(?:这|此)(?!里|儿|次|项|一年|些年)/;
+
+// The place named last before `sentenceStart`, in its paragraph or the one before (a place named
+// as such).
+function toldBefore(
+  input: RelationInput,
+  all: Actors,
+  sentenceStart: number,
+): Array<{ key: string; rule: string }> {
+  if (sentenceStart === 0) return [];
+  const own = input.sentences.paragraphStart(sentenceStart);
+  const from = own === 0 ? 0 : input.sentences.paragraphStart(own - 1);
+  const named = all.named.filter((a) => a.place && a.start >= from && a.end <= sentenceStart);
+  const last = named[named.length - 1];
+  return last === undefined ? [] : [{ key: last.key, rule: 'program.place-demonstrative' }];
 }
 
 // A verb of speaking right after a name: 某某说, 某某介绍, 某某告诉记者.
