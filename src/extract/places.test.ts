@@ -25,6 +25,13 @@ describe('places the gazetteer does not list', () => {
     expect(named('湖滨北路街道在万象大厦召开会议。')).toContain('湖滨北路街道');
   });
 
+  it('splits a township the gazetteer lacks from the village after it', () => {
+    expect(named('四川省雅安市芦山县龙门乡古城村召开会议。')).toEqual(
+      expect.arrayContaining(['龙门乡', '古城村']),
+    );
+    expect(named('四川省雅安市芦山县龙门乡古城村召开会议。')).not.toContain('龙门乡古城村');
+  });
+
   it('takes a town and village after a county-level city', () => {
     expect(named('河北涿州市松林店镇东城坊村，召开党员大会。')).toEqual(
       expect.arrayContaining(['松林店镇', '东城坊村']),

@@ -559,7 +559,9 @@ class PlaceBuilder {
     if (parent.level === 'COUNTY' || parent.level === 'TOWNSHIP' || parent.level === 'OTHER') {
       // 兴隆县创新村级后备干部: 村级/村民/村委 after the name make 村 part of another word.
       const village = /^([\u4e00-\u9fa5]{1,5}?)(村|社区)(?![级民委务干])/.exec(ahead);
-      if (village !== null && validSubplaceCore(village[1] ?? '')) {
+      // 龙门乡古城村 is a township and its village, not one village (read below).
+      const holdsTown = /(?:镇|乡|街道)./.test(village?.[1] ?? '');
+      if (village !== null && !holdsTown && validSubplaceCore(village[1] ?? '')) {
         return {
           name: village[0],
           level: village[2] === '村' ? 'VILLAGE' : 'COMMUNITY',

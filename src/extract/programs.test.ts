@@ -138,6 +138,16 @@ describe('program → place links', () => {
     expect(implementedIn(g, '板凳议事').sort()).toEqual(['南禅寺社区', '梁溪区']);
   });
 
+  it('links the place of the scene a sentence calls an instance of the program', () => {
+    const g = extract(
+      [
+        '近日，四川省雅安市芦山县龙门乡古城村的安置点里，供电公司党员服务队在值守。',
+        '队员昼夜巡查线路，是国网某公司“红色电力”工程的具体举措之一。',
+      ].join('\n'),
+    );
+    expect(implementedIn(g, '红色电力工程')).toEqual(['古城村']);
+  });
+
   it('links nothing when no place is said to run it', () => {
     const g = extract('“两学一做”学习教育是党内教育的重要形式。');
     expect(implementedIn(g, '两学一做')).toEqual([]);

@@ -233,7 +233,12 @@ function placesRunning(input: RelationInput, all: Actors, h: Hit): Array<{ key: 
   // 这是某党总支开展的首场“X”活动 / 这样的场景是某县传承“X”的缩影: a sentence opening with a
   // demonstrative says the program of what the sentence before it told, so the place that sentence
   // named last (where it happened) runs it too.
-  const told = DEMONSTRATIVE.test(text.slice(s.start, s.start + 3)) ? toldBefore(input, all, s.start) : [];
+  // So does a sentence calling what it tells an instance of the program: 服务队队员在安置点值守，是
+  // 某公司“X”工程的具体举措之一.
+  const instance =
+    /是[^。；]*$/.test(text.slice(s.start, h.start)) && INSTANCE_OF.test(text.slice(h.end, h.end + 16));
+  const told =
+    DEMONSTRATIVE.test(text.slice(s.start, s.start + 3)) || instance ? toldBefore(input, all, s.start) : [];
   if (nearest !== undefined)
     return [...listedWith(text, inSentence, nearest, 'program.place-subject'), ...told];
   if (told.length > 0) return told;
@@ -289,6 +294,7 @@ function placesRunning(input: RelationInput, all: Actors, h: Hit): Array<{ key: 
 }
 
 const DEMONSTRATIVE = /^[“"]?(?:这|此)(?!里|儿|次|项|一年|些年)/;
+const INSTANCE_OF = /^[^，。；]{0,8}?的(?:一个|一项|具体|生动|真实)?(?:举措|缩影|写照|实践|体现|例证|典型)/;
 
 // The place named last before `sentenceStart`, in its paragraph or the one before (a place named
 // as such).
