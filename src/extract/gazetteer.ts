@@ -6,6 +6,7 @@
  * Public within `extract`: `gazetteer()` (a lazily built, shared, read-only index) and the
  * `Division` type. Nothing here knows about a document.
  */
+import { FORMER_PLACE_NAMES } from './formerPlaceNames.generated';
 
 /** One administrative division of GB/T 2260 (province, prefecture-level city or county-level unit). */
 export interface Division {
@@ -20,6 +21,8 @@ export interface Division {
   provinceCode: string;
   /** Short forms that may stand for it in text (廊坊 for 廊坊市, 内蒙古 for 内蒙古自治区). */
   shortNames: string[];
+  /** Names it had in earlier revisions of GB/T 2260 (田阳县 for 田阳区, 襄樊市 for 襄阳市). */
+  formerNames: string[];
 }
 
 /** A name (full or short) that the scanner may find in text, with the divisions it can mean. */
@@ -40,6 +43,8 @@ export interface Gazetteer {
   townsOfCounty(countyCode: string): readonly string[];
   /** Codes of the direct children of a division (cities of a province, counties of a city). */
   childrenOf(code: string): readonly string[];
+  /** The division a former official name now means (田阳县 → 田阳区), if exactly one. */
+  currentOf(formerName: string): Division | null;
   /** The division and all its ancestors, nearest first. */
   lineage(code: string): Division[];
   /** True when `code` is `ancestorCode` or lies under it. */
@@ -66,7 +71,7 @@ const COMMON_WORD_SHORT_NAMES = new Set([
 ]);
 
 // 自治州/自治县/自治旗 names carry ethnic groups after the place name: 恩施土家族苗族自治州 → 恩施.
-const ETHNIC_AUTONOMY =
+export const ETHNIC_AUTONOMY =
   /(?:(?:蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各)族)+自治(?:州|县|旗)$/;
 
 function shortNamesOf(name: string, level: Division['level']): string[] {
@@ -110,6 +115,7 @@ function load(): Gazetteer {
       parentCode: null,
       provinceCode: `${raw.c.slice(0, 2)}0000`,
       shortNames: shortNamesOf(raw.n, level),
+      formerNames: [],
     });
   };
   provinces.forEach(add);
@@ -130,6 +136,8 @@ function load(): Gazetteer {
     children.set(d.parentCode, list);
   }
 
+  const formerOwners = addFormerNames(byCode);
+
   const names = new Map<string, NameEntry>();
   const index = (name: string, short: boolean, d: Division): void => {
     const key = `${short ? 's' : 'f'}:${name}`;
@@ -141,6 +149,10 @@ function load(): Gazetteer {
     index(d.name, false, d);
     for (const s of d.shortNames) index(s, true, d);
   }
+  // A former name is read like a full name (2017年的田阳县 is today's 田阳区), unless it is some
+  // division's name today.
+  for (const d of byCode.values())
+    for (const f of d.formerNames) if (!names.has(`f:${f}`)) index(f, false, d);
   const byPrefix = new Map<string, NameEntry[]>();
   for (const entry of names.values()) {
     const prefix = entry.name.slice(0, 2);
@@ -186,8 +198,26 @@ function load(): Gazetteer {
     townsOfCounty,
     childrenOf: (code) => children.get(code) ?? [],
     lineage,
+    currentOf: (formerName) => {
+      const owners = formerOwners.get(formerName);
+      return owners?.length === 1 ? (owners[0] ?? null) : null;
+    },
     isWithin: (code, ancestorCode) => lineage(code).some((d) => d.code === ancestorCode),
   };
+}
+
+// Names of earlier GB/T 2260 revisions, generated into `formerPlaceNames.generated.ts` by
+// `npm run gen:former-names` (see `formerNames.ts`). Fills each division's `formerNames`; returns
+// former name → the divisions it may mean.
+function addFormerNames(byCode: Map<string, Division>): Map<string, Division[]> {
+  const owners = new Map<string, Division[]>();
+  for (const [former, code] of FORMER_PLACE_NAMES) {
+    const d = byCode.get(code);
+    if (d === undefined || d.formerNames.includes(former)) continue;
+    d.formerNames.push(former);
+    owners.set(former, [...(owners.get(former) ?? []), d]);
+  }
+  return owners;
 }
 
 let shared: Gazetteer | null = null;

@@ -10,6 +10,7 @@
  */
 import { compareHits, compareStrings, type Hit, type SentenceIndex } from './evidence';
 import { implementVerbEndingAt, isClauseBreak, isHan, NAME_STOP_CHARS } from './lexicon';
+import { PROGRAM_TYPE_WORDS as SUFFIXES, type ProgramTypeWord as Suffix } from './names';
 import { findNationalPractices } from './nationalPrograms';
 import { stripQuoteMarks, type Quote } from './quotes';
 import type { ProgramEntity, ProgramKind } from './types';
@@ -21,47 +22,6 @@ export interface ProgramAnalysis {
   /** Spans of program names and of short quotes: numbers inside them are not metrics. */
   nameSpans: Array<[number, number]>;
 }
-
-interface Suffix {
-  word: string;
-  kind: ProgramKind;
-  /** True when the suffix is part of the name (领头羊工程); false for a generic type word (活动, 机制). */
-  keep: boolean;
-  /** Only after a quote: “最多跑一次”改革, “雏鹰”计划, “枫桥经验” — unquoted these are everyday words. */
-  quotedOnly?: boolean;
-  /** Name characters an unquoted name needs before the suffix (default 4): 推行河长制 needs one. */
-  minBody?: number;
-  /** Characters that may not follow the suffix (经济增长制约 is no 长制). */
-  notBefore?: string;
-}
-
-// Longest first, so 工作法 wins over 法-less matches and 治理架构 over nothing.
-const SUFFIXES: readonly Suffix[] = [
-  { word: '积分制管理', kind: 'MECHANISM', keep: true, minBody: 0 },
-  { word: '百日攻坚', kind: 'CAMPAIGN', keep: false },
-  { word: '治理架构', kind: 'MECHANISM', keep: false },
-  { word: '学习教育', kind: 'CAMPAIGN', keep: true, quotedOnly: true },
-  { word: '主题教育', kind: 'CAMPAIGN', keep: true, quotedOnly: true },
-  { word: '会客厅', kind: 'PLATFORM', keep: true },
-  { word: '工作法', kind: 'MECHANISM', keep: true },
-  { word: '积分制', kind: 'MECHANISM', keep: true, minBody: 0 },
-  { word: '坐班制', kind: 'MECHANISM', keep: true, minBody: 2 },
-  { word: '工程', kind: 'PROJECT', keep: true },
-  { word: '行动', kind: 'CAMPAIGN', keep: true },
-  { word: '活动', kind: 'CAMPAIGN', keep: false },
-  { word: '机制', kind: 'MECHANISM', keep: false },
-  { word: '制度', kind: 'MECHANISM', keep: false },
-  { word: '清单', kind: 'MECHANISM', keep: true },
-  { word: '模式', kind: 'MECHANISM', keep: false },
-  { word: '平台', kind: 'PLATFORM', keep: true },
-  { word: '驿站', kind: 'PLATFORM', keep: true },
-  { word: '长制', kind: 'MECHANISM', keep: true, minBody: 1, notBefore: '度约定订作造' },
-  { word: '改革', kind: 'MECHANISM', keep: false, quotedOnly: true },
-  { word: '计划', kind: 'PROJECT', keep: true, quotedOnly: true },
-  { word: '经验', kind: 'MECHANISM', keep: true, quotedOnly: true },
-  // “五型”模范机关建设, “对标争先”建设计划 (计划 wins: longer matches are tried at each gap first)
-  { word: '建设', kind: 'PROJECT', keep: false, quotedOnly: true, notBefore: '年' },
-];
 
 // After 等 a list of quoted names may end in a broader word: “一楼八员”“党建楼长制”等集约服务体系.
 const LIST_SUFFIXES: readonly Suffix[] = [

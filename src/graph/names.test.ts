@@ -51,3 +51,15 @@ test('traditional script, a type word the canonical name dropped, and autonomous
   expect(bestPlaceMatch('锡林郭勒', places)?.name).toBe('锡林郭勒盟');
   expect(bestPlaceMatch('廣陽區', places)?.name).toBe('广阳区');
 });
+
+test('a former name of a place finds it under its name today', () => {
+  // 田阳县 became 田阳区 of 百色市 in 2019 (撤县设区); 襄樊市 was renamed 襄阳市 in 2010.
+  const places = [
+    { id: 'plc_1', name: '田阳区', level: 'COUNTY' as const, code: '451003' },
+    { id: 'plc_2', name: '襄阳市', level: 'CITY' as const, code: '420600' },
+  ];
+  expect(nameQueries('田阳县')).toContain('田阳区');
+  expect(bestPlaceMatch('田阳县', places)?.name).toBe('田阳区');
+  expect(bestPlaceMatch('襄樊市', places)?.name).toBe('襄阳市');
+  expect(bestPlaceMatch('田阳镇', places)).toBeNull();
+});

@@ -2,6 +2,13 @@
  * Name lookups for `program(name)` and `place(name)`: what a person types (领头羊, “领头羊”工程,
  * 廊坊) to the node they mean. Pure ranking over candidates the store fetched. Internal.
  */
+import {
+  AUTONOMOUS_TAIL,
+  currentPlaceName,
+  LOOKUP_TYPE_WORDS,
+  PLACE_SUFFIXES,
+  withoutTypeWord,
+} from '../extract/names';
 import { simplify } from '../text/script';
 import type { PlaceRow, ProgramRow } from './rows';
 
@@ -22,33 +29,12 @@ export function nameQueries(name: string): string[] {
   const core = /[“「『‘"'《]([^”」』’"'》]+)[”」』’"'》]/.exec(typed)?.[1];
   const forms = [typed, bareName(typed), ...(core ? [core] : [])].flatMap((q) => {
     const simple = simplify(q);
-    return [q, simple, withoutTypeWord(bareName(simple))];
+    // 田阳县 → 田阳区: a place's former name finds the place under today's name.
+    const current = currentPlaceName(bareName(simple));
+    return [q, simple, withoutTypeWord(bareName(simple)), ...(current === null ? [] : [current])];
   });
   return [...new Set(forms.filter((q) => q.length > 0))];
 }
-
-// 十户联创活动 → 十户联创: what a researcher types may carry a type word the canonical name dropped.
-function withoutTypeWord(name: string): string {
-  const suffix = PROGRAM_SUFFIXES.find((s) => name.endsWith(s) && name.length > s.length + 1);
-  return suffix === undefined ? name : name.slice(0, -suffix.length);
-}
-
-const PROGRAM_SUFFIXES = [
-  '实践活动',
-  '工作法',
-  '工程',
-  '活动',
-  '行动',
-  '机制',
-  '制度',
-  '清单',
-  '模式',
-  '平台',
-  '驿站',
-  '会客厅',
-  '项目',
-  '计划',
-];
 
 /**
  * Exact name, then exact alias, then the name less a kind suffix (领头羊 → 领头羊工程); else
@@ -75,34 +61,18 @@ export function bestProgramMatch<P extends ProgramRow & { documents: number }>(
   return (
     byRank((p) => bareName(p.name) === q) ??
     byRank((p) => p.aliases.some((a) => bareName(a) === q)) ??
-    byRank((p) => [p.name, ...p.aliases].some((n) => PROGRAM_SUFFIXES.some((s) => bareName(n) === q + s))) ??
+    byRank((p) => [p.name, ...p.aliases].some((n) => LOOKUP_TYPE_WORDS.some((s) => bareName(n) === q + s))) ??
     byRank((p) => core !== q && [p.name, ...p.aliases].some((n) => bareName(n) === core)) ??
     null
   );
 }
 
-const PLACE_SUFFIXES = [
-  '省',
-  '市',
-  '自治区',
-  '自治州',
-  '地区',
-  '区',
-  '县',
-  '新区',
-  '镇',
-  '乡',
-  '街道',
-  '村',
-  '社区',
-  '盟',
-  '旗',
-];
-// 恩施 → 恩施土家族苗族自治州, 互助 → 互助土族自治县: the peoples' names between a short form and 自治….
-const AUTONOMOUS_TAIL = /^(?:[\u4e00-\u9fa5]{1,4}?族)+自治(?:州|县|区|旗)$/;
 const LEVEL_RANK = ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'COMMUNITY', 'VILLAGE', 'OTHER'];
 
-/** Exact name, else a name that is the query plus an administrative suffix (廊坊 → 廊坊市); higher level first. */
+/**
+ * Exact name, else a name that is the query plus an administrative suffix (廊坊 → 廊坊市), else the
+ * place's name today for a former name (田阳县 → 田阳区); higher level first.
+ */
 export function bestPlaceMatch(name: string, candidates: PlaceRow[]): PlaceRow | null {
   const q = bareName(simplify(name));
   if (q.length === 0) return null;
@@ -112,6 +82,7 @@ export function bestPlaceMatch(name: string, candidates: PlaceRow[]): PlaceRow |
   return (
     pick((p) => p.name === q) ??
     pick((p) => PLACE_SUFFIXES.some((s) => p.name === q + s)) ??
+    pick((p) => p.name === currentPlaceName(q)) ??
     pick((p) => p.name.startsWith(q) && AUTONOMOUS_TAIL.test(p.name.slice(q.length))) ??
     null
   );
