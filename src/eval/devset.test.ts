@@ -11,8 +11,8 @@ const DEV = path.resolve(__dirname, '../../../shared/corpus-dev');
 const present = fs.existsSync(path.join(DEV, 'gold.json'));
 if (!present) console.log(`kg eval on the development set skipped: ${DEV} is absent`);
 
-// The issue's targets where the extractor meets them; where it does not yet, the level it holds
-// today (a ratchet: raise it as the rules improve, never lower it).
+// The issue's targets (all met on the development set today). Raise a threshold when the rules
+// improve; never lower one to let a change in.
 const THRESHOLDS: Array<[string, (s: EvalSummary) => Rate, number]> = [
   ['programs recall', (s) => s.programs.recall, 0.85],
   ['programs precision', (s) => s.programs.precision, 0.85],

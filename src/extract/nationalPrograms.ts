@@ -45,6 +45,14 @@ const PRACTICES: readonly NationalPractice[] = [
   { name: '主题教育', kind: 'CAMPAIGN' },
   // 落实四下基层制度
   { name: '四下基层', kind: 'MECHANISM' },
+  // 扎实开展三严三实专题教育 (2015 campaign for leading cadres)
+  { name: '三严三实', kind: 'CAMPAIGN' },
+  // 坚持和发展浦江经验 (领导干部下访接访, promoted with 枫桥经验)
+  { name: '浦江经验', kind: 'MECHANISM' },
+  // 健全自治、法治、德治相结合的三治融合 (乡村治理体系)
+  { name: '三治融合', kind: 'MECHANISM' },
+  // 落实党务、村务、财务三务公开
+  { name: '三务公开', kind: 'MECHANISM' },
   // 村党组织书记一肩挑 is an arrangement of posts, and 第一书记 a post: neither is listed.
 ];
 

@@ -55,6 +55,8 @@ describe('program candidates', () => {
   it('finds national practices named without quotes', () => {
     const g = extract('各支部严格落实三会一课，每月开展主题党日，推进两学一做学习教育常态化。');
     expect(programNames(g)).toEqual(expect.arrayContaining(['三会一课', '主题党日', '两学一做']));
+    const h = extract('该县坚持浦江经验，推行三治融合，落实三务公开。');
+    expect(programNames(h)).toEqual(expect.arrayContaining(['浦江经验', '三治融合', '三务公开']));
   });
 });
 
