@@ -32,6 +32,13 @@ describe('places the gazetteer does not list', () => {
     expect(named('四川省雅安市芦山县龙门乡古城村召开会议。')).not.toContain('龙门乡古城村');
   });
 
+  it('takes a township written with a variant character, and a village name holding 各', () => {
+    // The gazetteer lists 百尺竿镇 under 涿州市; pages also write 百尺杆镇. (Names written for this test.)
+    expect(named('河北涿州市百尺杆镇南各庄村，召开党员大会。')).toEqual(
+      expect.arrayContaining(['百尺杆镇', '南各庄村']),
+    );
+  });
+
   it('takes a town and village after a county-level city', () => {
     expect(named('河北涿州市松林店镇东城坊村，召开党员大会。')).toEqual(
       expect.arrayContaining(['松林店镇', '东城坊村']),

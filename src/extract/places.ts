@@ -547,6 +547,18 @@ class PlaceBuilder {
             best = { name: t, county: c };
         }
       }
+      // 百尺杆镇 for the gazetteer's 百尺竿镇: a variant character in a long name, written as the text has it.
+      if (best === null) {
+        for (const c of counties) {
+          for (const t of this.g.townsOfCounty(c)) {
+            if (t.length >= 4 && oneCharVariant(ahead.slice(0, t.length), t)) {
+              best = { name: ahead.slice(0, t.length), county: c };
+              break;
+            }
+          }
+          if (best !== null) break;
+        }
+      }
       if (best !== null) {
         return {
           name: best.name,
@@ -561,7 +573,12 @@ class PlaceBuilder {
       const village = /^([\u4e00-\u9fa5]{1,5}?)(村|社区)(?![级民委务干])/.exec(ahead);
       // 龙门乡古城村 is a township and its village, not one village (read below).
       const holdsTown = /(?:镇|乡|街道)./.test(village?.[1] ?? '');
-      if (village !== null && !holdsTown && validSubplaceCore(village[1] ?? '')) {
+      // Right after its township a village's name may hold 各/名/全/之 (泗各庄村, 名山村).
+      const valid =
+        parent.level === 'TOWNSHIP'
+          ? validChainedCore(village?.[1] ?? '')
+          : validSubplaceCore(village?.[1] ?? '');
+      if (village !== null && !holdsTown && valid) {
         return {
           name: village[0],
           level: village[2] === '村' ? 'VILLAGE' : 'COMMUNITY',
@@ -862,10 +879,25 @@ function readsAsVerb(text: string, start: number, end: number): boolean {
   return tokenize(window).some((t) => t.start === start - from && t.end === end - from && /^v/.test(t.tag));
 }
 
-function validSubplaceCore(core: string): boolean {
+// Same length and suffix, one other character different: 百尺杆镇 / 百尺竿镇.
+function oneCharVariant(written: string, listed: string): boolean {
+  if (written.length !== listed.length || written.at(-1) !== listed.at(-1)) return false;
+  let diff = 0;
+  for (let i = 0; i < listed.length; i++) if (written[i] !== listed[i]) diff++;
+  return diff === 1 && [...written].every((c) => isHan(c));
+}
+
+// Function characters that still occur inside village names, after their first character.
+const CHAINED_NAME_CHARS: ReadonlySet<string> = new Set(['各', '名', '全', '之']);
+
+function validChainedCore(core: string): boolean {
+  return validSubplaceCore(core, CHAINED_NAME_CHARS);
+}
+
+function validSubplaceCore(core: string, inside: ReadonlySet<string> = new Set()): boolean {
   if (core.length === 0 || GENERIC_SUBPLACE.has(core) || DESCRIPTIVE.test(core)) return false;
-  for (const ch of core) {
-    if (!isHan(ch) || NAME_STOP_CHARS.has(ch)) return false;
+  for (const [i, ch] of [...core].entries()) {
+    if (!isHan(ch) || (NAME_STOP_CHARS.has(ch) && !(i > 0 && inside.has(ch)))) return false;
   }
   for (let i = 1; i <= core.length; i++) if (implementVerbEndingAt(core, i) !== null) return false;
   return true;
