@@ -52,6 +52,16 @@ describe('program candidates', () => {
     expect(programNames(g).some((n) => n.includes('文明城市'))).toBe(false);
   });
 
+  it('folds a short form made of the long name’s characters into it, but not a “X+” family', () => {
+    const g = extract(
+      '该县探索“田间课堂模式”，从“满堂灌”到“田间模式”。公司推进“党建+”工程和“党建+安全生产”工程。',
+    );
+    expect(programNamed(g, '田间课堂模式')?.aliases).toContain('田间模式');
+    expect(programNamed(g, '田间模式')).toBeUndefined();
+    expect(programNamed(g, '党建+工程')).toBeDefined();
+    expect(programNamed(g, '党建+安全生产工程')).toBeDefined();
+  });
+
   it('finds national practices named without quotes', () => {
     const g = extract('各支部严格落实三会一课，每月开展主题党日，推进两学一做学习教育常态化。');
     expect(programNames(g)).toEqual(expect.arrayContaining(['三会一课', '主题党日', '两学一做']));

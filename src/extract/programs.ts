@@ -265,6 +265,7 @@ export function extractPrograms(
     d.forms.add(a.short);
   }
 
+  mergeShortForms(drafts, hits);
   countRepeats(text, drafts, hits);
 
   const programs = new Map<string, ProgramEntity>();
@@ -738,6 +739,37 @@ function readHonourCampaigns(text: string, claimed: Uint8Array, record: Recorder
     if ((counts.get(m[0]) ?? 0) < 2) continue;
     record(m[0], 'CAMPAIGN', m.index, m.index + m[0].length, 'program.honour-campaign', [], []);
   }
+}
+
+// 从“填鸭教学”到“基地模式” after 探索了“基地培训模式”: a name whose characters all appear, in order,
+// in a longer program of the document that starts with the same character and ends in the same
+// type word is that program's short form (as 千万工程 is of 千村示范、万村整治工程).
+function mergeShortForms(drafts: Map<string, Draft>, hits: Hit[]): void {
+  const typeWord = (name: string) => SUFFIXES.find((w) => name.endsWith(w.word))?.word;
+  for (const short of [...drafts.values()]) {
+    const word = typeWord(short.name);
+    if (word === undefined || short.name.length < word.length + 2) continue;
+    // “党建+”工程 is the family 党建+优质服务 belongs to, not its short form.
+    if (/[+＋]$/.test(short.name.slice(0, -word.length))) continue;
+    const long = [...drafts.values()].find(
+      (d) =>
+        d.name.length > short.name.length &&
+        d.name[0] === short.name[0] &&
+        typeWord(d.name) === word &&
+        isSubsequence(short.name, d.name),
+    );
+    if (long === undefined) continue;
+    long.aliases.add(short.name);
+    for (const f of short.forms) long.forms.add(f);
+    for (const h of hits) if (h.ref.key === short.name) h.ref = { label: 'Program', key: long.name };
+    drafts.delete(short.name);
+  }
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
 }
 
 function clauseHasVerb(text: string, before: number): boolean {
