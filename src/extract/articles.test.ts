@@ -103,10 +103,12 @@ describe('000 燕赵新答卷·廊坊篇 (河北新闻网, 2021-06-07)', () => {
     expect(postsOf(g, '杨晓和')).toEqual([{ title: '市委书记', target: '廊坊市委' }]);
     expect(orgNamed(g, '廊坊市委')?.kind).toBe('PARTY_COMMITTEE');
     expect(placeName(g, orgNamed(g, '廊坊市委')?.placeKey ?? null)).toBe('廊坊市');
-    for (const notAPost of ['王永魁', '曹秀珍', '李瑾']) {
+    for (const notAPost of ['王永魁', '曹秀珍']) {
       expect(personNamed(g, notAPost)).toBeUndefined();
     }
-    // SOURCES.md: a byline or photo credit that gives the title (河北日报记者 X) names a person.
+    // SOURCES.md: a byline or photo credit that gives the title (河北日报记者 X) names a person, and
+    // so does the editor line under the article (责任编辑：李瑾).
+    expect(postsOf(g, '李瑾')[0]?.title).toBe('责任编辑');
     expect(postsOf(g, '赵永辉')).toEqual([{ title: '记者', target: '河北日报' }]);
     expect(postsOf(g, '解丽达')).toEqual([{ title: '记者', target: '河北日报' }]);
     expect(postsOf(g, '门丛硕')[0]?.title).toBe('通讯员');

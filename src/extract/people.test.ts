@@ -29,6 +29,13 @@ describe('people rules', () => {
     expect(postsOf(g, '马小红')[0]?.title).toBe('校对');
   });
 
+  it('reads the editor line under an article, with a compound surname (责任编辑：欧阳晓雪)', () => {
+    const g = extract('一个标题\n正文说的是德清县的基层党建。\n责任编辑：欧阳晓雪\n编辑:林小路');
+    expect(names(g)).toEqual(['林小路', '欧阳晓雪'].sort());
+    expect(postsOf(g, '欧阳晓雪')[0]?.title).toBe('责任编辑');
+    expect(postsOf(g, '林小路')[0]?.title).toBe('编辑');
+  });
+
   it('takes 本报 as the outlet of the 来源 line, and the reporter of a dispatch as its outlet’s', () => {
     const g = extract('一个标题\n来源：南方晨报 2021-05-06\n本报记者 许文静\n正文说的是基层党建。');
     expect(postsOf(g, '许文静')).toEqual([{ title: '记者', target: '南方晨报' }]);

@@ -596,7 +596,8 @@ function readBylines(text: string, tokens: TokenIndex, orgHits: readonly OrgHit[
     let titleStart = pos;
     let target: EntityRef | null = null;
     for (let guard = 0; guard < 16 && pos < text.length; guard++) {
-      while (pos < text.length && ' \t　'.includes(text[pos] ?? '')) pos++;
+      // 责任编辑：某某, 通讯员 某某: a colon or spaces may follow the title.
+      while (pos < text.length && ' \t　:：'.includes(text[pos] ?? '')) pos++;
       // 某某大学学生 林某, 某某在线记者 周某: an organization and then a title.
       const org = orgHits.find((h) => h.start === pos && h.start !== m.index);
       const after = org === undefined ? pos : Math.max(org.end, org.titleStart);

@@ -16,8 +16,6 @@ describe('classifyLines: furniture lines', () => {
     ['字号：大 中 小', 'ui'],
     ['- 最新福州新闻 频道推荐', 'ui'],
     ['-', 'no-words'],
-    ['责任编辑：李瑾', 'editor'],
-    ['（编辑：张三 校对：李四）', 'editor'],
     ['关键词：河北，社区责任编辑：刘政豪', 'keywords'],
     ['Copyright © 2021 河北新闻网 All Rights Reserved', 'copyright'],
     ['未经授权禁止转载', 'copyright'],
@@ -38,6 +36,9 @@ describe('classifyLines: content that stays', () => {
   it.each([
     '2021-06-07 10:02:52 来源：河北新闻网',
     '（河北日报记者 解丽达 孟宪峰 通讯员 周禹佳）',
+    // Editors and proof-readers are people with a post (read by the extractor).
+    '责任编辑：李瑾',
+    '（编辑：张三 校对：李四）',
     '廊坊市广阳区吉兴社区志愿者看望八旬老人，和他们促膝谈心。河北日报记者 赵永辉摄',
     '扎实开展版权保护工作，严厉打击侵权盗版行为。',
     '对违规者依法追究法律责任，确保制度落地。',

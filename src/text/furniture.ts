@@ -1,10 +1,11 @@
 /**
  * Page furniture: the lines a news page prints around an article (share buttons, breadcrumbs,
- * editor and copyright lines, related-news lists, comment counters). Decides, per line, whether
+ * copyright lines, related-news lists, comment counters). Decides, per line, whether
  * it is dropped and which part of a kept line is kept. Internal.
  *
  * Kept on purpose: the headline, datelines (`2021-06-07 10:02:52 来源：河北新闻网`), author
- * lines (记者/通讯员) and photo captions, which the extraction stage reads.
+ * and editor lines (记者/通讯员, 责任编辑：某某 — people with a post) and photo captions, which the
+ * extraction stage reads.
  * Every rule works on the line's text alone or on its position relative to the body, never on
  * line numbers, so it carries over to unseen articles.
  */
@@ -14,7 +15,6 @@ import { HAN } from './chars';
 export type FurnitureRule =
   | 'no-words'
   | 'ui'
-  | 'editor'
   | 'keywords'
   | 'copyright'
   | 'breadcrumb'
@@ -69,10 +69,6 @@ const UI_TOKEN = new RegExp(
 );
 const UI_SEPARATORS = /[\s|｜/\\\-—–·•【】[\]（）()：:，,。>＞«»]/gu;
 
-// Editor and proof-reader credits: 责任编辑：李瑾; 【编辑：张三 校对：李四】.
-const EDITOR_LINE =
-  /^[（(【[]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|审签|终审|二审|一审|初审|复审|监制|值班编辑|本期编辑|网络编辑|实习编辑|美编)\s*[：:]/u;
-const MAX_EDITOR_LINE = 40;
 // An editor credit glued to the end of a line: 关键词：河北，社区责任编辑：刘政豪 → 关键词：河北，社区
 const EDITOR_SUFFIX = /[（(【[]?\s*(?:责任编辑|责编)\s*[：:]\s*[\p{Script=Han}·\s]{1,12}[）)】\]]?\s*$/u;
 
@@ -128,7 +124,7 @@ const HEADER_LABEL = /^[\p{Script=Han}A-Za-z0-9·]{2,20}(?:频道|专辑|专题|
 // Author and credit lines, kept wherever they are: 本报记者聂资滨; 通讯员 陈薇宇 福州日报记者 林晗;
 // (河北日报记者 解丽达 孟宪峰 通讯员 周禹佳); 贾珺摄.
 const AUTHOR_LINE =
-  /记者|通讯员|作者|撰文|撰稿|供稿|特约|实习生|编译|整理|摄影?$|^文[/／]|^图[/／]|本报讯|来源/u;
+  /记者|通讯员|作者|撰文|撰稿|供稿|特约|实习生|编译|整理|编辑|校对|摄影?$|^文[/／]|^图[/／]|本报讯|来源/u;
 const MAX_TAIL_JUNK = 40;
 
 // Decorative bullets in front of a kept line: ■ 大抓基层 → 大抓基层; - 福州… → 福州….
@@ -153,7 +149,6 @@ function isDateline(line: string): boolean {
 function lineRule(line: string): FurnitureRule | undefined {
   if (NO_WORDS.test(line)) return 'no-words';
   if (isUiOnly(line)) return 'ui';
-  if (line.length <= MAX_EDITOR_LINE && EDITOR_LINE.test(line)) return 'editor';
   if (line.length <= MAX_KEYWORDS_LINE && KEYWORDS_LINE.test(line.replace(EDITOR_SUFFIX, '')))
     return 'keywords';
   if (isCopyright(line)) return 'copyright';

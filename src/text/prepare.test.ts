@@ -82,7 +82,7 @@ describe('prepareText on the bundled articles', () => {
     });
   });
 
-  it('000: drops the section label, scan prompt, editor, e-paper link and copyright; keeps headline, dateline, authors', () => {
+  it('000: drops the section label, scan prompt, e-paper link and copyright; keeps headline, dateline, authors, editor', () => {
     const d = doc('000');
     expect(paragraphs(d).slice(0, 2)).toEqual([
       '燕赵新答卷·廊坊篇 | 夯基铸魂，汇聚前行澎湃力量',
@@ -91,14 +91,13 @@ describe('prepareText on the bundled articles', () => {
     for (const furniture of [
       '廊坊新闻河北日报廊坊专辑',
       '扫码阅读手机版',
-      '责任编辑',
       '电子报',
       '版权',
       '未经许可不得转载',
     ]) {
       expect(d.text).not.toContain(furniture);
     }
-    expect(paragraphs(d).at(-1)).toBe('(河北日报记者 解丽达 孟宪峰 通讯员 周禹佳)');
+    expect(paragraphs(d).slice(-2)).toEqual(['(河北日报记者 解丽达 孟宪峰 通讯员 周禹佳)', '责任编辑：李瑾']);
     expect(d.text).toContain('和他们促膝谈心。河北日报记者 赵永辉摄');
     expect(d.text).toContain('廊坊大力实施农村“领头羊”工程');
   });
@@ -135,11 +134,11 @@ describe('prepareText on the bundled articles', () => {
     expect(paragraphs(d).at(-1)).toBe('本报记者聂资滨');
   });
 
-  it('003: drops the editor line, related-news list, channel links and comment counter', () => {
+  it('003: drops the related-news list, channel links and comment counter; keeps the editor', () => {
     const d = doc('003');
     expect(paragraphs(d)[0]).toMatch(/^如何聚焦“四个更大”新要求/);
-    expect(paragraphs(d).at(-1)).toBe('通讯员 陈薇宇 福州日报记者 林晗');
-    for (const furniture of ['责任编辑', '2021-07-01', '2021-06-30', '频道', '一周热点新闻', '评论'])
+    expect(paragraphs(d).slice(-2)).toEqual(['通讯员 陈薇宇 福州日报记者 林晗', '责任编辑：赵睿']);
+    for (const furniture of ['2021-07-01', '2021-06-30', '频道', '一周热点新闻', '评论'])
       expect(d.text).not.toContain(furniture);
     expect(d.text).toContain('意见(试行)》');
     expect(d.text).toContain('各级党委(党组)认真履行主体责任');
@@ -260,7 +259,7 @@ describe('prepareText: files it cannot use', () => {
     ],
     [
       'nothing but furniture',
-      Buffer.from('扫码阅读手机版\n分享：\n责任编辑：李瑾\n', 'utf8'),
+      Buffer.from('扫码阅读手机版\n分享：\n【打印本页】【关闭窗口】\n', 'utf8'),
       'EMPTY_DOCUMENT',
       'import/furniture.txt: nothing but page furniture',
     ],

@@ -105,7 +105,7 @@ export function prepareFormatted(
     throw new TextError(
       'EMPTY_DOCUMENT',
       file,
-      'nothing but page furniture (share buttons, editor, copyright or related-news lines) is left after cleaning',
+      'nothing but page furniture (share buttons, copyright or related-news lines) is left after cleaning',
       'check that the file holds the article body and import it again',
     );
   }
