@@ -99,3 +99,15 @@ describe('normalizeText: offsets', () => {
     expect(() => n.toRawOffset(-1)).toThrow(RangeError);
   });
 });
+
+describe('normalizeText: script', () => {
+  it('leaves a simplified document alone, including characters that are also traditional forms', () => {
+    const body = '兰州新区非公企业党工委到兰州乾川投资有限公司调研，了解企业党支部开展活动的情况。'.repeat(3);
+    expect(normalizeText(body).text).toContain('兰州乾川投资有限公司');
+  });
+
+  it('converts a document written in traditional script', () => {
+    const body = '蘭州新區非公企業黨工委到企業調研，瞭解黨支部開展活動的情況。'.repeat(3);
+    expect(normalizeText(body).text).toContain('兰州新区非公企业党工委');
+  });
+});
