@@ -94,15 +94,23 @@ describe('classifyLines: by position', () => {
     expect(classifyLines(onlyHeadline).map(ruleOf)).toEqual(['keep', 'keep', 'keep']);
   });
 
-  it('drops a navigation row above the article, not a byline or a two-part headline', () => {
+  it('drops a navigation row or a keyword line of bars above the article, not a byline or a two-part headline', () => {
     const lines = [
       '今日南平 今日建阳 今日邵武 今日武夷山',
       '首页 新闻 政务 民生 文化 视频',
+      '某某网站入口|在线视频免费看|明星换脸|某某传媒招人吗|下载免费看，更多精彩',
       '记者 张明 李华 王强 赵亮',
       '积分制激活乡村治理 某村“小积分”换来大变化',
       '正文。',
     ];
-    expect(classifyLines(lines).map(ruleOf)).toEqual(['navigation', 'navigation', 'keep', 'keep', 'keep']);
+    expect(classifyLines(lines).map(ruleOf)).toEqual([
+      'navigation',
+      'navigation',
+      'navigation',
+      'keep',
+      'keep',
+      'keep',
+    ]);
   });
 
   it('drops short lines after the last sentence, but keeps author lines there', () => {

@@ -159,9 +159,13 @@ function lineRule(line: string): FurnitureRule | undefined {
   return undefined;
 }
 
-// Five or more short link texts separated by spaces or bars, or four that share a first or
-// last word (今日烟台 今日龙口 …; 烟台新闻 龙口新闻 …).
+// Five or more short link texts separated by spaces, or four that share a first or last word
+// (今日烟台 今日龙口 …; 烟台新闻 龙口新闻 …).
 function isNavigationRow(line: string): boolean {
+  // A row of links or keywords joined by bars (a portal's menu, a spinner's keyword line): five or
+  // more items, nearly all short.
+  const barred = line.split(/\s*[|｜]\s*/u).filter((x) => x.length > 0);
+  if (barred.length >= 5 && barred.filter((x) => x.length <= 20).length >= 0.8 * barred.length) return true;
   if (AUTHOR_LINE.test(line) || /[。，！？；：“”]/u.test(line)) return false;
   const items = line.split(/[\s|｜·]+/u).filter((x) => x.length > 0);
   if (items.length < 4 || !items.every((x) => x.length >= 2 && x.length <= 8)) return false;
