@@ -15,11 +15,12 @@ import { labelOfId } from './graph/ids';
 import { openRunner } from './graph/open';
 import { GraphStore } from './graph/store';
 import { isUrl } from './importer/fetchPage';
+import { importThroughServer, serveImports, type ImportRequest } from './importer/handover';
 import { importPaths } from './importer/importer';
 import { extractFile } from './importer/pipeline';
-import { createProgress } from './importer/progress';
-import type { ImportReport } from './importer/types';
-import { createLogger, log, setLogger } from './log';
+import { createProgress, resultLine } from './importer/progress';
+import type { ImportReport, ProgressSink } from './importer/types';
+import { createLogger, log, logger, setLogger } from './log';
 
 const USAGE = `usage: kg <command> [options]
 
@@ -85,6 +86,11 @@ interface FetchSettings {
   timeoutMs?: number;
 }
 
+function writeReport(report: ImportReport, reportFile: string | undefined, by = ''): void {
+  if (reportFile) fs.writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  log(`import: ${summary(report)}${by}${reportFile ? `; report written to ${reportFile}` : ''}`);
+}
+
 async function runImport(
   store: GraphStore,
   config: Config,
@@ -103,18 +109,54 @@ async function runImport(
     ...(fetch.parallel !== undefined ? { fetchParallel: fetch.parallel } : {}),
     ...(fetch.timeoutMs !== undefined ? { fetch: { timeoutMs: fetch.timeoutMs } } : {}),
   });
-  if (reportFile) fs.writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-  log(`import: ${summary(report)}${reportFile ? `; report written to ${reportFile}` : ''}`);
+  writeReport(report, reportFile);
   return report;
 }
 
-async function serve(store: GraphStore, config: Config, metrics?: Metrics): Promise<void> {
+/**
+ * What a serving process imports for `kg import` (see importer/handover.ts): the normal
+ * importer over the served store, each file counted on /metrics and logged.
+ */
+function importForClient(store: GraphStore, metrics: Metrics) {
+  return async (request: ImportRequest, progress: ProgressSink): Promise<ImportReport> => {
+    const report = await importPaths(request.inputs, store, {
+      maxFileBytes: request.maxFileBytes,
+      workers: request.workers,
+      cwd: request.cwd,
+      ...(request.fetchParallel !== undefined ? { fetchParallel: request.fetchParallel } : {}),
+      ...(request.fetchTimeoutMs !== undefined ? { fetch: { timeoutMs: request.fetchTimeoutMs } } : {}),
+      progress: {
+        start: (n) => progress.start(n),
+        fileDone: (r, done) => {
+          metrics.importResult(r);
+          logger().info({ import: { file: r.file, status: r.status } }, `import: ${resultLine(r)}`);
+          progress.fileDone(r, done);
+        },
+        stop: () => progress.stop(),
+      },
+    });
+    log(`import for kg import: ${summary(report)}`);
+    return report;
+  };
+}
+
+async function serve(store: GraphStore, config: Config, metrics = createMetrics()): Promise<void> {
   const server = await startServer(store, config, { metrics });
+  // The embedded store is this process's alone: `kg import` hands its files over (see handover.ts).
+  const admin =
+    store.kind === 'grafeo'
+      ? await serveImports(config.dataDir, importForClient(store, metrics), {
+          info: (m) => log(m),
+          error: (m) => logger().error(m),
+        })
+      : null;
   log(
-    `serving ${store.kind} store at ${server.url} (health: ${server.url.replace(/\/graphql$/, '/healthz')})`,
+    `serving ${store.kind} store at ${server.url} (health: ${server.url.replace(/\/graphql$/, '/healthz')})` +
+      (admin ? `; kg import hands files to this server (admin endpoint ${admin.url})` : ''),
   );
   const shutdown = async (signal: string) => {
     log(`${signal}: shutting down`);
+    await admin?.stop(); // finishes an import in progress first
     await server.stop();
     await store.close();
     process.exit(0);
@@ -204,6 +246,29 @@ async function main(argv: string[]): Promise<number> {
         parallel: intOption('fetch-parallel', values['fetch-parallel']),
         timeoutMs: intOption('fetch-timeout', values['fetch-timeout']),
       };
+      if (config.store === 'grafeo') {
+        // A running server holds the embedded store: it imports for us.
+        const handed = await importThroughServer(
+          config.dataDir,
+          {
+            inputs,
+            cwd: process.cwd(),
+            maxFileBytes: config.maxFileBytes,
+            workers: config.workers,
+            ...(fetch.parallel !== undefined ? { fetchParallel: fetch.parallel } : {}),
+            ...(fetch.timeoutMs !== undefined ? { fetchTimeoutMs: fetch.timeoutMs } : {}),
+          },
+          createProgress(),
+        );
+        if (handed) {
+          writeReport(
+            handed.report,
+            values.report,
+            ` (imported by the running server, pid ${handed.server.pid})`,
+          );
+          return handed.report.totals.failed > 0 ? 1 : 0;
+        }
+      }
       const store = await openStore(config);
       try {
         const report = await runImport(store, config, inputs, values.report, fetch);
