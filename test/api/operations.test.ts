@@ -157,7 +157,43 @@ describe('GET /metrics', () => {
   });
 });
 
+test('KG_ACCESS_LOG=0 and KG_METRICS=0 turn the access log and /metrics off (the benchmark compares)', async () => {
+  const quiet = captured();
+  const s = await startTestServer(seed, {
+    accessLog: false,
+    metrics: false,
+    slowMs: 0,
+    logger: createLogger({ level: 'info', destination: quiet.stream }),
+  });
+  try {
+    const res = await fetch(s.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query Off { places(first: 1) { totalCount } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toBeNull();
+    expect((await fetch(`${s.url.replace(/\/graphql$/, '')}/metrics`)).status).toBe(404);
+    // No access line; the slow-request warning stays.
+    expect(quiet.lines.filter((l) => l.res)).toEqual([]);
+    expect(quiet.lines.find((l) => l.slow)).toMatchObject({ slow: { operation: 'Off' } });
+  } finally {
+    await s.stop();
+  }
+});
+
 describe('configuration', () => {
+  test('KG_ACCESS_LOG and KG_METRICS are on unless 0 or false', () => {
+    expect(loadConfig({})).toMatchObject({ accessLog: true, metrics: true });
+    expect(loadConfig({ KG_ACCESS_LOG: '0', KG_METRICS: 'false' })).toMatchObject({
+      accessLog: false,
+      metrics: false,
+    });
+    expect(() => loadConfig({ KG_METRICS: 'no' })).toThrow(
+      'KG_METRICS must be 1, true, 0 or false; got "no"',
+    );
+  });
+
   test('LOG_LEVEL takes a pino level, info by default; anything else is refused naming it', () => {
     expect(loadConfig({}).logLevel).toBe('info');
     expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');

@@ -215,7 +215,7 @@ describeEngines('kg import while kg serve runs', (engine) => {
       body: JSON.stringify({ inputs: [], cwd: 'relative' }),
     });
     expect(badRequest.status).toBe(400);
-    expect((await badRequest.json()).error).toBe(
+    expect(((await badRequest.json()) as { error: string }).error).toBe(
       'inputs must be a non-empty list of paths, globs or URLs; got []',
     );
     // Not on the public port.
