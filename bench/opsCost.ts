@@ -1,10 +1,11 @@
 /**
- * What the access log and the metrics cost on query (b): two `kg serve` children over copies
- * of one store, one as shipped (LOG_LEVEL=info, every access line written to a file, /metrics
- * with every request and statement timed), one with both off (KG_ACCESS_LOG=0 KG_METRICS=0).
- * Rounds alternate between them (on, off, then off, on …) so drift of the machine hits both;
- * each round sends a block of requests at each connection count, timed per request in this
- * process. The p50 of all rounds per configuration, and the cost as a share of the p50 without.
+ * What the access log and the metrics cost on query (b): `kg serve` children over copies of one
+ * store, with both off (KG_ACCESS_LOG=0 KG_METRICS=0), each alone, and both as shipped
+ * (LOG_LEVEL=info, every access line written to a file; /metrics with every request and
+ * statement timed). Rounds visit the servers in a rotating order so drift of the machine hits
+ * all; each round sends a block of requests at each connection count, timed per request in
+ * this process, and reads each server's CPU time around its block. The p50 of all rounds per
+ * configuration, the cost as a share of the p50 with both off, and the same for CPU time.
  *
  * A phase of `npm run bench` (bench/run.ts), or alone on a small corpus:
  * `npm run build && BENCH_OPS_SIZE=100 npx tsx bench/opsCost.ts` (generates and imports the
@@ -30,26 +31,37 @@ export interface OpsCostOptions {
   connections: readonly number[];
 }
 
-export const OPS_COST_DEFAULTS: OpsCostOptions = { rounds: 8, requestsPerRound: 300, connections: [1, 8] };
+export const OPS_COST_DEFAULTS: OpsCostOptions = { rounds: 30, requestsPerRound: 100, connections: [1, 4] };
 
 export interface Latencies {
   requests: number;
+  /** The server's CPU time (all its threads) per request, from /proc; null where unavailable. */
+  cpuMsPerRequest: number | null;
   p50Ms: number;
   p90Ms: number;
   p99Ms: number;
   meanMs: number;
 }
 
+/** The server configurations compared: "off" is the baseline of the others. */
+export const OPS_CONFIGS = {
+  off: { KG_ACCESS_LOG: '0', KG_METRICS: '0' },
+  'access log': { KG_ACCESS_LOG: '1', KG_METRICS: '0' },
+  metrics: { KG_ACCESS_LOG: '0', KG_METRICS: '1' },
+  both: { KG_ACCESS_LOG: '1', KG_METRICS: '1' },
+} as const;
+export type OpsConfig = keyof typeof OPS_CONFIGS;
+
 export interface OpsCostRun {
   connections: number;
-  on: Latencies;
-  off: Latencies;
-  /** (p50 on − p50 off) / p50 off, in %. */
+  config: OpsConfig;
+  latencies: Latencies;
+  /** (p50 − p50 off) / p50 off, in %; 0 for "off". */
   p50CostPct: number;
-  /** The same over the mean. */
-  meanCostPct: number;
-  /** The p50 cost within each round (on vs off of the same round), in %: the run's noise. */
+  /** The p50 cost within each round (against "off" of the same round), in %: the run's noise. */
   roundCostPct: number[];
+  /** (CPU per request − off's) / off's, in %; null where unavailable. */
+  cpuCostPct: number | null;
 }
 
 export interface OpsCostResult {
@@ -57,18 +69,17 @@ export interface OpsCostResult {
   /** Articles in the store served. */
   size: number;
   query: string;
-  commands: { on: string; off: string };
+  /** The command of each configuration's server. */
+  commands: Record<OpsConfig, string>;
   options: OpsCostOptions;
-  /** Access-log lines the "on" server wrote (one per request, warm-up included). */
+  /** Access-log lines the "both" server wrote (one per request, warm-up included). */
   accessLines: number;
   /** The machine's 1-minute load average before and after (other work on it is noise). */
   load: [number, number];
   runs: OpsCostRun[];
 }
 
-const ON_ENV = { LOG_LEVEL: 'info', KG_ACCESS_LOG: '1', KG_METRICS: '1' };
-const OFF_ENV = { LOG_LEVEL: 'info', KG_ACCESS_LOG: '0', KG_METRICS: '0' };
-const COMMON_ENV = { HOST: '127.0.0.1', NODE_ENV: 'production' };
+const COMMON_ENV = { HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info' };
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -80,6 +91,23 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+/** User + system CPU milliseconds of a process so far (Linux /proc; null elsewhere). */
+function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / CLOCK_TICKS : null;
+  } catch {
+    return null;
+  }
+}
+
+/** USER_HZ: 100 on every Linux the bench runs on. */
+const CLOCK_TICKS = 100;
 
 interface Served {
   child: ChildProcess;
@@ -183,12 +211,13 @@ async function block(url: string, body: string, connections: number, count: numb
   return times;
 }
 
-function summarize(times: number[]): Latencies {
+function summarize(times: number[], cpuMs: number | null = null): Latencies {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
   const round = (n: number) => Math.round(n * 1000) / 1000;
   return {
     requests: sorted.length,
+    cpuMsPerRequest: cpuMs === null ? null : round(cpuMs / Math.max(1, sorted.length)),
     p50Ms: round(at(0.5)),
     p90Ms: round(at(0.9)),
     p99Ms: round(at(0.99)),
@@ -198,9 +227,12 @@ function summarize(times: number[]): Latencies {
 
 const pct = (on: number, off: number) => Math.round(((on - off) / off) * 1000) / 10;
 
+/** A name usable in a file name. */
+const slug = (c: OpsConfig) => c.replace(/ /g, '-');
+
 /**
- * Measures the cost on the store at `dataDir` (copied twice into `workDir`, since one process
- * at a time holds an embedded store).
+ * Measures the cost on the store at `dataDir` (copied once per configuration into `workDir`,
+ * since one process at a time holds an embedded store).
  */
 export async function measureOpsCost(
   dataDir: string,
@@ -212,76 +244,86 @@ export async function measureOpsCost(
   const q = QUERIES.find((x) => x.key === 'b');
   if (!q) throw new Error('query (b) is missing from bench/queries.ts');
   const body = JSON.stringify({ query: q.query, variables: q.variables });
-  const copies = { on: path.join(workDir, 'ops-cost-on'), off: path.join(workDir, 'ops-cost-off') };
-  for (const dir of Object.values(copies)) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.cpSync(dataDir, dir, { recursive: true });
-    fs.rmSync(path.join(dir, 'admin.json'), { force: true });
-  }
-  const on = await serve(copies.on, ON_ENV, path.join(workDir, 'ops-cost-on.log'));
-  const off = await serve(copies.off, OFF_ENV, path.join(workDir, 'ops-cost-off.log')).catch(async (e) => {
-    await stop(on);
-    throw e;
-  });
-  say(`  $ ${on.command}\n  $ ${off.command}`);
+  const configs = Object.keys(OPS_CONFIGS) as OpsConfig[];
+  const servers = new Map<OpsConfig, Served>();
   const startedAt = new Date().toISOString();
   const load0 = os.loadavg()[0] ?? 0;
-  const times = new Map<string, number[]>();
-  const perRound = new Map<string, number[][]>();
-  const add = (key: string, t: number[]) => {
-    times.set(key, [...(times.get(key) ?? []), ...t]);
-    perRound.set(key, [...(perRound.get(key) ?? []), t]);
+  const times = new Map<string, number[][]>();
+  const cpu = new Map<string, number | null>();
+  const add = (key: string, t: number[], cpuMs: number | null) => {
+    times.set(key, [...(times.get(key) ?? []), t]);
+    const had = cpu.has(key) ? (cpu.get(key) as number | null) : 0;
+    cpu.set(key, had === null || cpuMs === null ? null : had + cpuMs);
   };
   try {
-    // The same answer from both, and warm caches and JIT before any timing.
-    const [a, b] = [await block(on.url, body, 1, 1), await block(off.url, body, 1, 1)];
-    if (a.length !== 1 || b.length !== 1) throw new Error('no answer to query (b)');
-    for (const s of [on, off]) await block(s.url, body, 4, 400);
+    for (const c of configs) {
+      const dir = path.join(workDir, `ops-cost-${slug(c)}`);
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.cpSync(dataDir, dir, { recursive: true });
+      fs.rmSync(path.join(dir, 'admin.json'), { force: true });
+      const s = await serve(dir, OPS_CONFIGS[c], path.join(workDir, `ops-cost-${slug(c)}.log`));
+      servers.set(c, s);
+      say(`  $ ${s.command}`);
+    }
+    // Warm caches and JIT before any timing (and fail early when a server cannot answer).
+    for (const s of servers.values()) await block(s.url, body, 4, 400);
     for (let round = 0; round < options.rounds; round++) {
-      const order =
-        round % 2 === 0
-          ? ([
-              ['on', on],
-              ['off', off],
-            ] as const)
-          : ([
-              ['off', off],
-              ['on', on],
-            ] as const);
-      for (const [name, s] of order) {
-        for (const c of options.connections)
-          add(`${name}/${c}`, await block(s.url, body, c, options.requestsPerRound));
+      // A different order each round: no configuration always follows the same one.
+      const order = configs.map((_, i) => configs[(i + round) % configs.length] as OpsConfig);
+      if (round % 2 === 1) order.reverse();
+      for (const name of order) {
+        const s = servers.get(name) as Served;
+        for (const c of options.connections) {
+          const cpu0 = cpuMsOf(s.child.pid);
+          const t = await block(s.url, body, c, options.requestsPerRound);
+          const cpu1 = cpuMsOf(s.child.pid);
+          add(`${name}/${c}`, t, cpu0 === null || cpu1 === null ? null : cpu1 - cpu0);
+        }
       }
       say(`  ops cost: round ${round + 1}/${options.rounds}`);
     }
   } finally {
-    await stop(on);
-    await stop(off);
+    for (const s of servers.values()) await stop(s);
   }
-  const accessLines = fs
-    .readFileSync(on.logFile, 'utf8')
-    .split('\n')
-    .filter((l) => l.includes('"POST /graphql 200')).length;
-  const runs = options.connections.map((c): OpsCostRun => {
-    const withOps = summarize(times.get(`on/${c}`) ?? []);
-    const without = summarize(times.get(`off/${c}`) ?? []);
-    return {
-      connections: c,
-      on: withOps,
-      off: without,
-      p50CostPct: pct(withOps.p50Ms, without.p50Ms),
-      meanCostPct: pct(withOps.meanMs, without.meanMs),
-      roundCostPct: (perRound.get(`on/${c}`) ?? []).map((t, i) =>
-        pct(summarize(t).p50Ms, summarize(perRound.get(`off/${c}`)?.[i] ?? []).p50Ms),
-      ),
-    };
-  });
-  for (const dir of Object.values(copies)) fs.rmSync(dir, { recursive: true, force: true });
+  const both = servers.get('both');
+  const accessLines = both
+    ? fs
+        .readFileSync(both.logFile, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('"POST /graphql 200')).length
+    : 0;
+  const runs: OpsCostRun[] = [];
+  for (const c of options.connections) {
+    const rounds = (config: OpsConfig) => times.get(`${config}/${c}`) ?? [];
+    const base = summarize(rounds('off').flat(), cpu.get(`off/${c}`) ?? null);
+    for (const config of configs) {
+      const latencies = summarize(rounds(config).flat(), cpu.get(`${config}/${c}`) ?? null);
+      runs.push({
+        connections: c,
+        config,
+        latencies,
+        p50CostPct: pct(latencies.p50Ms, base.p50Ms),
+        roundCostPct: rounds(config).map((t, i) =>
+          pct(summarize(t).p50Ms, summarize(rounds('off')[i] ?? []).p50Ms),
+        ),
+        cpuCostPct:
+          latencies.cpuMsPerRequest === null || base.cpuMsPerRequest === null
+            ? null
+            : pct(latencies.cpuMsPerRequest, base.cpuMsPerRequest),
+      });
+    }
+  }
+  for (const c of configs)
+    fs.rmSync(path.join(workDir, `ops-cost-${slug(c)}`), { recursive: true, force: true });
+  const commands = Object.fromEntries(configs.map((c) => [c, servers.get(c)?.command ?? ''])) as Record<
+    OpsConfig,
+    string
+  >;
   return {
     startedAt,
     size,
     query: q.title,
-    commands: { on: on.command, off: off.command },
+    commands,
     options,
     accessLines,
     load: [load0, os.loadavg()[0] ?? 0],
@@ -293,28 +335,41 @@ export async function measureOpsCost(
 export function renderOpsCost(r: OpsCostResult): string {
   const sign = (n: number) => `${n >= 0 ? '+' : ''}${n.toFixed(1)}`;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-  const rows = r.runs.map(
-    (x) =>
-      `| ${x.connections} | ${x.off.p50Ms.toFixed(2)} | ${x.on.p50Ms.toFixed(2)} | **${x.p50CostPct >= 0 ? '+' : ''}${x.p50CostPct.toFixed(1)} %** | ${x.off.meanMs.toFixed(2)} | ${x.on.meanMs.toFixed(2)} | ${x.meanCostPct >= 0 ? '+' : ''}${x.meanCostPct.toFixed(1)} % | ${sign(median(x.roundCostPct))} % (${sign(Math.min(...x.roundCostPct))} … ${sign(Math.max(...x.roundCostPct))}) | ${x.off.p99Ms.toFixed(2)} / ${x.on.p99Ms.toFixed(2)} | ${x.on.requests} |`,
-  );
+  const rows = r.runs.map((x) => {
+    const base = x.config === 'off';
+    return [
+      x.connections,
+      x.config,
+      x.latencies.p50Ms.toFixed(2),
+      base ? '' : `**${sign(x.p50CostPct)} %**`,
+      base
+        ? ''
+        : `${sign(median(x.roundCostPct))} % (${sign(Math.min(...x.roundCostPct))} … ${sign(Math.max(...x.roundCostPct))})`,
+      x.latencies.meanMs.toFixed(2),
+      x.latencies.cpuMsPerRequest === null ? 'n/a' : x.latencies.cpuMsPerRequest.toFixed(3),
+      base || x.cpuCostPct === null ? '' : `**${sign(x.cpuCostPct)} %**`,
+      x.latencies.requests,
+    ].join(' | ');
+  });
   return [
     '',
     '## 5. What the access log and the metrics cost (query b)',
     '',
-    `Measured ${r.startedAt} on the ${r.size.toLocaleString('en')}-article graph by \`bench/opsCost.ts\`: two servers over`,
-    'copies of the same store, one as shipped (every request an access-log line, written to a file;',
-    'every request and store statement timed into `/metrics`), one with both off; alternating rounds',
+    `Measured ${r.startedAt} on the ${r.size.toLocaleString('en')}-article graph by \`bench/opsCost.ts\`: four servers over`,
+    'copies of the same store — both off (`KG_ACCESS_LOG=0 KG_METRICS=0`), the access log only (every',
+    'request a JSON line, written to a file), the metrics only (every request and store statement',
+    'timed into `/metrics`), both (as shipped) — in alternating rounds',
     `(${r.options.rounds} per server, ${r.options.requestsPerRound} requests per connection count each), every request timed in the`,
-    `bench's process. Query (b), ${r.query}. The "on" server wrote ${r.accessLines.toLocaleString('en')} access lines.`,
+    `bench's process. Query (b), ${r.query}. The "both" server wrote ${r.accessLines.toLocaleString('en')} access lines.`,
     `Machine: ${os.cpus().length} cores, 1-minute load average ${r.load[0].toFixed(1)} before and ${r.load[1].toFixed(1)} after`,
-    '(other work on the machine shows as the spread of the per-round costs).',
+    "(other work on the machine shows as the spread of the per-round costs). The server's CPU time",
+    'per request (all its threads, from /proc) is the steadier figure on a busy machine.',
     '',
-    `* on: \`${r.commands.on}\``,
-    `* off: \`${r.commands.off}\``,
+    ...(Object.entries(r.commands) as Array<[OpsConfig, string]>).map(([c, cmd]) => `* ${c}: \`${cmd}\``),
     '',
-    '| connections | p50 ms off | p50 ms on | p50 cost | mean ms off | mean ms on | mean cost | p50 cost per round: median (min … max) | p99 ms off / on | requests each |',
-    '|---|---|---|---|---|---|---|---|---|---|',
-    ...rows,
+    '| connections | server | p50 ms | p50 cost | p50 cost per round: median (min … max) | mean ms | server CPU ms per request | CPU cost | requests |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((row) => `| ${row} |`),
     '',
     'The target is a cost under 5 % of the p50. Alone: `npm run build && BENCH_OPS_SIZE=100 npx tsx bench/opsCost.ts`.',
     '',

@@ -15,7 +15,13 @@ import { labelOfId } from './graph/ids';
 import { openRunner } from './graph/open';
 import { GraphStore } from './graph/store';
 import { isUrl } from './importer/fetchPage';
-import { importThroughServer, serveImports, type ImportRequest } from './importer/handover';
+import {
+  importThroughServer,
+  removeThroughServer,
+  serveHandover,
+  type ImportRequest,
+  type RemoveResult,
+} from './importer/handover';
 import { importPaths } from './importer/importer';
 import { extractFile } from './importer/pipeline';
 import { createProgress, resultLine } from './importer/progress';
@@ -142,17 +148,22 @@ function importForClient(store: GraphStore, metrics: Metrics) {
 
 async function serve(store: GraphStore, config: Config, metrics = createMetrics()): Promise<void> {
   const server = await startServer(store, config, { metrics });
-  // The embedded store is this process's alone: `kg import` hands its files over (see handover.ts).
+  // The embedded store is this process's alone: `kg import` and `kg remove` hand their work over
+  // (see importer/handover.ts).
   const admin =
     store.kind === 'grafeo'
-      ? await serveImports(config.dataDir, importForClient(store, metrics), {
-          info: (m) => log(m),
-          error: (m) => logger().error(m),
-        })
+      ? await serveHandover(
+          config.dataDir,
+          {
+            import: importForClient(store, metrics),
+            remove: (targets) => removeTargets(store, targets),
+          },
+          { info: (m) => log(m), error: (m) => logger().error(m) },
+        )
       : null;
   log(
     `serving ${store.kind} store at ${server.url} (health: ${server.url.replace(/\/graphql$/, '/healthz')})` +
-      (admin ? `; kg import hands files to this server (admin endpoint ${admin.url})` : ''),
+      (admin ? `; kg import and kg remove hand their work to it (admin endpoint ${admin.url})` : ''),
   );
   const shutdown = async (signal: string) => {
     log(`${signal}: shutting down`);
@@ -181,6 +192,34 @@ async function documentIdsByPath(store: GraphStore, target: string): Promise<str
     if (ids.length > 0) return ids;
   }
   return [];
+}
+
+/** Removes the documents each target names (a document id, an imported file's path, a URL). */
+async function removeTargets(store: GraphStore, targets: string[]): Promise<RemoveResult[]> {
+  const results: RemoveResult[] = [];
+  for (const target of targets) {
+    const ids = labelOfId(target) === 'Document' ? [target] : await documentIdsByPath(store, target);
+    const removed: string[] = [];
+    for (const id of ids) if (await store.removeDocument(id)) removed.push(id);
+    results.push({ target, removed });
+  }
+  return results;
+}
+
+/** Logs what `kg remove` did, target by target; the exit code (1 when a target matched nothing). */
+function reportRemoved(results: RemoveResult[], by = ''): number {
+  let failed = 0;
+  for (const { target, removed } of results) {
+    if (removed.length === 0) {
+      failed += 1;
+      log(
+        `remove: no stored document matches ${target} (give a document id like doc_… or an imported file name)`,
+      );
+    } else {
+      log(`remove: ${target}: removed ${removed.join(', ')}${by}`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
 }
 
 function intOption(name: string, raw: string | undefined, min = 1): number | undefined {
@@ -280,26 +319,17 @@ async function main(argv: string[]): Promise<number> {
     case 'remove': {
       if (positionals.length === 0)
         throw new KgError('BAD_USER_INPUT', 'kg remove needs a document id or a file path');
+      if (config.store === 'grafeo') {
+        const handed = await removeThroughServer(config.dataDir, positionals);
+        if (handed)
+          return reportRemoved(handed.results, ` (by the running server, pid ${handed.server.pid})`);
+      }
       const store = await openStore(config);
-      let failed = 0;
       try {
-        for (const target of positionals) {
-          const ids = labelOfId(target) === 'Document' ? [target] : await documentIdsByPath(store, target);
-          let removed = 0;
-          for (const id of ids) if (await store.removeDocument(id)) removed += 1;
-          if (removed === 0) {
-            failed += 1;
-            log(
-              `remove: no stored document matches ${target} (give a document id like doc_… or an imported file name)`,
-            );
-          } else {
-            log(`remove: ${target}: removed ${ids.join(', ')}`);
-          }
-        }
+        return reportRemoved(await removeTargets(store, positionals));
       } finally {
         await store.close();
       }
-      return failed > 0 ? 1 : 0;
     }
     case 'stats': {
       const store = await openStore(config);

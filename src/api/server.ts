@@ -130,7 +130,12 @@ export async function startServer(
     express.json({ limit: '1mb' }),
     tokenLimit,
     expressMiddleware(server, {
-      context: async ({ req, res }) => requests.track(createContext(metered, options), req, res),
+      context: async ({ req, res }) =>
+        requests.track(
+          createContext(metered, { ...options, recordStatements: options.recordStatements ?? debug }),
+          req,
+          res,
+        ),
     }),
   );
   app.get('/', (_req, res) => res.redirect('/graphql'));

@@ -5,11 +5,11 @@
  * in `<data folder>/admin.json` (mode 0600: the port and a random token). `kg import` finds the
  * file, sends the paths it was given (with its working folder) and the server runs the normal
  * importer over them, streaming one event per file and then the report, so the command prints
- * what a direct import prints. Whoever can read the data folder could write the store anyway;
- * nobody else holds the token.
+ * what a direct import prints. `kg remove` is handed over the same way. Whoever can read the
+ * data folder could write the store anyway; nobody else holds the token.
  *
- * Both ends of the protocol live here: `serveImports` (the server) and `importThroughServer`
- * (the client). Public.
+ * Both ends of the protocol live here: `serveHandover` (the server), `importThroughServer` and
+ * `removeThroughServer` (the client). Public.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
@@ -55,6 +55,21 @@ export type ImportEvent =
 
 /** Runs one import for the endpoint (cli.ts: the normal importer over the served store). */
 export type ImportRunner = (request: ImportRequest, progress: ProgressSink) => Promise<ImportReport>;
+
+/** What `kg remove` did with one target (a document id, file path or URL): the ids removed. */
+export interface RemoveResult {
+  target: string;
+  removed: string[];
+}
+
+/** Removes the documents the targets name (cli.ts: what `kg remove` does on its own). */
+export type RemoveRunner = (targets: string[]) => Promise<RemoveResult[]>;
+
+/** What the endpoint runs for its clients. */
+export interface HandoverRunners {
+  import: ImportRunner;
+  remove: RemoveRunner;
+}
 
 export interface AdminEndpoint {
   url: string;
@@ -107,6 +122,21 @@ export function parseImportRequest(body: unknown): ImportRequest {
   };
 }
 
+/** The body of POST /remove: `{ targets: [document id, file path or URL, …] }`. */
+export function parseRemoveRequest(body: unknown): string[] {
+  const targets = ((body ?? {}) as Record<string, unknown>).targets;
+  if (
+    !Array.isArray(targets) ||
+    targets.length === 0 ||
+    !targets.every((t) => typeof t === 'string' && t !== '')
+  )
+    throw new KgError(
+      'BAD_USER_INPUT',
+      `targets must be a non-empty list of document ids, paths or URLs; got ${JSON.stringify(targets)}`,
+    );
+  return targets as string[];
+}
+
 async function readBody(req: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -131,13 +161,13 @@ function announce(file: string, announcement: AdminAnnouncement): void {
 
 /**
  * Starts the admin endpoint of a server holding the store in `dataDir` and announces it there.
- * Imports run one at a time, in arrival order; GraphQL requests are served meanwhile.
+ * Imports and removals run one at a time, in arrival order; GraphQL requests are served meanwhile.
  * Call only while holding the store: an announcement already there is a dead server's, and is
  * replaced.
  */
-export async function serveImports(
+export async function serveHandover(
   dataDir: string,
-  run: ImportRunner,
+  runners: HandoverRunners,
   log: { info(msg: string): void; error(msg: string): void },
 ): Promise<AdminEndpoint> {
   const token = randomBytes(32).toString('hex');
@@ -148,8 +178,32 @@ export async function serveImports(
     if (req.headers.origin !== undefined) return reply(res, 403, 'browsers may not use this endpoint');
     if (!sameToken(req.headers.authorization, token))
       return reply(res, 401, `give the token of ${ADMIN_FILE} as Authorization: Bearer <token>`);
-    if (req.method !== 'POST' || req.url !== '/import')
-      return reply(res, 404, 'the admin endpoint takes POST /import only');
+    if (req.method !== 'POST' || (req.url !== '/import' && req.url !== '/remove'))
+      return reply(res, 404, 'the admin endpoint takes POST /import and POST /remove only');
+    if (req.url === '/remove') {
+      void (async () => {
+        let targets: string[];
+        try {
+          targets = parseRemoveRequest(await readBody(req));
+        } catch (error) {
+          return reply(res, 400, messageOf(error));
+        }
+        // After the imports queued before it, so "import, then remove" keeps its order.
+        const job = queue.then(async () => {
+          log.info(`remove for kg remove: ${targets.join(' ')}`);
+          try {
+            const results = await runners.remove(targets);
+            res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+            res.end(JSON.stringify({ results }));
+          } catch (error) {
+            log.error(`remove for kg remove failed: ${messageOf(error)}`);
+            reply(res, 500, messageOf(error));
+          }
+        });
+        queue = job.catch(() => undefined);
+      })();
+      return;
+    }
     void (async () => {
       let request: ImportRequest;
       try {
@@ -168,7 +222,7 @@ export async function serveImports(
       const job = queue.then(async () => {
         log.info(`import for kg import: ${request.inputs.join(' ')} (from ${request.cwd})`);
         try {
-          const report = await run(request, {
+          const report = await runners.import(request, {
             start: (total) => send({ type: 'start', total }),
             fileDone: (result, done) => send({ type: 'file', done, result }),
             stop: () => undefined,
@@ -201,12 +255,23 @@ export async function serveImports(
   };
 }
 
-/** The announcement in `dataDir`, or null when there is none (or it is not one). */
+/**
+ * The announcement in `dataDir`, or null when there is none (or it is not one). Throws when
+ * there is one this user may not read: the server runs as someone else.
+ */
 export function readAnnouncement(dataDir: string): AdminAnnouncement | null {
+  const file = path.join(dataDir, ADMIN_FILE);
   let raw: string;
   try {
-    raw = fs.readFileSync(path.join(dataDir, ADMIN_FILE), 'utf8');
-  } catch {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new KgError(
+        'STORE_UNAVAILABLE',
+        `${file}: a server holds this store and only its user may hand it files (${code}); run kg import as that user`,
+      );
+    }
     return null;
   }
   try {
@@ -272,7 +337,13 @@ export async function importThroughServer(
           const line = buffered.slice(0, nl);
           buffered = buffered.slice(nl + 1);
           if (res.statusCode !== 200 || line.trim() === '') continue;
-          const event = JSON.parse(line) as ImportEvent;
+          let event: ImportEvent;
+          try {
+            event = JSON.parse(line) as ImportEvent;
+          } catch {
+            failure = `it sent a line that is not JSON: ${line.slice(0, 200)}`;
+            continue;
+          }
           switch (event.type) {
             case 'start':
               started = true;
@@ -288,8 +359,9 @@ export async function importThroughServer(
               failure = event.message;
               break;
             default: {
+              // A later server's new kind of event: nothing this client needs to show.
               const never: never = event;
-              throw new Error(`unknown import event ${JSON.stringify(never)}`);
+              void never;
             }
           }
         }
@@ -325,6 +397,70 @@ export async function importThroughServer(
         );
       });
       res.on('error', () => undefined); // 'close' reports it
+    });
+    req.end(body);
+  });
+}
+
+/**
+ * Hands `kg remove` to the server announced in `dataDir`: null when no server answers there
+ * (then open the store directly), else what it removed. Throws a KgError when it refuses.
+ */
+export async function removeThroughServer(
+  dataDir: string,
+  targets: string[],
+): Promise<{ results: RemoveResult[]; server: AdminAnnouncement } | null> {
+  const server = readAnnouncement(dataDir);
+  if (!server) return null;
+  const body = JSON.stringify({ targets });
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${server.url}/remove`, {
+      method: 'POST',
+      agent: false,
+      headers: {
+        authorization: `Bearer ${server.token}`,
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      },
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ECONNREFUSED') resolve(null);
+      else
+        reject(
+          new KgError(
+            'IMPORT_FAILED',
+            `the running server (pid ${server.pid}) at ${server.url}: ${error.message}`,
+          ),
+        );
+    });
+    req.on('response', (res) => {
+      if (res.statusCode === 401) {
+        res.resume();
+        return resolve(null);
+      }
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => {
+        try {
+          const parsed = JSON.parse(text) as { results?: RemoveResult[]; error?: string };
+          if (res.statusCode === 200 && Array.isArray(parsed.results))
+            return resolve({ results: parsed.results, server });
+          reject(
+            new KgError(
+              'IMPORT_FAILED',
+              `the running server refused the removal (HTTP ${res.statusCode}): ${parsed.error ?? text}`,
+            ),
+          );
+        } catch {
+          reject(
+            new KgError(
+              'IMPORT_FAILED',
+              `the running server answered HTTP ${res.statusCode}: ${text.slice(0, 200)}`,
+            ),
+          );
+        }
+      });
     });
     req.end(body);
   });

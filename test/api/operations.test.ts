@@ -100,6 +100,29 @@ test('a request over KG_SLOW_MS is logged as slow, naming the operation, duratio
     expect(line!.msg).toMatch(/^slow request: Stats \d+ms, \d+ store round trips$/);
     // At level warn the access lines (info) are not written.
     expect(slow.lines.filter((l) => l.res)).toEqual([]);
+    // Without KG_DEBUG the statements are not listed.
+    expect(line!.slow.statements).toBeUndefined();
+  } finally {
+    await s.stop();
+  }
+});
+
+test('with KG_DEBUG=1 a slow request lists each store statement by name with its time, never its text', async () => {
+  const slow = captured();
+  const s = await startTestServer(seed, {
+    slowMs: 0,
+    debug: true,
+    logger: createLogger({ level: 'warn', destination: slow.stream }),
+  });
+  try {
+    await s.data(`query Listed { places(first: 5, nameContains: "${SECRET}") { totalCount nodes { name programs { name } } } }`);
+    const line = slow.lines.find((l) => l.slow?.operation === 'Listed');
+    const statements = line!.slow.statements as Array<{ query: string; ms: number }>;
+    expect(statements).toHaveLength(line!.slow.roundTrips);
+    expect(statements[0]!.query).toMatch(/^listPage\.Place\.[0-9a-f]{6}$/);
+    for (const st of statements) expect(typeof st.ms).toBe('number');
+    expect(JSON.stringify(line)).not.toContain(SECRET);
+    expect(JSON.stringify(line)).not.toMatch(/MATCH|RETURN/);
   } finally {
     await s.stop();
   }

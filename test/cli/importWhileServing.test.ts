@@ -1,8 +1,9 @@
 /**
  * Adding articles while the API serves, over real processes: `kg serve` runs, `kg import`
  * adds a folder of new articles, and the running API answers with the new program without a
- * restart while GraphQL requests sent during the import are all answered. On Grafeo the
- * server holds the store, so `kg import` hands the files to it (importer/handover.ts): a failed
+ * restart while GraphQL requests sent during the import are all answered; `kg remove` takes one
+ * out again. On Grafeo the server holds the store, so both hand their work to it
+ * (importer/handover.ts): a failed
  * import through it says why and leaves the graph as it was, the admin endpoint takes only its
  * token on the loopback interface, and a dead server's announcement is not in the way. On
  * Neo4j both processes talk to the same database.
@@ -153,6 +154,16 @@ describeEngines('kg import while kg serve runs', (engine) => {
     expect(stats.body.data.stats.documents).toBe(14);
   });
 
+  test('kg remove while serving: the article and its program are gone from the answers', async () => {
+    const r = await runCli(['remove', 'new/yinxing.txt', 'new/never-imported.txt'], env(), 60000, work);
+    expect(r.stderr).toMatch(/remove: new\/yinxing\.txt: removed doc_[0-9a-f]+/);
+    expect(r.stderr).toContain('remove: no stored document matches new/never-imported.txt');
+    expect(r.code).toBe(1);
+    if (engine.name === 'grafeo') expect(r.stderr).toMatch(/\(by the running server, pid \d+\)/);
+    expect((await gql(url, PROGRAM)).body.data.program).toBeNull();
+    expect((await gql(url, '{ stats { documents } }')).body.data.stats.documents).toBe(13);
+  });
+
   if (engine.name !== 'grafeo') return;
 
   test('a failed import through the server says why, exits 1 and leaves the graph unchanged', async () => {
@@ -218,6 +229,15 @@ describeEngines('kg import while kg serve runs', (engine) => {
     expect(((await badRequest.json()) as { error: string }).error).toBe(
       'inputs must be a non-empty list of paths, globs or URLs; got []',
     );
+    const badRemove = await fetch(`${announced.url}/remove`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${announced.token}` },
+      body: JSON.stringify({ targets: 'a.txt' }),
+    });
+    expect(badRemove.status).toBe(400);
+    expect(((await badRemove.json()) as { error: string }).error).toBe(
+      'targets must be a non-empty list of document ids, paths or URLs; got "a.txt"',
+    );
     // Not on the public port.
     const pub = await fetch(url.replace('/graphql', '/import'), {
       method: 'POST',
@@ -245,6 +265,6 @@ describeEngines('kg import while kg serve runs', (engine) => {
     server = await startCli(['serve'], env(), SERVING);
     url = server.match[1] as string;
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).pid).toBe(server.child.pid);
-    expect((await gql(url, '{ stats { documents } }')).body.data.stats.documents).toBe(15);
+    expect((await gql(url, '{ stats { documents } }')).body.data.stats.documents).toBe(14);
   });
 });
