@@ -79,8 +79,27 @@ export interface AdminEndpoint {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** A header every answer of the endpoint carries: whatever else answers on a port is not it. */
+const MARK = 'x-kg-admin';
+
+/**
+ * Whether an answer comes from the endpoint announced, with our token accepted: a 401 is
+ * another server's endpoint (a dead server's port taken by a new one), no mark is not one.
+ */
+const ours = (res: http.IncomingMessage): boolean => res.headers[MARK] === '1' && res.statusCode !== 401;
+
+/** Whether a process with this id runs (on this machine, where the endpoint is). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // someone else's process
+  }
+}
+
 function reply(res: http.ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', [MARK]: '1' });
   res.end(JSON.stringify({ error: message }));
 }
 
@@ -193,7 +212,7 @@ export async function serveHandover(
           log.info(`remove for kg remove: ${targets.join(' ')}`);
           try {
             const results = await runners.remove(targets);
-            res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+            res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', [MARK]: '1' });
             res.end(JSON.stringify({ results }));
           } catch (error) {
             log.error(`remove for kg remove failed: ${messageOf(error)}`);
@@ -215,7 +234,7 @@ export async function serveHandover(
           messageOf(error),
         );
       }
-      res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
+      res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', [MARK]: '1' });
       const send = (event: ImportEvent) => {
         if (!res.destroyed) res.write(`${JSON.stringify(event)}\n`);
       };
@@ -278,6 +297,7 @@ export function readAnnouncement(dataDir: string): AdminAnnouncement | null {
     const a = JSON.parse(raw) as Partial<AdminAnnouncement>;
     if (a.version !== 1 || typeof a.url !== 'string' || typeof a.token !== 'string') return null;
     if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(a.url)) return null; // never send the token elsewhere
+    if (typeof a.pid !== 'number' || !alive(a.pid)) return null; // its server was killed
     return a as AdminAnnouncement;
   } catch {
     return null;
@@ -320,8 +340,8 @@ export async function importThroughServer(
         );
     });
     req.on('response', (res) => {
-      if (res.statusCode === 401) {
-        // Another process took the port of a dead server: not ours to talk to.
+      if (!ours(res)) {
+        // Not the endpoint announced (a dead server's port, taken since): open the store directly.
         res.resume();
         return resolve(null);
       }
@@ -434,7 +454,7 @@ export async function removeThroughServer(
         );
     });
     req.on('response', (res) => {
-      if (res.statusCode === 401) {
+      if (!ours(res)) {
         res.resume();
         return resolve(null);
       }

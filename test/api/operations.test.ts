@@ -115,7 +115,9 @@ test('with KG_DEBUG=1 a slow request lists each store statement by name with its
     logger: createLogger({ level: 'warn', destination: slow.stream }),
   });
   try {
-    await s.data(`query Listed { places(first: 5, nameContains: "${SECRET}") { totalCount nodes { name programs { name } } } }`);
+    await s.data(
+      `query Listed { places(first: 5, nameContains: "${SECRET}") { totalCount nodes { name programs { name } } } }`,
+    );
     const line = slow.lines.find((l) => l.slow?.operation === 'Listed');
     const statements = line!.slow.statements as Array<{ query: string; ms: number }>;
     expect(statements).toHaveLength(line!.slow.roundTrips);
