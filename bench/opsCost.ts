@@ -24,14 +24,24 @@ import { writeCorpus } from './corpus';
 import { QUERIES } from './queries';
 
 export interface OpsCostOptions {
-  /** Alternating rounds per configuration. */
+  /** Rounds per configuration, at most. */
   rounds: number;
+  /** No round starts after this many seconds (at least `MIN_ROUNDS` run): large graphs answer slower. */
+  budgetS: number;
   /** Requests per connection count per round and configuration. */
   requestsPerRound: number;
   connections: readonly number[];
 }
 
-export const OPS_COST_DEFAULTS: OpsCostOptions = { rounds: 30, requestsPerRound: 100, connections: [1, 4] };
+export const OPS_COST_DEFAULTS: OpsCostOptions = {
+  rounds: 30,
+  budgetS: 240,
+  requestsPerRound: 100,
+  connections: [1, 4],
+};
+
+/** Rounds run whatever the budget: each configuration first and last in a round at least once. */
+const MIN_ROUNDS = 4;
 
 export interface Latencies {
   requests: number;
@@ -72,6 +82,8 @@ export interface OpsCostResult {
   /** The command of each configuration's server. */
   commands: Record<OpsConfig, string>;
   options: OpsCostOptions;
+  /** Rounds run (the budget may end them before `options.rounds`; absent: all of them). */
+  rounds?: number;
   /** Access-log lines the "both" server wrote (one per request, warm-up included). */
   accessLines: number;
   /** The machine's 1-minute load average before and after (other work on it is noise). */
@@ -248,6 +260,7 @@ export async function measureOpsCost(
   const servers = new Map<OpsConfig, Served>();
   const startedAt = new Date().toISOString();
   const load0 = os.loadavg()[0] ?? 0;
+  let roundsRun = 0;
   const times = new Map<string, number[][]>();
   const cpu = new Map<string, number | null>();
   const add = (key: string, t: number[], cpuMs: number | null) => {
@@ -267,7 +280,10 @@ export async function measureOpsCost(
     }
     // Warm caches and JIT before any timing (and fail early when a server cannot answer).
     for (const s of servers.values()) await block(s.url, body, 4, 400);
+    const t0 = Date.now();
     for (let round = 0; round < options.rounds; round++) {
+      if (round >= MIN_ROUNDS && Date.now() - t0 > options.budgetS * 1000) break;
+      roundsRun = round + 1;
       // A different order each round: no configuration always follows the same one.
       const order = configs.map((_, i) => configs[(i + round) % configs.length] as OpsConfig);
       if (round % 2 === 1) order.reverse();
@@ -294,17 +310,17 @@ export async function measureOpsCost(
     : 0;
   const runs: OpsCostRun[] = [];
   for (const c of options.connections) {
-    const rounds = (config: OpsConfig) => times.get(`${config}/${c}`) ?? [];
-    const base = summarize(rounds('off').flat(), cpu.get(`off/${c}`) ?? null);
+    const roundsOf = (config: OpsConfig) => times.get(`${config}/${c}`) ?? [];
+    const base = summarize(roundsOf('off').flat(), cpu.get(`off/${c}`) ?? null);
     for (const config of configs) {
-      const latencies = summarize(rounds(config).flat(), cpu.get(`${config}/${c}`) ?? null);
+      const latencies = summarize(roundsOf(config).flat(), cpu.get(`${config}/${c}`) ?? null);
       runs.push({
         connections: c,
         config,
         latencies,
         p50CostPct: pct(latencies.p50Ms, base.p50Ms),
-        roundCostPct: rounds(config).map((t, i) =>
-          pct(summarize(t).p50Ms, summarize(rounds('off')[i] ?? []).p50Ms),
+        roundCostPct: roundsOf(config).map((t, i) =>
+          pct(summarize(t).p50Ms, summarize(roundsOf('off')[i] ?? []).p50Ms),
         ),
         cpuCostPct:
           latencies.cpuMsPerRequest === null || base.cpuMsPerRequest === null
@@ -325,6 +341,7 @@ export async function measureOpsCost(
     query: q.title,
     commands,
     options,
+    rounds: roundsRun,
     accessLines,
     load: [load0, os.loadavg()[0] ?? 0],
     runs,
@@ -359,7 +376,7 @@ export function renderOpsCost(r: OpsCostResult): string {
     'copies of the same store — both off (`KG_ACCESS_LOG=0 KG_METRICS=0`), the access log only (every',
     'request a JSON line, written to a file), the metrics only (every request and store statement',
     'timed into `/metrics`), both (as shipped) — in alternating rounds',
-    `(${r.options.rounds} per server, ${r.options.requestsPerRound} requests per connection count each), every request timed in the`,
+    `(${r.rounds ?? r.options.rounds} per server, ${r.options.requestsPerRound} requests per connection count each), every request timed in the`,
     `bench's process. Query (b), ${r.query}. The "both" server wrote ${r.accessLines.toLocaleString('en')} access lines.`,
     `Machine: ${os.cpus().length} cores, 1-minute load average ${r.load[0].toFixed(1)} before and ${r.load[1].toFixed(1)} after`,
     "(other work on the machine shows as the spread of the per-round costs). The server's CPU time",

@@ -32,7 +32,8 @@ const USAGE = `usage: kg <command> [options]
 
   start                      import ./import (KG_IMPORT_DIR), then serve GraphQL
   serve                      serve what is stored, without importing
-  import <paths | URLs…>     import files, folders, globs and web pages (http:// or https://)
+  import <paths | URLs…>     import files, folders, globs and web pages (http:// or https://);
+                             a kg serve/start holding the embedded store imports them itself
       --urls FILE              also import the URLs listed in FILE (one a line, # comments)
       --fetch-parallel N       pages fetched at once (default 4)
       --fetch-timeout MS       time for one page (default 20000); 5xx and timeouts are retried twice
@@ -48,7 +49,7 @@ const USAGE = `usage: kg <command> [options]
 environment: KG_STORE=grafeo|neo4j, KG_DATA_DIR, NEO4J_URI (bolt://localhost:7687),
 NEO4J_USER (neo4j), NEO4J_PASSWORD (${DEFAULT_NEO4J_PASSWORD}), NEO4J_DATABASE, PORT (4000),
 HOST (127.0.0.1), KG_TRACE=1, KG_DEBUG=1, KG_CORS_ORIGINS, NODE_ENV=production, KG_MAX_FILE_BYTES,
-KG_WORKERS, LOG_LEVEL (info), KG_SLOW_MS (1000)`;
+KG_WORKERS, LOG_LEVEL (info), KG_SLOW_MS (1000), KG_ACCESS_LOG=0, KG_METRICS=0`;
 
 async function openStore(config: Config): Promise<GraphStore> {
   const store = new GraphStore(await openRunner(config));
