@@ -14,6 +14,7 @@ import { benchEnv, DEFAULTS, loadBenchConfig } from './config';
 import { writeCorpus } from './corpus';
 import { measureExtractTime } from './extractTime';
 import { measureGraphqlCost } from './graphqlCost';
+import { appendOpsCost, measureOpsCost } from './opsCost';
 import { importCorpus, projectImportMs } from './importScaling';
 import { machine, sampleLoad, versions } from './machine';
 import { profileImport } from './profileImport';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     // Re-renders RESULTS.md from the raw results of the last run (no measuring).
     const raw = JSON.parse(fs.readFileSync(path.join(config.outDir, 'results.json'), 'utf8')) as BenchResults;
     fs.writeFileSync(config.resultsFile, renderReport(raw));
+    appendOpsCost(config.resultsFile, config.outDir);
     say(`re-rendered ${path.relative(ROOT, config.resultsFile)} from the run of ${raw.startedAt}`);
     return;
   }
@@ -177,6 +179,12 @@ async function main(): Promise<void> {
       const failedB = results.latency?.probes.find((p) => p.query === 'b')?.error ?? null;
       results.ratios = await ratiosInChild(dataDir(api.size), failedB, config, outDir);
     });
+    await phase('ops cost', async () => {
+      say('what the access log and the metrics cost on query (b) …');
+      fs.rmSync(path.join(outDir, 'ops-cost.json'), { force: true });
+      const cost = await measureOpsCost(dataDir(api.size), api.size, outDir, undefined, say);
+      fs.writeFileSync(path.join(outDir, 'ops-cost.json'), `${JSON.stringify(cost, null, 2)}\n`);
+    });
     await phase('GraphQL cost', async () => {
       say('GraphQL cost …');
       const canned: Record<string, unknown> = { ...(results.ratios?.canned ?? {}) };
@@ -191,6 +199,7 @@ async function main(): Promise<void> {
   results.load = load.stop();
   save();
   fs.writeFileSync(resultsFile, renderReport(results));
+  appendOpsCost(resultsFile, outDir);
   say(`wrote ${path.relative(ROOT, resultsFile)} and ${path.relative(ROOT, rawFile)}`);
 }
 

@@ -15,17 +15,25 @@ import { labelOfId } from './graph/ids';
 import { openRunner } from './graph/open';
 import { GraphStore } from './graph/store';
 import { isUrl } from './importer/fetchPage';
+import {
+  importThroughServer,
+  removeThroughServer,
+  serveHandover,
+  type ImportRequest,
+  type RemoveResult,
+} from './importer/handover';
 import { importPaths } from './importer/importer';
 import { extractFile } from './importer/pipeline';
-import { createProgress } from './importer/progress';
-import type { ImportReport } from './importer/types';
-import { createLogger, log, setLogger } from './log';
+import { createProgress, resultLine } from './importer/progress';
+import type { ImportReport, ProgressSink } from './importer/types';
+import { createLogger, log, logger, setLogger } from './log';
 
 const USAGE = `usage: kg <command> [options]
 
   start                      import ./import (KG_IMPORT_DIR), then serve GraphQL
   serve                      serve what is stored, without importing
-  import <paths | URLs…>     import files, folders, globs and web pages (http:// or https://)
+  import <paths | URLs…>     import files, folders, globs and web pages (http:// or https://);
+                             a kg serve/start holding the embedded store imports them itself
       --urls FILE              also import the URLs listed in FILE (one a line, # comments)
       --fetch-parallel N       pages fetched at once (default 4)
       --fetch-timeout MS       time for one page (default 20000); 5xx and timeouts are retried twice
@@ -41,7 +49,7 @@ const USAGE = `usage: kg <command> [options]
 environment: KG_STORE=grafeo|neo4j, KG_DATA_DIR, NEO4J_URI (bolt://localhost:7687),
 NEO4J_USER (neo4j), NEO4J_PASSWORD (${DEFAULT_NEO4J_PASSWORD}), NEO4J_DATABASE, PORT (4000),
 HOST (127.0.0.1), KG_TRACE=1, KG_DEBUG=1, KG_CORS_ORIGINS, NODE_ENV=production, KG_MAX_FILE_BYTES,
-KG_WORKERS, LOG_LEVEL (info), KG_SLOW_MS (1000)`;
+KG_WORKERS, LOG_LEVEL (info), KG_SLOW_MS (1000), KG_ACCESS_LOG=0, KG_METRICS=0`;
 
 async function openStore(config: Config): Promise<GraphStore> {
   const store = new GraphStore(await openRunner(config));
@@ -85,6 +93,11 @@ interface FetchSettings {
   timeoutMs?: number;
 }
 
+function writeReport(report: ImportReport, reportFile: string | undefined, by = ''): void {
+  if (reportFile) fs.writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  log(`import: ${summary(report)}${by}${reportFile ? `; report written to ${reportFile}` : ''}`);
+}
+
 async function runImport(
   store: GraphStore,
   config: Config,
@@ -103,18 +116,59 @@ async function runImport(
     ...(fetch.parallel !== undefined ? { fetchParallel: fetch.parallel } : {}),
     ...(fetch.timeoutMs !== undefined ? { fetch: { timeoutMs: fetch.timeoutMs } } : {}),
   });
-  if (reportFile) fs.writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-  log(`import: ${summary(report)}${reportFile ? `; report written to ${reportFile}` : ''}`);
+  writeReport(report, reportFile);
   return report;
 }
 
-async function serve(store: GraphStore, config: Config, metrics?: Metrics): Promise<void> {
+/**
+ * What a serving process imports for `kg import` (see importer/handover.ts): the normal
+ * importer over the served store, each file counted on /metrics and logged.
+ */
+function importForClient(store: GraphStore, metrics: Metrics) {
+  return async (request: ImportRequest, progress: ProgressSink): Promise<ImportReport> => {
+    const report = await importPaths(request.inputs, store, {
+      maxFileBytes: request.maxFileBytes,
+      workers: request.workers,
+      cwd: request.cwd,
+      ...(request.fetchParallel !== undefined ? { fetchParallel: request.fetchParallel } : {}),
+      ...(request.fetchTimeoutMs !== undefined ? { fetch: { timeoutMs: request.fetchTimeoutMs } } : {}),
+      progress: {
+        start: (n) => progress.start(n),
+        fileDone: (r, done) => {
+          metrics.importResult(r);
+          logger().info({ import: { file: r.file, status: r.status } }, `import: ${resultLine(r)}`);
+          progress.fileDone(r, done);
+        },
+        stop: () => progress.stop(),
+      },
+    });
+    log(`import for kg import: ${summary(report)}`);
+    return report;
+  };
+}
+
+async function serve(store: GraphStore, config: Config, metrics = createMetrics()): Promise<void> {
   const server = await startServer(store, config, { metrics });
+  // The embedded store is this process's alone: `kg import` and `kg remove` hand their work over
+  // (see importer/handover.ts).
+  const admin =
+    store.kind === 'grafeo'
+      ? await serveHandover(
+          config.dataDir,
+          {
+            import: importForClient(store, metrics),
+            remove: (targets) => removeTargets(store, targets),
+          },
+          { info: (m) => log(m), error: (m) => logger().error(m) },
+        )
+      : null;
   log(
-    `serving ${store.kind} store at ${server.url} (health: ${server.url.replace(/\/graphql$/, '/healthz')})`,
+    `serving ${store.kind} store at ${server.url} (health: ${server.url.replace(/\/graphql$/, '/healthz')})` +
+      (admin ? `; kg import and kg remove hand their work to it (admin endpoint ${admin.url})` : ''),
   );
   const shutdown = async (signal: string) => {
     log(`${signal}: shutting down`);
+    await admin?.stop(); // finishes an import in progress first
     await server.stop();
     await store.close();
     process.exit(0);
@@ -139,6 +193,34 @@ async function documentIdsByPath(store: GraphStore, target: string): Promise<str
     if (ids.length > 0) return ids;
   }
   return [];
+}
+
+/** Removes the documents each target names (a document id, an imported file's path, a URL). */
+async function removeTargets(store: GraphStore, targets: string[]): Promise<RemoveResult[]> {
+  const results: RemoveResult[] = [];
+  for (const target of targets) {
+    const ids = labelOfId(target) === 'Document' ? [target] : await documentIdsByPath(store, target);
+    const removed: string[] = [];
+    for (const id of ids) if (await store.removeDocument(id)) removed.push(id);
+    results.push({ target, removed });
+  }
+  return results;
+}
+
+/** Logs what `kg remove` did, target by target; the exit code (1 when a target matched nothing). */
+function reportRemoved(results: RemoveResult[], by = ''): number {
+  let failed = 0;
+  for (const { target, removed } of results) {
+    if (removed.length === 0) {
+      failed += 1;
+      log(
+        `remove: no stored document matches ${target} (give a document id like doc_… or an imported file name)`,
+      );
+    } else {
+      log(`remove: ${target}: removed ${removed.join(', ')}${by}`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
 }
 
 function intOption(name: string, raw: string | undefined, min = 1): number | undefined {
@@ -204,6 +286,29 @@ async function main(argv: string[]): Promise<number> {
         parallel: intOption('fetch-parallel', values['fetch-parallel']),
         timeoutMs: intOption('fetch-timeout', values['fetch-timeout']),
       };
+      if (config.store === 'grafeo') {
+        // A running server holds the embedded store: it imports for us.
+        const handed = await importThroughServer(
+          config.dataDir,
+          {
+            inputs,
+            cwd: process.cwd(),
+            maxFileBytes: config.maxFileBytes,
+            workers: config.workers,
+            ...(fetch.parallel !== undefined ? { fetchParallel: fetch.parallel } : {}),
+            ...(fetch.timeoutMs !== undefined ? { fetchTimeoutMs: fetch.timeoutMs } : {}),
+          },
+          createProgress(),
+        );
+        if (handed) {
+          writeReport(
+            handed.report,
+            values.report,
+            ` (imported by the running server, pid ${handed.server.pid})`,
+          );
+          return handed.report.totals.failed > 0 ? 1 : 0;
+        }
+      }
       const store = await openStore(config);
       try {
         const report = await runImport(store, config, inputs, values.report, fetch);
@@ -215,26 +320,17 @@ async function main(argv: string[]): Promise<number> {
     case 'remove': {
       if (positionals.length === 0)
         throw new KgError('BAD_USER_INPUT', 'kg remove needs a document id or a file path');
+      if (config.store === 'grafeo') {
+        const handed = await removeThroughServer(config.dataDir, positionals);
+        if (handed)
+          return reportRemoved(handed.results, ` (by the running server, pid ${handed.server.pid})`);
+      }
       const store = await openStore(config);
-      let failed = 0;
       try {
-        for (const target of positionals) {
-          const ids = labelOfId(target) === 'Document' ? [target] : await documentIdsByPath(store, target);
-          let removed = 0;
-          for (const id of ids) if (await store.removeDocument(id)) removed += 1;
-          if (removed === 0) {
-            failed += 1;
-            log(
-              `remove: no stored document matches ${target} (give a document id like doc_… or an imported file name)`,
-            );
-          } else {
-            log(`remove: ${target}: removed ${ids.join(', ')}`);
-          }
-        }
+        return reportRemoved(await removeTargets(store, positionals));
       } finally {
         await store.close();
       }
-      return failed > 0 ? 1 : 0;
     }
     case 'stats': {
       const store = await openStore(config);

@@ -54,6 +54,10 @@ export interface Config {
   logLevel: LogLevel;
   /** GraphQL requests slower than this many milliseconds are logged as slow (KG_SLOW_MS, default 1000). */
   slowMs: number;
+  /** KG_ACCESS_LOG=0: no access log line and no X-Request-Id (default on). */
+  accessLog: boolean;
+  /** KG_METRICS=0: no GET /metrics and no timing of requests and statements (default on). */
+  metrics: boolean;
 }
 
 /**
@@ -78,9 +82,10 @@ function intVar(env: Env, name: string, fallback: number, min: number, max: numb
   return n;
 }
 
-function boolVar(env: Env, name: string): boolean {
+function boolVar(env: Env, name: string, fallback = false): boolean {
   const raw = env[name];
-  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === '0' || raw === 'false') return false;
   if (raw === '1' || raw === 'true') return true;
   return invalid(name, '1, true, 0 or false', raw);
 }
@@ -149,5 +154,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     workers: intVar(env, 'KG_WORKERS', Math.max(1, cpu - 1), 0, 64),
     logLevel: logLevelVar(env),
     slowMs: intVar(env, 'KG_SLOW_MS', 1000, 0, 3_600_000),
+    accessLog: boolVar(env, 'KG_ACCESS_LOG', true),
+    metrics: boolVar(env, 'KG_METRICS', true),
   };
 }

@@ -2,7 +2,8 @@
  * The access log and what the server records about each GraphQL request: pino-http writes
  * one line per HTTP request (method, path, status, duration, request id, and for GraphQL the
  * operation and store round trips), the id is echoed in `X-Request-Id`; an Apollo plugin adds
- * the operation to that line, counts the request in the metrics and logs slow requests.
+ * the operation to that line, counts the request in the metrics and logs slow requests (with
+ * KG_DEBUG, each of their store statements by name and time).
  * Request bodies, query strings and headers are never logged. Internal to the API.
  */
 import { randomUUID } from 'node:crypto';
@@ -23,6 +24,9 @@ interface GraphqlFacts {
 
 const FACTS = Symbol('kg.graphqlFacts');
 type WithFacts = ServerResponse & { [FACTS]?: GraphqlFacts };
+
+/** Statements listed in one slow-request line at most (an unbatched request can run thousands). */
+const MAX_SLOW_STATEMENTS = 100;
 
 /** A client's own id is kept when it is short and plain; otherwise the server makes one. */
 const CLIENT_ID = /^[\w.:-]{1,128}$/;
@@ -115,8 +119,19 @@ export function observePlugin({
           if (http) (http.res as unknown as WithFacts)[FACTS] = facts;
           if (ms >= slowMs) {
             const log = (http?.req as { log?: Logger } | undefined)?.log ?? logger;
+            // KG_DEBUG: which statements, by name (never their text or values), and how long each.
+            const statements = contextValue.statements;
+            const listed =
+              statements === null
+                ? {}
+                : {
+                    statements: statements.slice(0, MAX_SLOW_STATEMENTS),
+                    ...(statements.length > MAX_SLOW_STATEMENTS
+                      ? { statementsOmitted: statements.length - MAX_SLOW_STATEMENTS }
+                      : {}),
+                  };
             log.warn(
-              { slow: { ...facts, ms: Math.round(ms) } },
+              { slow: { ...facts, ms: Math.round(ms), ...listed } },
               `slow request: ${name} ${Math.round(ms)}ms, ${facts.roundTrips} store round trips`,
             );
           }

@@ -100,6 +100,19 @@ export function createMetrics(): Metrics {
   };
 }
 
+/**
+ * Metrics that record nothing (KG_METRICS=0): the server then serves no /metrics and times no
+ * request or statement.
+ */
+export function noMetrics(): Metrics {
+  return {
+    registry: new Registry(),
+    graphqlRequest: () => undefined,
+    statement: () => undefined,
+    importResult: () => undefined,
+  };
+}
+
 /** GET /metrics: the registry in Prometheus's text format. */
 export function metricsHandler(metrics: Metrics): RequestHandler {
   return async (_req, res, next) => {

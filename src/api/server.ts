@@ -19,7 +19,7 @@ import { meteredRunner } from '../graph/metered';
 import { GraphStore } from '../graph/store';
 import { logger as rootLogger, type Logger } from '../log';
 import { accessLog, observePlugin, RequestRegistry } from './accessLog';
-import { createMetrics, metricsHandler, type Metrics } from './metrics';
+import { createMetrics, metricsHandler, noMetrics, type Metrics } from './metrics';
 import { resolvers } from './resolvers';
 import { createContext, type ApiContext, type ContextOptions } from './context';
 import { makeFormatError } from './formatError';
@@ -40,7 +40,10 @@ export interface ServerOptions extends ContextOptions {
   log?: (msg: string) => void;
   /** The structured log of the access log, Apollo and slow requests (default: the process's logger). */
   logger?: Logger;
-  /** The metrics served at /metrics (default: a fresh registry; cli.ts passes the importer's). */
+  /**
+   * The metrics served at /metrics (default: a fresh registry; cli.ts passes the importer's).
+   * Ignored when `config.metrics` is false.
+   */
   metrics?: Metrics;
 }
 
@@ -48,20 +51,21 @@ export interface ServerOptions extends ContextOptions {
 export async function startServer(
   store: GraphStore,
   config: Pick<Config, 'port' | 'host' | 'trace' | 'production'> &
-    Partial<Pick<Config, 'debug' | 'corsOrigins' | 'sandbox' | 'slowMs'>>,
+    Partial<Pick<Config, 'debug' | 'corsOrigins' | 'sandbox' | 'slowMs' | 'accessLog' | 'metrics'>>,
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? rootLogger();
   const log = options.log ?? ((m: string) => logger.error(m));
-  const metrics = options.metrics ?? createMetrics();
+  const metricsOn = config.metrics ?? true;
+  const metrics = metricsOn ? (options.metrics ?? createMetrics()) : noMetrics();
   const requests = new RequestRegistry();
   // Every statement of the API is timed into the metrics, at the runner: one place.
-  const metered = new GraphStore(meteredRunner(store.runner, metrics.statement));
+  const metered = metricsOn ? new GraphStore(meteredRunner(store.runner, metrics.statement)) : store;
   const debug = config.debug ?? false;
   const apolloSandbox = config.sandbox === 'apollo';
   const app = express();
   app.disable('x-powered-by');
-  app.use(accessLog(logger));
+  if (config.accessLog ?? true) app.use(accessLog(logger));
   // No origin list: no CORS headers, so browsers allow only pages the API serves itself.
   const origins = config.corsOrigins ?? [];
   app.use(cors({ origin: origins === '*' ? '*' : origins.length > 0 ? origins : false }));
@@ -114,7 +118,7 @@ export async function startServer(
       res.status(503).json({ status: 'unavailable', store: store.kind, reason: messageOf(error) });
     }
   });
-  app.get('/metrics', metricsHandler(metrics));
+  if (metricsOn) app.get('/metrics', metricsHandler(metrics));
   app.use('/web', webAssets());
   app.get('/explore', page('explore/index.html'));
   if (!apolloSandbox) {
@@ -126,7 +130,12 @@ export async function startServer(
     express.json({ limit: '1mb' }),
     tokenLimit,
     expressMiddleware(server, {
-      context: async ({ req, res }) => requests.track(createContext(metered, options), req, res),
+      context: async ({ req, res }) =>
+        requests.track(
+          createContext(metered, { ...options, recordStatements: options.recordStatements ?? debug }),
+          req,
+          res,
+        ),
     }),
   );
   app.get('/', (_req, res) => res.redirect('/graphql'));

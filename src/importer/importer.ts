@@ -27,6 +27,11 @@ export interface ImportOptions {
   fetch?: Partial<Omit<FetchOptions, 'maxBytes'>>;
   /** Pages fetched at once, at most (default 4). */
   fetchParallel?: number;
+  /**
+   * The folder relative paths and globs are read from (default: this process's): a running
+   * server importing for `kg import` reads them where that command was typed.
+   */
+  cwd?: string;
 }
 
 /** One thing to import: a file (its store key and whether it was named one by one) or a URL. */
@@ -201,7 +206,7 @@ export async function importPaths(
   const paths = inputs.filter((i) => !isUrl(i));
   const expanded =
     paths.length > 0
-      ? await expandPaths(paths)
+      ? await expandPaths(paths, options.cwd)
       : { files: [], problems: [], root: '.', named: new Set<string>() };
   const { problems, root, named } = expanded;
   const files: Item[] = [

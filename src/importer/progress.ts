@@ -6,7 +6,8 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { FileResult, ProgressSink } from './types';
 
-function line(r: FileResult): string {
+/** One file's result as a line of the import's output (`imported  a.txt → doc_… (…)`). */
+export function resultLine(r: FileResult): string {
   const name = path.basename(r.file);
   switch (r.status) {
     case 'imported':
@@ -32,7 +33,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
       start: (n) => {
         total = n;
       },
-      fileDone: (r, done) => stream.write(`[${done}/${total}] ${line(r)}\n`),
+      fileDone: (r, done) => stream.write(`[${done}/${total}] ${resultLine(r)}\n`),
       stop: () => undefined,
     };
   }
@@ -55,7 +56,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
     },
     fileDone: (r, done) => {
       if (r.status === 'failed') failed += 1;
-      if (r.status === 'failed' || r.status === 'skipped') multi.log(`${line(r)}\n`);
+      if (r.status === 'failed' || r.status === 'skipped') multi.log(`${resultLine(r)}\n`);
       const rate = (done / Math.max(0.001, (performance.now() - t0) / 1000)).toFixed(1);
       bar?.update(done, { rate, failed });
     },

@@ -100,6 +100,31 @@ test('a request over KG_SLOW_MS is logged as slow, naming the operation, duratio
     expect(line!.msg).toMatch(/^slow request: Stats \d+ms, \d+ store round trips$/);
     // At level warn the access lines (info) are not written.
     expect(slow.lines.filter((l) => l.res)).toEqual([]);
+    // Without KG_DEBUG the statements are not listed.
+    expect(line!.slow.statements).toBeUndefined();
+  } finally {
+    await s.stop();
+  }
+});
+
+test('with KG_DEBUG=1 a slow request lists each store statement by name with its time, never its text', async () => {
+  const slow = captured();
+  const s = await startTestServer(seed, {
+    slowMs: 0,
+    debug: true,
+    logger: createLogger({ level: 'warn', destination: slow.stream }),
+  });
+  try {
+    await s.data(
+      `query Listed { places(first: 5, nameContains: "${SECRET}") { totalCount nodes { name programs { name } } } }`,
+    );
+    const line = slow.lines.find((l) => l.slow?.operation === 'Listed');
+    const statements = line!.slow.statements as Array<{ query: string; ms: number }>;
+    expect(statements).toHaveLength(line!.slow.roundTrips);
+    expect(statements[0]!.query).toMatch(/^listPage\.Place\.[0-9a-f]{6}$/);
+    for (const st of statements) expect(typeof st.ms).toBe('number');
+    expect(JSON.stringify(line)).not.toContain(SECRET);
+    expect(JSON.stringify(line)).not.toMatch(/MATCH|RETURN/);
   } finally {
     await s.stop();
   }
@@ -157,7 +182,43 @@ describe('GET /metrics', () => {
   });
 });
 
+test('KG_ACCESS_LOG=0 and KG_METRICS=0 turn the access log and /metrics off (the benchmark compares)', async () => {
+  const quiet = captured();
+  const s = await startTestServer(seed, {
+    accessLog: false,
+    metrics: false,
+    slowMs: 0,
+    logger: createLogger({ level: 'info', destination: quiet.stream }),
+  });
+  try {
+    const res = await fetch(s.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query Off { places(first: 1) { totalCount } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toBeNull();
+    expect((await fetch(`${s.url.replace(/\/graphql$/, '')}/metrics`)).status).toBe(404);
+    // No access line; the slow-request warning stays.
+    expect(quiet.lines.filter((l) => l.res)).toEqual([]);
+    expect(quiet.lines.find((l) => l.slow)).toMatchObject({ slow: { operation: 'Off' } });
+  } finally {
+    await s.stop();
+  }
+});
+
 describe('configuration', () => {
+  test('KG_ACCESS_LOG and KG_METRICS are on unless 0 or false', () => {
+    expect(loadConfig({})).toMatchObject({ accessLog: true, metrics: true });
+    expect(loadConfig({ KG_ACCESS_LOG: '0', KG_METRICS: 'false' })).toMatchObject({
+      accessLog: false,
+      metrics: false,
+    });
+    expect(() => loadConfig({ KG_METRICS: 'no' })).toThrow(
+      'KG_METRICS must be 1, true, 0 or false; got "no"',
+    );
+  });
+
   test('LOG_LEVEL takes a pino level, info by default; anything else is refused naming it', () => {
     expect(loadConfig({}).logLevel).toBe('info');
     expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');

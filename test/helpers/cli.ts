@@ -13,12 +13,20 @@ export interface CliResult {
   ms: number;
 }
 
-/** Runs `kg args…` to completion with extra environment; a hung process is killed after `timeoutMs`. */
-export function runCli(args: string[], env: Record<string, string>, timeoutMs = 60000): Promise<CliResult> {
+/**
+ * Runs `kg args…` to completion with extra environment, in `cwd` (default the project); a hung
+ * process is killed after `timeoutMs`.
+ */
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60000,
+  cwd = ROOT,
+): Promise<CliResult> {
   const t0 = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
+      cwd,
       env: { ...process.env, KG_STORE: 'grafeo', ...env },
     });
     let stdout = '';

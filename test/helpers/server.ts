@@ -46,6 +46,10 @@ export async function startTestServer(
     logger?: Logger;
     /** KG_SLOW_MS (default 1000). */
     slowMs?: number;
+    /** KG_ACCESS_LOG (default on). */
+    accessLog?: boolean;
+    /** KG_METRICS (default on). */
+    metrics?: boolean;
     engine?: Engine;
   } & ContextOptions = {},
 ): Promise<TestServer> {
@@ -64,6 +68,8 @@ export async function startTestServer(
       corsOrigins: options.corsOrigins ?? [],
       sandbox: options.sandbox ?? 'graphiql',
       slowMs: options.slowMs ?? 1000,
+      accessLog: options.accessLog ?? true,
+      metrics: options.metrics ?? true,
     },
     {
       log: options.log ?? (() => undefined),

@@ -46,7 +46,7 @@ export function openGrafeo(dataDir: string): CypherRunner {
   } catch (error) {
     const msg = messageOf(error);
     const hint = /lock/i.test(msg)
-      ? 'another kg process (serve/start/import) holds it; stop that process or set KG_DATA_DIR to another directory'
+      ? 'another kg process (serve/start/import) holds it; stop that process or set KG_DATA_DIR to another directory (kg import hands its files to a kg serve or kg start once it serves)'
       : 'check the directory permissions and free disk space';
     throw new KgError(
       'STORE_UNAVAILABLE',
