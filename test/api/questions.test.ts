@@ -262,3 +262,31 @@ describeEngines('the questions researchers ask (issue 13)', (engine) => {
     expect(s[1]).toBe(s[0]);
   });
 });
+
+describeEngines('the new fields under the limits (issue 13)', (engine) => {
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startTestServer(importBundled, { engine });
+  }, 120000);
+  afterAll(() => api?.stop());
+
+  test('a series, a network and placeReports count their page sizes; first over 100 is refused', async () => {
+    // 100 points × 100 metrics × their places' lists: refused before it runs.
+    const costly = await api.gql(
+      `{ metricSeries(groupBy: YEAR) { metrics(first: 100) { place { programs { name } } } } }`,
+    );
+    expect(costly.status).toBe(400);
+    expect(costly.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxCost' });
+    const network = await api.gql(
+      `{ programNetwork(first: 100) { edges { sharedDocuments(first: 100) { programs { name } } } } }`,
+    );
+    expect(network.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxCost' });
+    const big = await api.gql(`{ programs(first: 1) { nodes { placeReports(first: 101) { documentCount } } } }`);
+    expect(big.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxPageSize' });
+    const many = await api.gql(
+      `query($ids: [ID!]!) { comparePlaces(ids: $ids) { sharedCount } }`,
+      { ids: Array.from({ length: 11 }, (_v, i) => `plc_${String(i).padStart(20, '0')}`) },
+    );
+    expect(many.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argument: 'ids' });
+  });
+});
