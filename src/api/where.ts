@@ -22,7 +22,13 @@ function date(field: string, value: string): string {
 }
 
 /** Names and titles compared in simplified script. */
-const TEXT_FIELDS = new Set(['nameContains', 'titleContains', 'subjectContains', 'subject', 'sourceContains']);
+const TEXT_FIELDS = new Set([
+  'nameContains',
+  'titleContains',
+  'subjectContains',
+  'subject',
+  'sourceContains',
+]);
 
 /**
  * The store filters of a `where` input (plus the deprecated arguments it replaces). A date

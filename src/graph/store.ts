@@ -358,9 +358,7 @@ export class GraphStore {
         const v = r[`h${i}`];
         // A count hop answers one number: its list of one.
         const list = HOPS[h.hop].result === 'count' ? [v] : Array.isArray(v) ? v : [];
-        children[hopKey(h)] = list.map((c) =>
-          convertHop(h, c as Row, r.key as string),
-        );
+        children[hopKey(h)] = list.map((c) => convertHop(h, c as Row, r.key as string));
       });
       byId.set(r.key as string, { node: convert(r), hops: children });
     }

@@ -3,6 +3,8 @@
  * against what the bundled articles (import/, from ../shared/corpus) state — the sentence is
  * quoted beside each expectation — and the round trips of every new field flat in list size.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describeEngines } from '../helpers/engines';
 import { importBundled, startTestServer, type TestServer } from '../helpers/server';
 
@@ -12,7 +14,7 @@ describeEngines('the questions researchers ask (issue 13)', (engine) => {
 
   beforeAll(async () => {
     api = await startTestServer(importBundled, { trace: true, engine });
-    for (const name of ['河北', '廊坊', '定州', '福州']) {
+    for (const name of ['河北', '廊坊', '定州', '福州'] as const) {
       ids[name] = (await api.data(`query($n: String!) { place(name: $n) { id } }`, { n: name })).place.id;
     }
   }, 120000);
@@ -65,7 +67,12 @@ describeEngines('the questions researchers ask (issue 13)', (engine) => {
     const first = (await api.data(q, { w: ids['廊坊'] })).programs;
     // 领头羊工程: 000 (廊坊大力实施农村“领头羊”工程), 001 and 004 (深入实施“领头羊”工程); 党史学习教育:
     // 000, 002 (扎實開展黨史學習教育) and 003 — three documents each, ties by id.
-    expect(first.nodes.slice(0, 2).map((n: any) => [n.name, n.documentCount]).sort()).toEqual([
+    expect(
+      first.nodes
+        .slice(0, 2)
+        .map((n: any) => [n.name, n.documentCount])
+        .sort(),
+    ).toEqual([
       ['党史学习教育', 3],
       ['领头羊工程', 3],
     ]);
@@ -124,7 +131,9 @@ describeEngines('the questions researchers ask (issue 13)', (engine) => {
     expect(byName['定州市']).toMatchObject({ documentCount: 1, firstReported: null });
     // The schema's own example: 双报到 is a MECHANISM (a standing rule, 在职党员到社区双报到).
     expect(program.kind).toBe('MECHANISM');
-    const mechanisms = await api.data(`{ programs(where: { kind: MECHANISM }, first: 100) { nodes { name } } }`);
+    const mechanisms = await api.data(
+      `{ programs(where: { kind: MECHANISM }, first: 100) { nodes { name } } }`,
+    );
     expect(names(mechanisms.programs.nodes)).toContain('双报到');
   });
 
@@ -155,8 +164,8 @@ describeEngines('the questions researchers ask (issue 13)', (engine) => {
   test('"What do 廊坊市 and 定州市 share?": shared programs and those only in each, with documents', async () => {
     const { comparePlaces } = await api.data(
       `query($a: ID!, $b: ID!) { comparePlaces(ids: [$a, $b]) {
-        places { name } sharedCount shared { program { name } documents { file } }
-        only { place { name } programs { program { name } } } } }`,
+        places { name } sharedCount shared(first: 50) { program { name } documents(first: 5) { file } }
+        only { place { name } programs(first: 50) { program { name } } } } }`,
       { a: ids['廊坊'], b: ids['定州'] },
     );
     const shared = comparePlaces.shared.map((s: any) => s.program.name);
@@ -174,9 +183,12 @@ describeEngines('the questions researchers ask (issue 13)', (engine) => {
     expect(lf.programs.map((p: any) => p.program.name)).toContain('领头羊工程');
     expect(dz.programs.map((p: any) => p.program.name)).toContain('三基建设年');
     expect(lf.programs.map((p: any) => p.program.name)).not.toContain('双报到');
-    const missing = await api.gql(`query($a: ID!) { comparePlaces(ids: [$a, "plc_00000000000000000000"]) { sharedCount } }`, {
-      a: ids['廊坊'],
-    });
+    const missing = await api.gql(
+      `query($a: ID!) { comparePlaces(ids: [$a, "plc_00000000000000000000"]) { sharedCount } }`,
+      {
+        a: ids['廊坊'],
+      },
+    );
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -193,7 +205,12 @@ describeEngines('the questions researchers ask (issue 13)', (engine) => {
     expect([...dates].sort()).toEqual(dates);
     // 003 (福州日报, no date line): 福州市…全面开展近邻党建百日攻坚 — the document states no day.
     expect(b.placeReports).toEqual([
-      { place: { name: '福州市' }, firstReported: null, documentCount: 1, documents: [{ file: '003_13a46d50afd9d5e4.txt' }] },
+      {
+        place: { name: '福州市' },
+        firstReported: null,
+        documentCount: 1,
+        documents: [{ file: '003_13a46d50afd9d5e4.txt' }],
+      },
     ]);
   });
 
@@ -236,10 +253,26 @@ describeEngines('the questions researchers ask (issue 13)', (engine) => {
     const r = await api.gql(`{ programs(where: { within: "plc_00000000000000000000" }) { totalCount } }`);
     expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(r.errors?.[0]?.message).toMatch(/within/);
-    const lookup = await api.data(`{ place(id: "plc_00000000000000000000") { name } program(id: "x") { name } }`);
+    const lookup = await api.data(
+      `{ place(id: "plc_00000000000000000000") { name } program(id: "x") { name } }`,
+    );
     expect(lookup).toEqual({ place: null, program: null });
     const bad = await api.gql(`{ documents(where: { publishedFrom: "June 2021" }) { totalCount } }`);
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  test("the README's example queries answer on the bundled corpus (their ids are 廊坊市's and 定州市's)", async () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+    expect(examples.filter((q) => /where:|comparePlaces|metricSeries/.test(q)).length).toBeGreaterThanOrEqual(
+      3,
+    );
+    for (const q of examples) {
+      const r = await api.gql(q);
+      expect(r.errors).toBeUndefined();
+      expect(JSON.stringify(r.data)).not.toMatch(/"(?:nodes|shared|programs)":\[\]/);
+    }
+    expect([ids['廊坊'], ids['定州']]).toEqual(['plc_ab054489ce6af0f051f7', 'plc_b9dee6c28c377d010937']);
   });
 
   test('new fields cost the same round trips for 2 parents as for 40 (flat in list size)', async () => {
@@ -281,12 +314,13 @@ describeEngines('the new fields under the limits (issue 13)', (engine) => {
       `{ programNetwork(first: 100) { edges { sharedDocuments(first: 100) { programs { name } } } } }`,
     );
     expect(network.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxCost' });
-    const big = await api.gql(`{ programs(first: 1) { nodes { placeReports(first: 101) { documentCount } } } }`);
-    expect(big.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxPageSize' });
-    const many = await api.gql(
-      `query($ids: [ID!]!) { comparePlaces(ids: $ids) { sharedCount } }`,
-      { ids: Array.from({ length: 11 }, (_v, i) => `plc_${String(i).padStart(20, '0')}`) },
+    const big = await api.gql(
+      `{ programs(first: 1) { nodes { placeReports(first: 101) { documentCount } } } }`,
     );
+    expect(big.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxPageSize' });
+    const many = await api.gql(`query($ids: [ID!]!) { comparePlaces(ids: $ids) { sharedCount } }`, {
+      ids: Array.from({ length: 11 }, (_v, i) => `plc_${String(i).padStart(20, '0')}`),
+    });
     expect(many.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argument: 'ids' });
   });
 });

@@ -17,7 +17,8 @@ export const PlaceComparison: PlaceComparisonResolvers = {
 };
 
 export const PlacePrograms: PlaceProgramsResolvers = {
-  place: async (r, _a, { loaders }) => must(await loaders.node('Place').load(r.placeId), `place ${r.placeId}`),
+  place: async (r, _a, { loaders }) =>
+    must(await loaders.node('Place').load(r.placeId), `place ${r.placeId}`),
   programs: (r, { first }) => r.programs.slice(0, pageSize(first, 100)),
 };
 

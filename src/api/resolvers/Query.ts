@@ -102,9 +102,13 @@ export const Query: QueryResolvers = {
   comparePlaces: (_p, { ids }, { store }) => {
     const distinct = [...new Set(ids)];
     if (distinct.length < 2) {
-      throw new KgError('BAD_USER_INPUT', `\`ids\` must name at least 2 distinct places; got ${distinct.length}`, {
-        argument: 'ids',
-      });
+      throw new KgError(
+        'BAD_USER_INPUT',
+        `\`ids\` must name at least 2 distinct places; got ${distinct.length}`,
+        {
+          argument: 'ids',
+        },
+      );
     }
     if (distinct.length > MAX_COMPARED) {
       throw new KgError(
