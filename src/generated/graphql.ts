@@ -414,19 +414,24 @@ export type OrganizationEdge = {
   node: Organization;
 };
 
-/** Kind of organization (组织类型). */
+/**
+ * Kind of organization (组织类型), decided by the end of its name, first rule that applies:
+ * 党总支/总支 → GENERAL_BRANCH; 支部 → PARTY_BRANCH; 工委 → WORK_COMMITTEE; 党委/党组/市委/县委/区委/省委,
+ * its standing body (市委常委会) and its departments (组织部, 宣传部, 统战部, 社会工作部, 政法委, 市委办公室)
+ * → PARTY_COMMITTEE; 政府/管委会/局/厅/村委会/居委会/办事处 → GOVERNMENT; anything else → OTHER.
+ */
 export type OrganizationKind =
-  /** 党总支 */
+  /** 党总支, e.g. 南文营社区党总支 */
   | 'GENERAL_BRANCH'
-  /** 政府 / 管委会 and government departments */
+  /** 政府 / 管委会 and government departments (局, 厅), e.g. 廊坊市行政审批局 */
   | 'GOVERNMENT'
-  /** Anything else */
+  /** Anything else: media, schools, 人大常委会, 纪委监委, e.g. 河北日报 */
   | 'OTHER'
-  /** 党支部 */
+  /** 党支部, e.g. 台城村党支部 */
   | 'PARTY_BRANCH'
-  /** 党委 / 市委 / 县委 / 党组, and their departments such as 组织部 */
+  /** 党委 / 市委 / 县委 / 党组, their standing bodies and departments, e.g. 廊坊市委, 廊坊市委组织部, 定州市委宣传部 */
   | 'PARTY_COMMITTEE'
-  /** 工委 (work committee) */
+  /** 工委 (work committee), e.g. 机关工委 */
   | 'WORK_COMMITTEE';
 
 /** Which organizations a list returns; every condition given must hold. */
@@ -848,22 +853,24 @@ export type ProgramEdge = {
 };
 
 /**
- * Kind of program (项目类型), decided by one rule, first that applies: (1) the type word the
- * name ends in (below); (2) for a practice defined nationally (党章, 条例, central campaigns), its
- * defined kind: 双报到, 三会一课, 四议两公开 are MECHANISM, 主题党日 and 两学一做 CAMPAIGN; (3) the verb
- * that carries out a bare quoted name: 开展/举办/发起/启动 → CAMPAIGN, 建立/健全/完善/实行/推行/落实/构建
- * → MECHANISM, 实施/打造/创建/建成 → PROJECT; (4) OTHER. When documents disagree, most documents win.
+ * Kind of program (项目类型), decided by one rule, the first part that applies: (1) the type word
+ * the name ends in, as listed per kind below (领航工程 → PROJECT, 党建楼长制 → MECHANISM); (2) for a
+ * practice defined nationally (党章, 条例, central campaigns) its defined kind, whatever verb a text
+ * uses: 双报到, 三会一课, 四议两公开, 组织生活会 are MECHANISM, 主题党日 and 两学一做 CAMPAIGN; (3) what the
+ * text says of a bare name: a venue (…站, …中心, …超市) is a PLATFORM, else the verb carrying it out —
+ * 开展/举办/发起/启动 → CAMPAIGN, 建立/健全/完善/实行/推行/落实/构建 → MECHANISM, 实施/打造/创建/建成 →
+ * PROJECT; (4) OTHER. A program named by several documents takes the kind most of them give.
  */
 export type ProgramKind =
-  /** Ends in 活动 / 行动 / 学习教育 / 主题教育, or is carried out (开展) once, e.g. 我为群众办实事, 党史学习教育 */
+  /** Ends in 活动 / 行动 / 学习教育 / 主题教育, e.g. 党史学习教育, 民生兜底专项行动, 主题党日 */
   | 'CAMPAIGN'
-  /** Ends in 机制 / 制度 / 制 / 工作法 / 清单 / 模式, or is a standing rule, e.g. 双报到, 三审一谈, 党建楼长制 */
+  /** Ends in 机制 / 制度 / 制 / 工作法 / 清单 / 模式, or a standing national practice, e.g. 双报到, 三审一谈, 党建楼长制, 正反清单 */
   | 'MECHANISM'
-  /** A named initiative no rule above decides, e.g. 万人示范培训 */
+  /** A named initiative no part of the rule decides, e.g. 万人示范培训 */
   | 'OTHER'
-  /** Ends in 平台 / 驿站 / 会客厅 / 超市, e.g. 党群会客厅, 红色驿站 */
+  /** Ends in 平台 / 驿站 / 会客厅, or names a venue, e.g. 党群会客厅, 红色驿站, 福州党建超市 */
   | 'PLATFORM'
-  /** Ends in 工程 / 项目 / 计划, e.g. 领头羊工程, 领航工程 */
+  /** Ends in 工程 / 计划, e.g. 领头羊工程, 领航工程 */
   | 'PROJECT';
 
 /** Two related programs and how strongly (an edge of ProgramNetwork). */

@@ -137,6 +137,42 @@ describeEngines('the questions researchers ask (issue 13)', (engine) => {
     expect(names(mechanisms.programs.nodes)).toContain('双报到');
   });
 
+  test("every program's and organization's kind follows the rule the schema states", async () => {
+    const { programs, organizations } = await api.data(
+      `{ programs(first: 100) { nodes { name kind } } organizations(first: 100) { nodes { name kind } } }`,
+    );
+    // ProgramKind (1): the type word the name ends in; (2) national practices.
+    const TYPE_WORDS: Array<[RegExp, string]> = [
+      [/(?:工程|计划)$/, 'PROJECT'],
+      [/(?:活动|行动|学习教育|主题教育)$/, 'CAMPAIGN'],
+      [/(?:机制|制度|制|工作法|清单|模式)$/, 'MECHANISM'],
+      [/(?:平台|驿站|会客厅)$/, 'PLATFORM'],
+    ];
+    const NATIONAL: Record<string, string> = {
+      双报到: 'MECHANISM',
+      三会一课: 'MECHANISM',
+      四议两公开: 'MECHANISM',
+      组织生活会: 'MECHANISM',
+      主题党日: 'CAMPAIGN',
+    };
+    let checked = 0;
+    for (const p of programs.nodes) {
+      const expected = TYPE_WORDS.find(([re]) => re.test(p.name))?.[1] ?? NATIONAL[p.name];
+      if (expected === undefined) continue;
+      expect([p.name, p.kind]).toEqual([p.name, expected]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+    // OrganizationKind: a committee, its standing body and its departments are PARTY_COMMITTEE.
+    const kindOf = Object.fromEntries(organizations.nodes.map((o: any) => [o.name, o.kind]));
+    // 004: ■中共廊坊市委组织部 and 围绕落实市委常委会抓基层党建“八项措施” (廊坊); 000: 廊坊市委宣传部;
+    // 002: 定州市委宣傳部.
+    for (const name of ['廊坊市委组织部', '廊坊市委宣传部', '定州市委宣传部', '廊坊市委', '廊坊市委常委会']) {
+      expect([name, kindOf[name]]).toEqual([name, 'PARTY_COMMITTEE']);
+    }
+    expect(kindOf['河北省人大常委会']).toBe('OTHER');
+  });
+
   test('"How did the number of 党员 reported for 廊坊市 change by year?": a metric series', async () => {
     const { metricSeries } = await api.data(
       `query($w: ID!) { metricSeries(where: { within: $w, subject: "党员", unit: "名" }, groupBy: YEAR, first: 10) {
