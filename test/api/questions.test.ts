@@ -285,6 +285,79 @@ describeEngines('the questions researchers ask (issue 13)', (engine) => {
     expect(top.metrics.nodes[0]).toEqual({ text: '32万多名', value: 320000 });
   });
 
+  test('programs by date of their documents, number of documents and name in either script', async () => {
+    const { in2023, often, trad } = await api.data(`{
+      in2023: programs(where: { publishedFrom: "2023", publishedTo: "2023" }, first: 100) { nodes { name } }
+      often: programs(where: { minDocuments: 2 }, orderBy: { field: NAME, direction: DESC }, first: 100) { nodes { name documentCount } }
+      trad: programs(where: { nameContains: "報到" }) { nodes { name } }
+    }`);
+    // 004 (2023-07-31): 深化实施“领航工程”; 群众说事、干部解题 is named in 000 (2021) and 003 (no date) only.
+    expect(names(in2023.nodes)).toContain('领航工程');
+    expect(names(in2023.nodes)).not.toContain('群众说事、干部解题');
+    // 000 and 002 each name “六位一体” and 双报到 (雙報到); 000, 001 and 004 the “领头羊”工程.
+    expect(names(often.nodes)).toEqual(expect.arrayContaining(['六位一体', '双报到', '领头羊工程']));
+    for (const p of often.nodes) expect(p.documentCount).toBeGreaterThanOrEqual(2);
+    expect(names(often.nodes)).toEqual([...names(often.nodes)].sort().reverse());
+    expect(names(trad.nodes)).toEqual(['双报到']);
+  });
+
+  test('organizations within a city: the village branch under its town and district', async () => {
+    const { organizations } = await api.data(
+      `query($w: ID!) { organizations(where: { within: $w, kind: PARTY_BRANCH }) { nodes { name place { name } } } }`,
+      { w: ids['廊坊'] },
+    );
+    // 000: 廊坊市安次区落垡镇东张务村 … 该村党支部 — a village three levels under 廊坊市.
+    expect(organizations.nodes).toContainEqual({ name: '东张务村党支部', place: { name: '东张务村' } });
+    // 定州's 钮店社区党支部 (002) is not under 廊坊市.
+    expect(names(organizations.nodes)).not.toContain('钮店社区党支部');
+  });
+
+  test('every ordering pages through the whole list once, in order, with its own cursors', async () => {
+    const lists = [
+      {
+        q: 'metrics(where: { within: $w }, orderBy: { field: VALUE, direction: DESC }',
+        pick: (n: any) => n.value,
+        desc: true,
+      },
+      {
+        q: 'metrics(where: { within: $w }, orderBy: { field: YEAR }',
+        pick: (n: any) => n.year ?? 0,
+        desc: false,
+      },
+      {
+        q: 'places(where: { within: $w }, orderBy: { field: PROGRAM_COUNT, direction: DESC }',
+        pick: (n: any) => n.programCount,
+        desc: true,
+      },
+      {
+        q: 'documents(where: { within: $w }, orderBy: { field: PUBLISHED_AT }',
+        pick: (n: any) => n.publishedAt ?? '',
+        desc: false,
+      },
+    ];
+    for (const l of lists) {
+      const field = l.q.split('(')[0] as string;
+      const body =
+        field === 'metrics' ? 'id value year' : field === 'places' ? 'id programCount' : 'id publishedAt';
+      const q = `query($w: ID!, $after: String) { ${l.q}, first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { ${body} } } }`;
+      const seen: any[] = [];
+      let after: string | null = null;
+      let total = 0;
+      for (;;) {
+        const page: any = (await api.data(q, { w: ids['廊坊'], after }))[field];
+        total = page.totalCount;
+        seen.push(...page.nodes);
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect(seen.length).toBe(total);
+      expect(new Set(seen.map((n) => n.id)).size).toBe(total);
+      const keys = seen.map(l.pick);
+      const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      expect(keys).toEqual(l.desc ? sorted.reverse() : sorted);
+    }
+  });
+
   test('a where id that names no node is NOT_FOUND; a lookup by such an id is null', async () => {
     const r = await api.gql(`{ programs(where: { within: "plc_00000000000000000000" }) { totalCount } }`);
     expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
