@@ -65,13 +65,17 @@ const mentionsHop = (parent: NodeLabel): Hop => ({
 }`,
 });
 
-/** How many distinct targets `pattern` reaches from `x` (a list field's count): one number. */
+/**
+ * How many distinct targets `pattern` reaches from `x` (a list field's count): one number, 0
+ * without a match (an aggregate always returns its row). Not OPTIONAL MATCH: in a subquery
+ * Grafeo ran it 200 times slower (21 programs' counts: 250 ms against 1).
+ */
 const countHop = (name: RelationFieldName): Hop => ({
   parent: RELATION_FIELD_PATTERNS[name].parent,
   result: 'count',
   body: (_limit, out) => `CALL {
   WITH x
-  OPTIONAL MATCH ${RELATION_FIELD_PATTERNS[name].pattern}
+  MATCH ${RELATION_FIELD_PATTERNS[name].pattern}
   RETURN count(DISTINCT n) AS ${out}
 }`,
 });

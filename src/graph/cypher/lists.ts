@@ -37,10 +37,14 @@ interface ListSpec<L extends NodeLabel = NodeLabel> {
 /** `n` lies in the place `$within` or under it (廊坊市 includes 广阳区 and its villages). */
 const inScope = (from: string): string => `${from}-[:PART_OF*0..]->(:Place {id: $within})`;
 
-/** A count of distinct `m` over `pattern` from `n`, as a subquery returning `k`. */
+/**
+ * A count of distinct `m` over `pattern` from `n`, as a subquery returning `k` (0 without a
+ * match: an aggregate always returns its row). MATCH, not OPTIONAL MATCH: Grafeo ran an
+ * OPTIONAL MATCH in a subquery 200 times slower (5 ms per program on 300 articles).
+ */
 const countOf = (pattern: string): string => `CALL {
   WITH n
-  OPTIONAL MATCH ${pattern}
+  MATCH ${pattern}
   RETURN count(DISTINCT m) AS k
 }`;
 
