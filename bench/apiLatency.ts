@@ -1,7 +1,7 @@
 /**
  * API latency: `kg serve` over the largest imported graph in a child process, loaded over
  * loopback with autocannon from this process: p50, p99 and requests/second for each of the
- * five queries at each connection count, bounded duration per run. A query that does not
+ * queries (QUERIES) at each connection count, bounded duration per run. A query that does not
  * answer within the request timeout, or drives the server past the memory limit, is reported
  * as failing; the server is then restarted so the other queries are still measured.
  * Internal to bench.
@@ -238,7 +238,7 @@ const EMPTY_RUN: Omit<LatencyRun, 'query' | 'connections' | 'durationS' | 'skipp
   drainMs: 0,
 };
 
-/** Serves `dataDir` in a child and measures the five queries at each connection count. */
+/** Serves `dataDir` in a child and measures every query of QUERIES at each connection count. */
 export async function measureLatency(
   dataDir: string,
   workDir: string,

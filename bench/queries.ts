@@ -1,11 +1,16 @@
 /**
- * The five GraphQL queries the API benchmark runs (issue #6), and the hand-written Cypher
+ * The GraphQL queries the API benchmark runs (issue #6; f and g from issue 13), and the hand-written Cypher
  * that returns the same data as the 50-program query in one round trip (the floor the
  * resolvers are compared with). Internal to bench.
  */
 
+import { entityId } from '../src/graph/ids';
+
+/** 廊坊市's id: places with a GB/T 2260 code are keyed by it, so the id is the same in every store. */
+const LANGFANG = entityId('Place', 'code:131000', '');
+
 export interface BenchQuery {
-  key: 'a' | 'b' | 'c' | 'd' | 'e';
+  key: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g';
   title: string;
   query: string;
   variables: Record<string, unknown>;
@@ -66,6 +71,26 @@ export const QUERIES: readonly BenchQuery[] = [
   programs(first: 20) { nodes { name places(first: 5) { name programs(first: 5) { name } } } }
 }`,
     variables: {},
+  },
+  {
+    key: 'f',
+    title: 'programs within a city (its counties and villages included), most documented first',
+    query: `query ProgramsWithin($within: ID!) {
+  programs(where: { within: $within }, orderBy: { field: DOCUMENT_COUNT, direction: DESC }, first: 20) {
+    totalCount nodes { name kind documentCount placeCount }
+  }
+}`,
+    variables: { within: LANGFANG },
+  },
+  {
+    key: 'g',
+    title: 'a metric series: 党员 reported for a city, by year',
+    query: `query Series($within: ID!) {
+  metricSeries(where: { within: $within, subject: "党员", unit: "名" }, groupBy: YEAR, first: 20) {
+    key count sum min max metrics(first: 3) { value text document { publishedAt } }
+  }
+}`,
+    variables: { within: LANGFANG },
   },
 ];
 

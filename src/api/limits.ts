@@ -33,7 +33,8 @@ export const LIMITS = {
   maxDepth: 12,
   /**
    * Largest cost: a scalar field 1, an object field 2 plus 1.5 × its children, times its page
-   * size (`first` after variables, or the field's default) where it has one.
+   * size (`first` after variables, or the field's default) where it has one; `ids` counts
+   * as the page size of a field that takes a list of them (comparePlaces).
    */
   maxCost: 20000,
   /** Most aliases in one operation. */
@@ -162,6 +163,10 @@ function selectionCost(
       // The value the resolver will see: a literal, a variable, or the schema's default.
       const first = getArgumentValues(field, sel, variables).first;
       if (typeof first === 'number') pageSize = Math.min(Math.max(first, 1), LIMITS.maxPageSize);
+    } else if (field.args.some((a) => a.name === 'ids')) {
+      // comparePlaces(ids:): one list of programs per place compared.
+      const ids = getArgumentValues(field, sel, variables).ids;
+      if (Array.isArray(ids)) pageSize = Math.min(Math.max(ids.length, 1), LIMITS.maxPageSize);
     }
     cost += (OBJECT_COST + DEPTH_FACTOR * children) * pageSize;
   }

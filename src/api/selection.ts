@@ -33,6 +33,8 @@ import { pageSize } from './limits';
 /** How a GraphQL field maps to a hop: its default page size, or a fixed one when not paged. */
 export interface HopField {
   hop: HopName;
+  /** The hop for the field's arguments, when they choose one (an ordering); default `hop`. */
+  variant?: (args: Record<string, unknown>) => HopName;
   /** The default of `first`, or the fixed limit of a field without one (a single parent: 1). */
   first: number;
   paged: boolean;
@@ -40,10 +42,16 @@ export interface HopField {
 
 const paged = (hop: HopName, first: number): HopField => ({ hop, first, paged: true });
 const fixed = (hop: HopName, first: number): HopField => ({ hop, first, paged: false });
+/** A count field: one number read with the parent (COUNT_FIELDS). */
+const count = (hop: HopName): HopField => fixed(hop, 0);
 
 /** Every GraphQL field read through a hop, by type and field name (defaults as in schema/). */
 export const HOP_FIELDS: Record<string, Record<string, HopField>> = {
   Document: {
+    placeCount: count('Document.placeCount'),
+    programCount: count('Document.programCount'),
+    personCount: count('Document.personCount'),
+    metricCount: count('Document.metricCount'),
     places: paged('Document.places', 100),
     programs: paged('Document.programs', 100),
     people: paged('Document.people', 100),
@@ -51,6 +59,11 @@ export const HOP_FIELDS: Record<string, Record<string, HopField>> = {
   },
   Place: {
     parent: fixed('Place.parent', 1),
+    childCount: count('Place.childCount'),
+    programCount: count('Place.programCount'),
+    organizationCount: count('Place.organizationCount'),
+    metricCount: count('Place.metricCount'),
+    documentCount: count('Place.documentCount'),
     children: paged('Place.children', 100),
     programs: paged('Place.programs', 100),
     organizations: paged('Place.organizations', 100),
@@ -59,12 +72,25 @@ export const HOP_FIELDS: Record<string, Record<string, HopField>> = {
   },
   Organization: {
     place: fixed('Organization.place', 1),
+    programCount: count('Organization.programCount'),
+    personCount: count('Organization.personCount'),
+    documentCount: count('Organization.documentCount'),
     programs: paged('Organization.programs', 100),
     people: paged('Organization.people', 100),
     documents: paged('Organization.documents', 100),
   },
   Program: {
     places: paged('Program.places', 100),
+    placeReports: {
+      ...paged('Program.placeReports', 100),
+      variant: (args) =>
+        args.orderBy === 'DOCUMENT_COUNT' ? 'Program.placeReports.byDocuments' : 'Program.placeReports',
+    },
+    placeCount: count('Program.placeCount'),
+    organizationCount: count('Program.organizationCount'),
+    metricCount: count('Program.metricCount'),
+    personCount: count('Program.personCount'),
+    documentCount: count('Program.documentCount'),
     organizations: paged('Program.organizations', 100),
     metrics: paged('Program.metrics', 100),
     people: paged('Program.people', 100),
@@ -75,6 +101,7 @@ export const HOP_FIELDS: Record<string, Record<string, HopField>> = {
   Person: {
     // Positions are not paged; the hop reads them all.
     positions: fixed('Person.positions', 0),
+    documentCount: count('Person.documentCount'),
     documents: paged('Person.documents', 100),
     mentions: paged('Person.mentions', 5),
   },
@@ -183,16 +210,18 @@ function hopsIn(w: Walk, type: GraphQLObjectType, sets: readonly SelectionSetNod
     const spec = byField[node.name.value];
     if (!spec) continue;
     let limit = spec.first;
-    if (spec.paged) {
+    let hop = spec.hop;
+    if (spec.paged || spec.variant) {
       const def = type.getFields()[node.name.value];
       try {
-        const first = def ? getArgumentValues(def, node, w.variables).first : undefined;
-        limit = pageSize(first as number | null | undefined, spec.first);
+        const args = def ? getArgumentValues(def, node, w.variables) : {};
+        if (spec.paged) limit = pageSize(args.first as number | null | undefined, spec.first);
+        if (spec.variant) hop = spec.variant(args);
       } catch {
         continue; // the field's own resolver reports its bad argument
       }
     }
-    const h = { hop: spec.hop, limit };
+    const h = { hop, limit };
     hops.set(hopKey(h), h);
   }
   return [...hops.keys()].sort().map((k) => hops.get(k) as HopRequest);

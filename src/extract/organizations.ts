@@ -125,7 +125,7 @@ const SOURCE_LINE = new RegExp(`来源[：:]\\s*([\\u4e00-\\u9fa5]{1,10}?(?:${ME
 
 /**
  * Kind of an organization from the end of its name: 党总支 → GENERAL_BRANCH, 党支部 → PARTY_BRANCH,
- * 工委 → WORK_COMMITTEE, 党委/市委/县委/党组 and the departments of a committee (县委组织部, 区委社会工作部,
+ * 工委 → WORK_COMMITTEE, 党委/市委/县委/党组, a committee's standing body (市委常委会) and its departments (县委组织部, 区委社会工作部,
  * 县委组织部干部教育科) → PARTY_COMMITTEE, 政府/管委会/局/村委会/居委会/ministries → GOVERNMENT;
  * companies, universities, media, 工商联 → OTHER.
  */
@@ -133,7 +133,9 @@ export function classifyOrganization(name: string): OrganizationKind {
   if (/(?:党总支|总支部?)$/.test(name)) return 'GENERAL_BRANCH';
   if (/支部$/.test(name)) return 'PARTY_BRANCH';
   if (/工委$/.test(name)) return 'WORK_COMMITTEE';
-  if (/(?:党委|党组|[省市县区州旗]委|[省市县区州旗]委员会|中共中央)$/.test(name)) return 'PARTY_COMMITTEE';
+  // 廊坊市委常委会 is the committee's standing body (OrganizationKind's rule); 人大常委会 is not a party body.
+  if (/(?:党委|党组|[省市县区州旗]委|[省市县区州旗]委员会|[省市县区州旗]委常委会|中共中央)$/.test(name))
+    return 'PARTY_COMMITTEE';
   // 组织部, 宣传部, 统战部, 社会工作部 are party departments wherever they sit (园区组织部 too).
   if (
     /(?:组织部|宣传部|统战部|社会工作部|^中[组宣]部)$/.test(name) ||

@@ -178,6 +178,19 @@ export function canonicalProgramName(core: string, gap: string, suffix: string, 
   return isGenericGap(gap) || (quoted && gap.length <= 3 && !gap.endsWith('年')) ? clean : clean + gap;
 }
 
+/**
+ * The kind of a program by the rule ProgramKind's schema description states, first that
+ * applies: the type word its name ends in (领航工程 → PROJECT); a nationally defined practice's
+ * own kind (双报到 → MECHANISM, also where a text says 开展“双报到”); else the kind the text
+ * suggested (the verb that carries a bare name out: 开展“平民夜校” → CAMPAIGN), or OTHER.
+ */
+export function programKind(name: string, suggested: ProgramKind): ProgramKind {
+  const own = kindOfName(name);
+  if (own !== 'OTHER') return own;
+  const national = findNationalPractices(name).find((h) => h.start === 0 && h.end === name.length);
+  return national?.kind ?? suggested;
+}
+
 function kindOfName(name: string): ProgramKind {
   for (const s of SUFFIXES) if (name.endsWith(s.word)) return s.kind;
   if (/制$/.test(name)) return 'MECHANISM';
@@ -275,7 +288,7 @@ export function extractPrograms(
       key: d.name,
       name: d.name,
       aliases: [...d.aliases].sort(compareStrings),
-      kind: d.kind,
+      kind: programKind(d.name, d.kind),
       evidence: sentences.evidence(first?.start ?? d.at, first?.rule ?? d.rule),
     });
   }

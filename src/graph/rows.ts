@@ -129,3 +129,58 @@ export type OrganizationPage = Page<OrganizationRow>;
 export type ProgramPage = Page<ProgramRow>;
 export type PersonPage = Page<PersonRow>;
 export type MetricPage = Page<MetricRow>;
+
+/** A place a program is implemented in, with the documents saying so and their dates. */
+export interface ProgramPlaceRow {
+  place: PlaceRow;
+  /** `YYYY-MM-DD` of the earliest / latest of those documents stating a day; null when none does. */
+  firstReported: string | null;
+  lastReported: string | null;
+  documentIds: string[];
+}
+
+/** One point of a metric series: a year or a place, and what its metrics add up to. */
+export interface MetricPointRow {
+  key: string;
+  year: number | null;
+  placeId: string | null;
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+  /** Ids of the point's first metrics (by document and offset). */
+  metricIds: string[];
+}
+
+/** A program in a comparison of places, with the documents saying it runs there. */
+export interface ComparedProgramRow {
+  programId: string;
+  documentIds: string[];
+}
+
+/** What places share and what only each has (Query.comparePlaces). */
+export interface PlaceComparisonRow {
+  placeIds: string[];
+  shared: ComparedProgramRow[];
+  only: PlaceProgramsRow[];
+}
+
+/** The programs of one place of a comparison that none of the others has. */
+export interface PlaceProgramsRow {
+  placeId: string;
+  programs: ComparedProgramRow[];
+}
+
+/** A weighted pair of related programs (Query.programNetwork). */
+export interface ProgramLinkRow {
+  sourceId: string;
+  targetId: string;
+  weight: number;
+  documentIds: string[];
+}
+
+/** The drawable network of related programs. */
+export interface ProgramNetworkRow {
+  programIds: string[];
+  links: ProgramLinkRow[];
+}

@@ -4,11 +4,14 @@
  */
 import type { DocumentGraph } from '../extract/types';
 import { KgError } from '../errors';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, type SortValue } from './cursor';
+import { labelOfId } from './ids';
 import { CONVERT, idFromOrder, nodesByIds, type LabelRows } from './cypher/fields';
 import {
+  filterParams,
   listQuery,
   LISTS,
+  type OrderName,
   PLACE_NAME_CANDIDATES,
   PROGRAM_NAME_CANDIDATES,
   type ListName,
@@ -28,15 +31,26 @@ import { unpackText } from './docText';
 import { simplify } from '../text/script';
 import { bestPlaceMatch, bestProgramMatch, nameQueries } from './names';
 import * as STATS from './cypher/stats';
+import {
+  metricSeries,
+  PROGRAM_NETWORK,
+  PROGRAM_NETWORK_WITHIN,
+  PROGRAMS_OF_PLACES,
+  type SeriesGroup,
+} from './cypher/analysis';
 import * as W from './cypher/write';
 import type {
   DetailedStats,
   DocumentRow,
   GraphStats,
   MentionRow,
+  MetricPointRow,
   Page,
+  PlaceComparisonRow,
+  ProgramNetworkRow,
   PlaceRow,
   PositionRow,
+  ProgramPlaceRow,
   ProgramRow,
   RelatedProgramRow,
 } from './rows';
@@ -71,6 +85,9 @@ export type WriteOutcome =
 const SUPPORTED_LABELS = NODE_LABELS.filter(
   (l): l is Exclude<NodeLabel, 'Document' | 'Metric'> => l !== 'Document' && l !== 'Metric',
 );
+
+/** Filters whose value is a node's id: an id naming no node is NOT_FOUND (see `page`). */
+const ID_FILTERS = ['within', 'placeId', 'programId', 'documentId', 'organizationId'] as const;
 
 /** Claims of this process (with the pid, unique across the importer processes of one Neo4j). */
 let claims = 0;
@@ -233,7 +250,10 @@ export class GraphStore {
 
   /**
    * One page of a top-level list; `filters` holds the list's filter values (null or absent:
-   * not used). The total count runs only when asked for (`Page.totalCount()`).
+   * not used), `order` a non-default ordering (absent: the list's default, ascending). The
+   * total count runs only when asked for (`Page.totalCount()`). An empty page whose filters
+   * name an id that no node has is NOT_FOUND (a typo is not an empty answer); the check
+   * costs a statement only then.
    */
   async page<N extends ListName>(
     name: N,
@@ -241,32 +261,49 @@ export class GraphStore {
     first: number,
     after?: string | null,
     read?: NodeReader<LabelRows[(typeof LISTS)[N]['label']]>,
+    order?: { by: OrderName<N>; descending: boolean } | null,
   ): Promise<Page<LabelRows[(typeof LISTS)[N]['label']]>> {
     const params: Record<string, unknown> = {};
+    const accepted = filterParams(name);
     for (const [k, v] of Object.entries(filters)) {
-      if (v !== null && v !== undefined && k in LISTS[name].filters) params[k] = v;
+      if (v !== null && v !== undefined && accepted.has(k)) params[k] = v;
     }
-    const q = listQuery(name, Object.keys(params));
-    const cursor = after ? decodeCursor(after) : null;
+    const q = listQuery(name, Object.keys(params), order ?? null);
+    const orderName = order ? `${order.by}_${order.descending ? 'DESC' : 'ASC'}` : undefined;
+    const cursor = after ? decodeCursor(after, orderName) : null;
+    const label = LISTS[name].label as (typeof LISTS)[N]['label'];
     const keys = await this.runner.read(q.page, {
       ...params,
       afterKey: cursor?.sortValue ?? null,
       afterId: cursor?.id ?? '',
       limit: first + 1,
     });
-    const kept = await this.nodesOfOrderKeys(
-      LISTS[name].label as (typeof LISTS)[N]['label'],
-      keys.slice(0, first),
-      read,
-    );
+    // A non-default ordering's tie is the id itself.
+    const kept = await this.nodesOfOrderKeys(label, keys.slice(0, first), read, order ? 'id' : 'order');
+    if (keys.length === 0 && !cursor) await this.mustExist(params);
     let total: Promise<number> | undefined;
     return {
       items: kept.map((k) => k.node),
-      cursors: kept.map((k) => encodeCursor(k.sortKey, k.id)),
+      cursors: kept.map((k) => encodeCursor(k.sortKey, k.id, orderName)),
       hasNextPage: keys.length > first,
       totalCount: () =>
         (total ??= this.runner.read(q.count, params).then((c) => (c[0]?.count as number | undefined) ?? 0)),
     };
+  }
+
+  /** Throws NOT_FOUND naming the first id filter (ID_FILTERS) whose id names no node. */
+  async mustExist(params: Record<string, unknown>): Promise<void> {
+    for (const k of ID_FILTERS) {
+      const id = params[k];
+      if (typeof id !== 'string') continue;
+      const label = labelOfId(id);
+      const found = label ? (await this.nodesByIds(label, [id]))[0] : null;
+      if (!found) {
+        throw new KgError('NOT_FOUND', `\`${k}\`: no node has the id ${JSON.stringify(id)}`, {
+          argument: k,
+        });
+      }
+    }
   }
 
   /**
@@ -278,13 +315,15 @@ export class GraphStore {
     label: L,
     keys: readonly Row[],
     read: NodeReader<LabelRows[L]> = (ids) => this.nodesByIds(label, ids),
-  ): Promise<Array<{ sortKey: string; id: string; node: LabelRows[L] }>> {
+    tie: 'order' | 'id' = 'order',
+  ): Promise<Array<{ sortKey: SortValue; id: string; node: LabelRows[L] }>> {
     if (keys.length === 0) return [];
-    const ids = keys.map((k) => idFromOrder(label, k.sortKey, k.tie));
+    const ids = keys.map((k) => (tie === 'id' ? String(k.tie) : idFromOrder(label, k.sortKey, k.tie)));
     const nodes = await read(ids);
     return keys.flatMap((k, i) => {
       const node = nodes[i];
-      return node ? [{ sortKey: String(k.sortKey ?? ''), id: ids[i] as string, node }] : [];
+      const sortKey = typeof k.sortKey === 'number' ? k.sortKey : String(k.sortKey ?? '');
+      return node ? [{ sortKey, id: ids[i] as string, node }] : [];
     });
   }
 
@@ -316,10 +355,10 @@ export class GraphStore {
     for (const r of rows) {
       const children: Record<string, unknown[]> = {};
       hops.forEach((h, i) => {
-        const list = r[`h${i}`];
-        children[hopKey(h)] = (Array.isArray(list) ? list : []).map((c) =>
-          convertHop(h, c as Row, r.key as string),
-        );
+        const v = r[`h${i}`];
+        // A count hop answers one number: its list of one.
+        const list = HOPS[h.hop].result === 'count' ? [v] : Array.isArray(v) ? v : [];
+        children[hopKey(h)] = list.map((c) => convertHop(h, c as Row, r.key as string));
       });
       byId.set(r.key as string, { node: convert(r), hops: children });
     }
@@ -359,6 +398,90 @@ export class GraphStore {
   async relatedPrograms(programIds: readonly string[], limit: number): Promise<RelatedProgramRow[][]> {
     const rows = await this.runner.read(RELATED_PROGRAMS, { ids: [...programIds], limit });
     return groupByKey(programIds, rows, (r) => toRelated(r.key as string, CONVERT.Program(r), r.weight));
+  }
+
+  /**
+   * A metric series: the metrics `filters` select (as the `metrics` list), grouped by year
+   * or place, at most `limit` points of at most `perPoint` metric ids each.
+   */
+  async metricSeries(
+    filters: Record<string, unknown>,
+    group: SeriesGroup,
+    limit: number,
+    perPoint: number,
+  ): Promise<MetricPointRow[]> {
+    const params: Record<string, unknown> = {};
+    const accepted = filterParams('metrics');
+    for (const [k, v] of Object.entries(filters)) {
+      if (v !== null && v !== undefined && accepted.has(k)) params[k] = v;
+    }
+    const head = listQuery('metrics', Object.keys(params)).head;
+    const rows = await this.runner.read(metricSeries(head, group), { ...params, limit, perPoint });
+    if (rows.length === 0) await this.mustExist(params);
+    return rows.map((r) => ({
+      key: String(r.key),
+      year: group === 'YEAR' ? Number(r.key) : null,
+      placeId: group === 'PLACE' ? String(r.key) : null,
+      count: Number(r.count ?? 0),
+      sum: Number(r.sum ?? 0),
+      min: Number(r.min ?? 0),
+      max: Number(r.max ?? 0),
+      metricIds: (r.ids as string[] | null) ?? [],
+    }));
+  }
+
+  /**
+   * The programs the places `ids` share (implemented in each, or in a place under each) and
+   * those only one of them has, each with the documents saying so (ordered by program id).
+   * A place id that names no place is NOT_FOUND.
+   */
+  async comparePlaces(ids: readonly string[]): Promise<PlaceComparisonRow> {
+    const rows = await this.runner.read(PROGRAMS_OF_PLACES, { ids: [...ids] });
+    const byPlace = new Map<string, Map<string, string[]>>();
+    for (const r of rows) {
+      const programs = byPlace.get(r.pid as string) ?? new Map<string, string[]>();
+      byPlace.set(r.pid as string, programs);
+      if (typeof r.program === 'string') programs.set(r.program, (r.docs as string[] | null) ?? []);
+    }
+    const missing = ids.find((id) => !byPlace.has(id));
+    if (missing !== undefined) {
+      throw new KgError('NOT_FOUND', `\`ids\`: no place has the id ${JSON.stringify(missing)}`, {
+        argument: 'ids',
+      });
+    }
+    const sets = ids.map((id) => byPlace.get(id) as Map<string, string[]>);
+    const everywhere = [...(sets[0]?.keys() ?? [])].filter((p) => sets.every((s) => s.has(p))).sort();
+    const shared = everywhere.map((programId) => ({
+      programId,
+      documentIds: [...new Set(sets.flatMap((s) => s.get(programId) ?? []))].sort(),
+    }));
+    const only = ids.map((placeId, i) => ({
+      placeId,
+      programs: [...(sets[i] as Map<string, string[]>)]
+        .filter(([p]) => sets.every((s, j) => j === i || !s.has(p)))
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+        .map(([programId, docs]) => ({ programId, documentIds: [...docs].sort() })),
+    }));
+    return { placeIds: [...ids], shared, only };
+  }
+
+  /**
+   * The `limit` heaviest pairs of related programs of weight at least `minWeight` (both
+   * implemented in `within` or under it, when given), and the programs they join.
+   */
+  async programNetwork(within: string | null, minWeight: number, limit: number): Promise<ProgramNetworkRow> {
+    const rows = within
+      ? await this.runner.read(PROGRAM_NETWORK_WITHIN, { within, minWeight, limit })
+      : await this.runner.read(PROGRAM_NETWORK, { minWeight, limit });
+    if (within && rows.length === 0) await this.mustExist({ within });
+    const links = rows.map((r) => ({
+      sourceId: r.a as string,
+      targetId: r.b as string,
+      weight: Number(r.weight ?? 0),
+      documentIds: [...((r.docs as string[] | null) ?? [])].sort(),
+    }));
+    const programIds = [...new Set(links.flatMap((l) => [l.sourceId, l.targetId]))].sort();
+    return { programIds, links };
   }
 
   /** Program by canonical name or alias, quotes optional; also the name without its suffix (领头羊 → 领头羊工程). */
@@ -496,6 +619,15 @@ function convertHop(h: HopRequest, c: Row, parentId: string): unknown {
       };
     case 'related':
       return toRelated(parentId, CONVERT.Program(c.program as Row), c.weight);
+    case 'count':
+      return Number(c ?? 0);
+    case 'placeReports':
+      return {
+        place: CONVERT.Place(c.place as Row),
+        firstReported: typeof c.first === 'string' ? c.first : null,
+        lastReported: typeof c.last === 'string' ? c.last : null,
+        documentIds: [...((c.docs as string[] | null) ?? [])].sort(),
+      } satisfies ProgramPlaceRow;
     default: {
       const never: never = spec;
       throw new Error(`unknown hop result ${JSON.stringify(never)}`);

@@ -18,6 +18,8 @@ const BUDGET: Array<{ key: BenchQuery['key']; max: number; why: string }> = [
   { key: 'b', max: 2, why: 'the page keys, then the 50 programs with their related programs' },
   { key: 'c', max: 2, why: 'the name lookup, then the city with its five lists' },
   { key: 'e', max: 3, why: 'the page keys, the programs with their places, the places with their programs' },
+  { key: 'f', max: 3, why: 'the page keys, the programs with their counts, the total' },
+  { key: 'g', max: 3, why: 'the series, its metrics, their documents' },
 ];
 
 describeEngines('statements per request', (engine) => {

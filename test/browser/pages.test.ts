@@ -88,7 +88,14 @@ if (!available)
     await page.goto(`${base}/graphql`);
     await page.locator('.graphiql-container .graphiql-query-editor .view-lines').first().waitFor();
     const tabs = await page.locator('.graphiql-tab-button').allInnerTexts();
-    expect(tabs).toEqual(['WhichPlacesRun', 'WhatIsRelatedTo', 'EverythingAboutACity']);
+    expect(tabs).toEqual([
+      'WhichPlacesRun',
+      'WhatIsRelatedTo',
+      'EverythingAboutACity',
+      'WhichProgramsRunIn',
+      'HowDidTheNumberOf',
+      'WhatDoTheCities',
+    ]);
     await shot(page, '1-workbench');
 
     // A new tab with a query small enough that its whole answer is on screen.

@@ -128,10 +128,10 @@ export interface Suggestion {
 const SUGGEST = `query($text: String!) {
   search(text: $text, kinds: [PROGRAM, PLACE, ORGANIZATION, PERSON], first: 8) {
     node { __typename id ... on Program { name } ... on Place { name } ... on Organization { name } ... on Person { name } } }
-  programs(nameContains: $text, first: 5) { nodes { __typename id name } }
-  places(nameContains: $text, first: 5) { nodes { __typename id name } }
-  organizations(nameContains: $text, first: 5) { nodes { __typename id name } }
-  people(nameContains: $text, first: 5) { nodes { __typename id name } }
+  programs(where: { nameContains: $text }, first: 5) { nodes { __typename id name } }
+  places(where: { nameContains: $text }, first: 5) { nodes { __typename id name } }
+  organizations(where: { nameContains: $text }, first: 5) { nodes { __typename id name } }
+  people(where: { nameContains: $text }, first: 5) { nodes { __typename id name } }
 }`;
 
 /**

@@ -1,8 +1,12 @@
 /** Document fields that follow relationships. */
 import type { DocumentResolvers } from '../../generated/graphql';
-import { hopList } from './hops';
+import { hopCount, hopList } from './hops';
 
 export const Document: DocumentResolvers = {
+  placeCount: hopCount('Document', 'placeCount'),
+  programCount: hopCount('Document', 'programCount'),
+  personCount: hopCount('Document', 'personCount'),
+  metricCount: hopCount('Document', 'metricCount'),
   places: hopList('Document.places'),
   programs: hopList('Document.programs'),
   people: hopList('Document.people'),

@@ -1,12 +1,13 @@
 /** Person fields that follow relationships, and Position. */
 import type { PersonResolvers, PositionResolvers } from '../../generated/graphql';
-import { hopList, throughHop } from './hops';
+import { hopCount, hopList, throughHop } from './hops';
 import { must } from './util';
 
 export const Person: PersonResolvers = {
   positions: (p, _a, ctx, info) =>
     throughHop('Person', p.id, 'positions', undefined, ctx, info, () => ctx.loaders.positions.load(p.id)),
   documents: hopList('Person.documents'),
+  documentCount: hopCount('Person', 'documentCount'),
   mentions: (p, { first }, ctx, info) =>
     throughHop('Person', p.id, 'mentions', first, ctx, info, async (n) =>
       (await ctx.loaders.mentions('Person').load(p.id)).slice(0, n),

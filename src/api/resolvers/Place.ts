@@ -1,6 +1,6 @@
-/** Place fields that follow relationships. */
+/** Place fields that follow relationships, and their counts. */
 import type { PlaceResolvers } from '../../generated/graphql';
-import { hopList, hopOne } from './hops';
+import { hopCount, hopList, hopOne } from './hops';
 
 export const Place: PlaceResolvers = {
   parent: hopOne('Place.parent'),
@@ -9,4 +9,9 @@ export const Place: PlaceResolvers = {
   organizations: hopList('Place.organizations'),
   metrics: hopList('Place.metrics'),
   documents: hopList('Place.documents'),
+  childCount: hopCount('Place', 'childCount'),
+  programCount: hopCount('Place', 'programCount'),
+  organizationCount: hopCount('Place', 'organizationCount'),
+  metricCount: hopCount('Place', 'metricCount'),
+  documentCount: hopCount('Place', 'documentCount'),
 };

@@ -1,6 +1,7 @@
-/** Program fields that follow relationships, and RelatedProgram. */
+/** Program fields that follow relationships and their counts, and RelatedProgram. */
 import type { ProgramResolvers, RelatedProgramResolvers } from '../../generated/graphql';
-import { hopList, throughHop } from './hops';
+import type { ProgramPlaceRow } from '../../graph/rows';
+import { hopCount, hopList, throughHop } from './hops';
 import { present } from './util';
 
 export const Program: ProgramResolvers = {
@@ -9,6 +10,13 @@ export const Program: ProgramResolvers = {
   metrics: hopList('Program.metrics'),
   people: hopList('Program.people'),
   documents: hopList('Program.documents'),
+  placeReports: (p, { first, orderBy }, ctx, info) =>
+    throughHop<ProgramPlaceRow>('Program', p.id, 'placeReports', first, ctx, info, undefined, { orderBy }),
+  placeCount: hopCount('Program', 'placeCount'),
+  organizationCount: hopCount('Program', 'organizationCount'),
+  metricCount: hopCount('Program', 'metricCount'),
+  personCount: hopCount('Program', 'personCount'),
+  documentCount: hopCount('Program', 'documentCount'),
   related: (p, { first }, ctx, info) =>
     throughHop('Program', p.id, 'related', first, ctx, info, (n) =>
       ctx.loaders.relatedPrograms(n).load(p.id),

@@ -4,7 +4,8 @@ import { labelOfId } from '../../graph/ids';
 import type { EntityKindName } from '../../graph/rows';
 import { SEARCHABLE_LABELS, type NodeLabel } from '../../graph/schema';
 import type { QueryResolvers } from '../../generated/graphql';
-import { pageSize } from '../limits';
+import { LIMITS, pageSize } from '../limits';
+import { filtersOf, orderOf } from '../where';
 import { lookup, pageReader } from './hops';
 
 const LABEL_OF_KIND: Record<EntityKindName, NodeLabel> = {
@@ -20,6 +21,9 @@ const KIND_OF_LABEL = Object.fromEntries(Object.entries(LABEL_OF_KIND).map(([k, 
   EntityKindName
 >;
 
+/** Most places one comparison takes. */
+const MAX_COMPARED = 10;
+
 function idOrName(field: string, id: string | null | undefined, name: string | null | undefined): void {
   if ((id == null) === (name == null)) {
     throw new KgError('BAD_USER_INPUT', `${field} takes exactly one of \`id\` or \`name\``, { field });
@@ -32,51 +36,91 @@ export const Query: QueryResolvers = {
     return label ? lookup(label, id, ctx, info) : null;
   },
   stats: (_p, _a, { store }) => store.stats(),
-  documents: (_p, { first, after }, ctx, info) =>
-    ctx.store.page('documents', {}, pageSize(first, 20), after, pageReader('Document', ctx, info)),
+  documents: (_p, { where, orderBy, first, after }, ctx, info) =>
+    ctx.store.page(
+      'documents',
+      filtersOf(where),
+      pageSize(first, 20),
+      after,
+      pageReader('Document', ctx, info),
+      orderOf(orderBy, 'FILE'),
+    ),
   document: (_p, { id }, ctx, info) => lookup('Document', id, ctx, info),
-  places: (_p, { level, nameContains, first, after }, ctx, info) =>
+  places: (_p, { where, orderBy, level, nameContains, first, after }, ctx, info) =>
     ctx.store.page(
       'places',
-      { level, nameContains },
+      filtersOf(where, { level, nameContains }),
       pageSize(first, 20),
       after,
       pageReader('Place', ctx, info),
+      orderOf(orderBy, 'NAME'),
     ),
   place: (_p, { id, name }, ctx, info) => {
     idOrName('place', id, name);
     return id != null ? lookup('Place', id, ctx, info) : ctx.store.findPlaceByName(name as string);
   },
-  organizations: (_p, { nameContains, placeId, first, after }, ctx, info) =>
+  organizations: (_p, { where, nameContains, placeId, first, after }, ctx, info) =>
     ctx.store.page(
       'organizations',
-      { nameContains, placeId },
+      filtersOf(where, { nameContains, placeId }),
       pageSize(first, 20),
       after,
       pageReader('Organization', ctx, info),
     ),
-  programs: (_p, { nameContains, placeId, kind, first, after }, ctx, info) =>
+  programs: (_p, { where, orderBy, nameContains, placeId, kind, first, after }, ctx, info) =>
     ctx.store.page(
       'programs',
-      { nameContains, placeId, kind },
+      filtersOf(where, { nameContains, placeId, kind }),
       pageSize(first, 20),
       after,
       pageReader('Program', ctx, info),
+      orderOf(orderBy, 'NAME'),
     ),
   program: (_p, { id, name }, ctx, info) => {
     idOrName('program', id, name);
     return id != null ? lookup('Program', id, ctx, info) : ctx.store.findProgramByName(name as string);
   },
-  people: (_p, { nameContains, first, after }, ctx, info) =>
-    ctx.store.page('people', { nameContains }, pageSize(first, 20), after, pageReader('Person', ctx, info)),
-  metrics: (_p, { programId, placeId, documentId, first, after }, ctx, info) =>
+  people: (_p, { where, nameContains, first, after }, ctx, info) =>
+    ctx.store.page(
+      'people',
+      filtersOf(where, { nameContains }),
+      pageSize(first, 20),
+      after,
+      pageReader('Person', ctx, info),
+    ),
+  metrics: (_p, { where, orderBy, programId, placeId, documentId, first, after }, ctx, info) =>
     ctx.store.page(
       'metrics',
-      { programId, placeId, documentId },
+      filtersOf(where, { programId, placeId, documentId }),
       pageSize(first, 20),
       after,
       pageReader('Metric', ctx, info),
+      orderOf(orderBy, 'DOCUMENT'),
     ),
+  metricSeries: (_p, { where, groupBy, first }, { store }) =>
+    store.metricSeries(filtersOf(where), groupBy, pageSize(first, 100), LIMITS.maxPageSize),
+  comparePlaces: (_p, { ids }, { store }) => {
+    const distinct = [...new Set(ids)];
+    if (distinct.length < 2) {
+      throw new KgError(
+        'BAD_USER_INPUT',
+        `\`ids\` must name at least 2 distinct places; got ${distinct.length}`,
+        {
+          argument: 'ids',
+        },
+      );
+    }
+    if (distinct.length > MAX_COMPARED) {
+      throw new KgError(
+        'LIMIT_EXCEEDED',
+        `\`ids\` names at most ${MAX_COMPARED} places; got ${distinct.length}. Compare fewer at a time.`,
+        { limit: 'maxCompared', max: MAX_COMPARED, argument: 'ids' },
+      );
+    }
+    return store.comparePlaces(distinct);
+  },
+  programNetwork: (_p, { within, minWeight, first }, { store }) =>
+    store.programNetwork(within ?? null, minWeight ?? 0, pageSize(first, 50)),
   search: async (_p, { text, kinds, first }, { store }) => {
     const n = pageSize(first, 10);
     if (text.trim().length === 0) {

@@ -26,18 +26,31 @@ export async function throughHop<T>(
   first: number | null | undefined,
   ctx: ApiContext,
   info: GraphQLResolveInfo,
-  own: (limit: number) => Promise<T[]>,
+  own?: (limit: number) => Promise<T[]>,
+  args: Record<string, unknown> = {},
 ): Promise<T[]> {
   const spec = HOP_FIELDS[label]?.[field];
   if (!spec) throw new Error(`${label}.${field} is not a hop field (see HOP_FIELDS)`);
   const limit = spec.paged ? pageSize(first, spec.first) : spec.first;
-  if (!ctx.hops) return own(limit);
-  const mine: HopRequest = { hop: spec.hop, limit };
+  const mine: HopRequest = { hop: spec.variant ? spec.variant(args) : spec.hop, limit };
+  // Without `own`, the field is read by its hop alone (batched over the parents all the same).
+  if (!ctx.hops) return own ? own(limit) : expandOne<T>(label, id, mine, ctx);
   let hops = hopsAt(info, ctx.selections);
   // The walk finds the field itself among its siblings; this only guards a position it missed.
   if (!hops.some((h) => hopKey(h) === hopKey(mine))) hops = [mine];
   const expanded = await ctx.loaders.expand(label, hops).load(id);
   return (expanded?.hops[hopKey(mine)] ?? []) as T[];
+}
+
+async function expandOne<T>(label: NodeLabel, id: string, hop: HopRequest, ctx: ApiContext): Promise<T[]> {
+  const expanded = await ctx.loaders.expand(label, [hop]).load(id);
+  return (expanded?.hops[hopKey(hop)] ?? []) as T[];
+}
+
+/** A count field (`Place.metricCount`): one number read with the parent's other hops. */
+export function hopCount(label: NodeLabel, field: string) {
+  return async (parent: { id: string }, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
+    ((await throughHop<number>(label, parent.id, field, undefined, ctx, info))[0] as number | undefined) ?? 0;
 }
 
 type ListArgs = { first?: number | null };

@@ -3,11 +3,15 @@ import type { Resolvers } from '../../generated/graphql';
 import { Document } from './Document';
 import { Mention } from './Mention';
 import { Metric } from './Metric';
+import { MetricPoint } from './MetricPoint';
 import { Node } from './Node';
 import { Organization } from './Organization';
 import { Person, Position } from './Person';
 import { Place } from './Place';
+import { ComparedProgram, PlaceComparison, PlacePrograms } from './PlaceComparison';
 import { Program, RelatedProgram } from './Program';
+import { ProgramLink, ProgramNetwork } from './ProgramNetwork';
+import { ProgramPlace } from './ProgramPlace';
 import { Query } from './Query';
 import { SearchHit } from './SearchHit';
 import { connectionResolvers } from './util';
@@ -20,6 +24,13 @@ export const resolvers: Resolvers = {
   Organization,
   Program,
   RelatedProgram,
+  ProgramPlace,
+  MetricPoint,
+  PlaceComparison,
+  PlacePrograms,
+  ComparedProgram,
+  ProgramNetwork,
+  ProgramLink,
   Person,
   Position,
   Metric,
