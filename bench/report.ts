@@ -3,6 +3,8 @@
  * the command, then the figures of issue #6 with their targets, met or missed, and findings
  * computed from the numbers. Internal to bench.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ExtractTimeSet } from './extractTime';
 import type { LatencyResult } from './apiLatency';
 import type { BenchConfig } from './config';
@@ -11,6 +13,7 @@ import type { CorpusSummary } from './corpus';
 import type { GraphqlCost } from './graphqlCost';
 import type { ImportRun } from './importScaling';
 import type { Machine, Versions } from './machine';
+import type { PeerResult } from './peer';
 import type { ImportProfile } from './profileImport';
 import { QUERIES } from './queries';
 import type { RatioResult } from './ratios';
@@ -39,6 +42,12 @@ export interface BenchResults {
   skippedImports: Array<{ size: number; reason: string; projectedMs: number }>;
   /** 1-minute load average over the run (sampled every 10 s). */
   load: { min: number; median: number; max: number; samples: number } | null;
+  /** The engine measured (absent in runs before BENCH_STORE: the embedded one). */
+  store?: 'grafeo' | 'neo4j';
+  /** `Neo4j Kernel 5.26.x community` when store is neo4j. */
+  neo4jVersion?: string | null;
+  /** Ours against @neo4j/graphql on the same database (store neo4j only). */
+  peer?: PeerResult | null;
 }
 
 const GiB = 1024 ** 3;
@@ -48,7 +57,7 @@ const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
 const f1 = (x: number) => x.toFixed(1);
 const f2 = (x: number) => x.toFixed(2);
 const ms = (x: number) => (x >= 100 ? n0(x) : x >= 10 ? f1(x) : f2(x));
-const mib = (b: number) => `${n0(b / MiB)} MiB`;
+const mib = (b: number | null) => (b === null ? 'n/a' : `${n0(b / MiB)} MiB`);
 const verdict = (ok: boolean) => (ok ? '**met**' : '**missed**');
 
 function table(head: string[], rows: Array<Array<string | number>>): string {
@@ -170,7 +179,11 @@ function importSection(r: BenchResults): string {
     i.rusage && Number.isFinite(i.rusage.cpuMs)
       ? `${f1(i.rusage.cpuMs / 1000)} (${f2(i.rusage.cpuMs / i.processMs)} cores)`
       : 'n/a',
-    mib(i.storeBytes),
+    r.store === 'neo4j'
+      ? i.serverCpuMs != null
+        ? `${f1(i.serverCpuMs / 1000)} (${f2(i.serverCpuMs / i.importMs)} cores)`
+        : 'n/a'
+      : mib(i.storeBytes),
   ]);
   const done = r.imports.filter((i) => i.completed);
   const first = done[0];
@@ -200,7 +213,7 @@ function importSection(r: BenchResults): string {
       ? `**Peak memory for 10,000 articles: ${mib(biggest.rusage.maxRssBytes)}** — target < 1 GiB ${verdict(biggest.completed && biggest.rusage.maxRssBytes < GiB)}${biggest.completed ? '' : ' (import stopped early; not a full measurement)'}.`
       : `Peak memory for 10,000 articles: not measured in this run. Highest of the run: ${mib(peak)}.`,
   );
-  if (biggest?.stats && biggest.rusage) {
+  if (biggest?.stats && biggest.rusage && r.store !== 'neo4j') {
     const nodes = Object.values(biggest.stats.labels).reduce((a, b) => a + b, 0);
     const rels = Object.values(biggest.stats.relationships).reduce((a, b) => a + b, 0);
     const metric = biggest.stats.labels.Metric ?? 0;
@@ -229,7 +242,7 @@ function importSection(r: BenchResults): string {
 ## 1. Import scaling
 
 Each size is imported into a fresh store by the CLI in a child process
-(commands below). *Import s* is the report's startedAt → finishedAt (expanding paths, extraction
+(commands below${r.store === 'neo4j' ? '; the Neo4j database is emptied before each size, and the server CPU column is the Neo4j process\'s CPU time over the import, read from /proc' : ''}). *Import s* is the report's startedAt → finishedAt (expanding paths, extraction
 in worker threads, one write transaction per document); *process s* adds node start-up, opening
 the store and schema setup. Peak RSS is the child's \`process.resourceUsage().maxRSS\` (worker
 threads included), written by \`bench/rusage.cjs\` at exit (from /proc when the import was stopped).
@@ -245,7 +258,7 @@ ${table(
     'ms/doc incl. start-up',
     'peak RSS',
     'CPU s',
-    'store on disk',
+    r.store === 'neo4j' ? 'Neo4j server CPU s' : 'store on disk',
   ],
   rows,
 )}
@@ -281,7 +294,11 @@ runner that times every store statement. *early → late* is the mean ms per cal
 and the last fifth of the documents: a statement whose per-call time grows with the store is
 scanning something that grows. Statements are grouped by their text (labels and relationship type show which one).
 
-* ${f1(p.wallMs / 1000)} s for ${n0(p.documents)} documents (${f1((p.documents * 1000) / p.wallMs)} docs/s); ${f1(p.storeMs / 1000)} s of it in store statements, which the main thread awaits one at a time while extraction runs in the worker threads.
+* ${f1(p.wallMs / 1000)} s for ${n0(p.documents)} documents (${f1((p.documents * 1000) / p.wallMs)} docs/s)${p.workers !== undefined ? ` with ${p.workers} extraction worker${p.workers === 1 ? '' : 's'} (up to ${Math.max(1, 2 * p.workers)} documents written at once)` : ''}; a store statement was in flight during ${f1((p.storeBusyMs ?? p.storeMs) / 1000)} s of it (${n0((100 * (p.storeBusyMs ?? p.storeMs)) / p.wallMs)} %; summed over concurrent statements ${f1(p.storeMs / 1000)} s).${
+    p.clientCpuMs !== undefined
+      ? `\n* CPU over the import: the importing process (extraction workers, main thread, driver) ${f1(p.clientCpuMs / 1000)} s${p.serverCpuMs != null ? `, the Neo4j server ${f1(p.serverCpuMs / 1000)} s` : ''}, on ${r.machine.cores} cores for ${f1(p.wallMs / 1000)} s of wall time (${f2((p.clientCpuMs + (p.serverCpuMs ?? 0)) / p.wallMs)} cores busy).${p.serverCpuMs != null ? ` Per document: ${ms(p.clientCpuMs / Math.max(1, p.documents))} ms of importer CPU, ${ms(p.serverCpuMs / Math.max(1, p.documents))} ms of server CPU.` : ''}`
+      : ''
+  }
 * ${
     growing.length === 0
       ? 'No statement taking more than 2 % of the store time gets more than 2× slower per call from the first to the last fifth: the writes do not scan.'
@@ -289,13 +306,15 @@ scanning something that grows. Statements are grouped by their text (labels and 
   }
 
 ${table(['statement', 'calls', 'total ms', 'share of store time', 'ms/call early → late'], rows)}
+${r.store === 'neo4j' ? NEO4J_IMPORT_NOTES : GRAFEO_PROFILE_NOTE}`;
+}
 
+const GRAFEO_PROFILE_NOTE = `
 Before commit 7d3ce34 added \`CREATE INDEX <label>_id_lookup … ON (n.id)\` to the Grafeo driver's
 \`setupSchema\`, every \`MERGE\`/\`MATCH\` on \`id\` scanned its label (Grafeo 0.6 does not serve
 lookups from the uniqueness constraint) and this profile showed the Metric upsert going from
 77 to 624 ms per call over 60 documents; the import was quadratic (100 articles: 85 s).
 `;
-}
 
 function latencySection(r: BenchResults): string {
   const l = r.latency;
@@ -441,7 +460,9 @@ function ratioSection(r: BenchResults): string {
   const bStore = x.batchedRequest?.storeMs ?? 0;
   const uStore = x.unbatchedRequest?.storeMs ?? 0;
   const okU = x.unbatchedOverBatched !== null && x.unbatchedOverBatched >= 5;
-  const okH = x.batchedOverHand !== null && x.batchedOverHand <= 2;
+  // Issue 17 asks ≤ 1.5 over the network (Neo4j); the embedded engine keeps issue 6's ≤ 2.
+  const handTarget = r.store === 'neo4j' ? 1.5 : 2;
+  const okH = x.batchedOverHand !== null && x.batchedOverHand <= handTarget;
   const findings: string[] = [];
   const topB = x.batchedStatements[0];
   if (topB && b?.medianMs != null) {
@@ -456,7 +477,9 @@ function ratioSection(r: BenchResults): string {
       `Unbatched, ${extra} more round trips cost ${ms(u.medianMs - b.medianMs)} ms, ≈ ${f2(perTrip)} ms each: the per-key loads go out together and the engine runs them concurrently. ${
         okU
           ? 'That per-trip cost is what batching saves.'
-          : 'On the embedded engine a round trip is a function call, not a network hop, so removing them cannot give 5×: the expectation holds for a remote Neo4j (or for a per-key query that is itself expensive).'
+          : r.store === 'neo4j'
+            ? 'Over loopback a Bolt round trip costs little more than the statement itself, and the per-key statements run concurrently on the server, so the 50 extra trips overlap.'
+            : 'On the embedded engine a round trip is a function call, not a network hop, so removing them cannot give 5×: the expectation holds for a remote Neo4j (or for a per-key query that is itself expensive).'
       }`,
     );
   }
@@ -466,7 +489,7 @@ function ratioSection(r: BenchResults): string {
         bStore > 0
           ? ` and has ${x.batchedStatements.reduce((a, st) => a + st.calls, 0)} store statements in flight for ${ms(bStore)} ms`
           : ''
-      }. Within 2× would need the store statements of the batched path to cost about what the single statement does.`,
+      }. Within ${handTarget}× would need the store statements of the batched path to cost about what the single statement does.`,
     );
   }
   const all = x.allQueries.map((q) => [
@@ -491,7 +514,7 @@ ${r.config.rounds} rounds or ${r.config.ratioBudgetS} s; median and best.
 ${table(['variant', 'round trips', 'rows', 'median ms', 'best ms', 'note'], rows)}
 
 * **unbatched ÷ batched: ${x.unbatchedOverBatched === null ? 'n/a' : `${f2(x.unbatchedOverBatched)}×`}** — the issue expects ≥ 5×: ${x.unbatchedOverBatched === null ? 'not measured' : verdict(okU)}.
-* **batched ÷ hand-written: ${x.batchedOverHand === null ? 'n/a' : `${f2(x.batchedOverHand)}×`}** — the issue expects ≤ 2×: ${x.batchedOverHand === null ? 'not measured' : verdict(okH)}.
+* **batched ÷ hand-written: ${x.batchedOverHand === null ? 'n/a' : `${f2(x.batchedOverHand)}×`}** — the issue expects ≤ ${handTarget}×: ${x.batchedOverHand === null ? 'not measured' : verdict(okH)}.
 * Same data as the batched answer: unbatched ${x.sameData.unbatched === null ? '–' : x.sameData.unbatched ? 'yes' : 'NO'}, hand-written ${
     x.sameData.handWritten === null ? '–' : x.sameData.handWritten ? 'yes' : `NO ${x.sameData.note}`
   }.
@@ -629,4 +652,160 @@ export function renderReport(r: BenchResults): string {
     .filter((s) => s.length > 0)
     .join('')
     .replace(/\n{3,}/g, '\n\n');
+}
+
+/** What was checked about the Neo4j import by hand (PROFILE), beside the measured profile. */
+const NEO4J_IMPORT_NOTES = `
+NEO4J_NOTES_PLACEHOLDER
+`;
+
+function peerSection(r: BenchResults): string {
+  const x = r.peer;
+  if (!x) return '';
+  const title = new Map(QUERIES.map((q) => [q.key, q.title]));
+  const keys = [...new Set(x.probes.map((p) => p.query))];
+  const cs = [...new Set(x.runs.map((u) => u.connections))].sort((a, b) => a - b);
+  const run = (k: string, s: string, c: number) =>
+    x.runs.find((u) => u.query === k && u.system === s && u.connections === c && u.requests > 0);
+  const cell = (v: number | undefined) => (v === undefined ? '–' : ms(v));
+  const rows: Array<Array<string | number>> = [];
+  for (const k of keys) {
+    for (const s of ['ours', 'peer'] as const) {
+      const probe = x.probes.find((p) => p.query === k && p.system === s);
+      const cells: Array<string | number> = [
+        `(${k}) ${title.get(k as never) ?? ''}`,
+        s === 'ours' ? 'ours' : `@neo4j/graphql ${x.peerVersion}`,
+        probe?.error ? 'ERROR' : (probe?.roundTrips ?? '–'),
+      ];
+      for (const c of cs) cells.push(cell(run(k, s, c)?.p50Ms), cell(run(k, s, c)?.p99Ms));
+      const top = cs.at(-1) as number;
+      cells.push(run(k, s, top) ? f1((run(k, s, top) as { reqPerSec: number }).reqPerSec) : '–');
+      cells.push(
+        s === 'peer'
+          ? x.sameData.find((d) => d.query === k)?.same
+            ? 'yes'
+            : `NO ${x.sameData.find((d) => d.query === k)?.note.slice(0, 200) ?? ''}`
+          : '',
+      );
+      rows.push(cells);
+    }
+  }
+  const head = [
+    'query',
+    'system',
+    'statements / request',
+    ...cs.flatMap((c) => [`p50 ms @${c}`, `p99 ms @${c}`]),
+    `req/s @${cs.at(-1)}`,
+    'same data',
+  ];
+  const verdicts: string[] = [];
+  for (const k of keys) {
+    const parts: string[] = [];
+    for (const c of cs) {
+      const o = run(k, 'ours', c);
+      const p = run(k, 'peer', c);
+      if (o && p) parts.push(`p50 @${c}: ours ÷ peer ${f2(o.p50Ms / Math.max(p.p50Ms, 0.5))}`);
+    }
+    const top = cs.at(-1) as number;
+    const o = run(k, 'ours', top);
+    const p = run(k, 'peer', top);
+    if (o && p) parts.push(`req/s @${top}: ours ÷ peer ${f2(o.reqPerSec / Math.max(p.reqPerSec, 0.001))}`);
+    const slower = cs.some((c) => {
+      const a = run(k, 'ours', c);
+      const b = run(k, 'peer', c);
+      return a && b && a.p50Ms > b.p50Ms;
+    });
+    verdicts.push(`(${k}) ${parts.join('; ')} — ours ${slower ? '**slower** at some load' : '**at least as fast**'}`);
+  }
+  return `
+## 5. Ours vs @neo4j/graphql on the same database
+
+\`kg serve\` (\`KG_TRACE=1\`, production mode) and \`@neo4j/graphql\` ${x.peerVersion} (\`bench/peerServer.ts\`, Apollo
+Server standalone, type definitions in \`bench/peerSchema.ts\`) each in a child process, over the same
+Neo4j database (the ${n0(r.apiSize ?? 0)}-article graph), loaded with autocannon for ${x.durationS} s per run, ours and the
+peer's runs alternating, after an unrecorded warm-up of each. The peer is asked the same data in
+its dialect (\`PEER_QUERIES\`): the same page sizes and orders; where a relationship is stored
+once per document (\`IMPLEMENTED_IN\`, \`RELATED_TO\`) its field is a \`@cypher\` field with the
+\`DISTINCT … ORDER BY … LIMIT\` ours uses, which the peer compiles into its one statement.
+Statements per request: ours from \`extensions.db.roundTrips\` (\`KG_TRACE\`), the peer's from
+its driver, wrapped so every \`tx.run\` counts — both on an idle server. *Same data*: both
+answers, normalized (top-level field unwrapped), are byte-identical.
+
+${table(head, rows)}
+
+${verdicts.map((v) => `* ${v}`).join('\n')}
+
+    ${x.oursCommand}
+    ${x.peerCommand}
+`;
+}
+
+/** The raw results of the last run of an engine. */
+export const rawFileOf = (outDir: string, store: 'grafeo' | 'neo4j'): string =>
+  path.join(outDir, store === 'neo4j' ? 'results-neo4j.json' : 'results.json');
+
+/** Where the Neo4j part of RESULTS.md begins; what follows is written by BENCH_STORE=neo4j runs. */
+export const NEO4J_MARKER = '<!-- Neo4j: everything below comes from `BENCH_STORE=neo4j npm run bench` -->';
+
+/** The Neo4j part of RESULTS.md: the same sections on Neo4j, the import against the embedded one, and the peer. */
+export function renderNeo4j(r: BenchResults, embedded: BenchResults | null): string {
+  const v = r.versions;
+  const m = r.machine;
+  const imports = embedded?.imports.filter((i) => i.completed) ?? [];
+  const compare = r.imports
+    .filter((i) => i.completed)
+    .map((i) => {
+      const e = imports.find((x) => x.size === i.size);
+      if (!e) return null;
+      const ratio = docsPerSec(i) / docsPerSec(e);
+      return `${n0(i.size)} articles: Neo4j ${f1(docsPerSec(i))} docs/s, embedded ${f1(docsPerSec(e))} docs/s (its run of ${embedded?.startedAt.slice(0, 16)}) → **${f2(ratio)}×** — target ≥ 0.8× ${verdict(ratio >= 0.8)}`;
+    })
+    .filter((x): x is string => x !== null);
+  const sections = [
+    corpusSection(r),
+    importSection(r),
+    profileSection(r),
+    latencySection(r),
+    peerSection(r),
+    ratioSection(r),
+  ]
+    .join('')
+    .replace(/^## /gm, '## Neo4j · ');
+  return `${NEO4J_MARKER}
+
+# Neo4j
+
+\`npm run neo4j\` (or any Neo4j 5) in one terminal, then \`BENCH_STORE=neo4j NEO4J_URI=bolt://127.0.0.1:7687 npm run bench\`.
+The same phases as above, over Bolt on loopback: every size is imported into the one database
+(emptied first; Neo4j community has one user database), so the API figures use the last size
+imported. \`BENCH_PEER=0\` skips the comparison with @neo4j/graphql (section 5). The
+other options are those above. Raw numbers: \`bench/out/results-neo4j.json\`.
+
+* **Command:** \`${r.command}\`
+* **When:** ${r.startedAt} → ${r.finishedAt} (${f1(r.totalMs / 60000)} min in all)
+* **Machine:** ${m.cpuModel}, ${m.cores} cores, ${f1(m.memoryBytes / GiB)} GiB memory, ${m.os}; the Neo4j server runs on the same machine (heap 1 GiB, page cache 256 MiB), so it shares the ${m.cores} cores with the importer or the API server and the load generator
+* **Load during the run** (1-min load average, sampled every 10 s): ${r.load ? `min ${f1(r.load.min)}, median ${f1(r.load.median)}, max ${f1(r.load.max)}` : 'n/a'}${r.load && r.load.median > m.cores * 1.5 ? ' — **other engineers\' work shared the machine**: absolute times are noisy; compare figures measured side by side in this run (ours vs peer, batched vs unbatched)' : ''}
+* **Versions:** ${r.neo4jVersion ?? 'Neo4j ?'}, node ${v.node}, graphql ${v.graphql}, @apollo/server ${v.apolloServer}, ${r.peer ? `@neo4j/graphql ${r.peer.peerVersion}, ` : ''}autocannon ${v.autocannon}, ${v.package}, commit ${v.commit}
+${r.errors.length > 0 ? `* **Phases that failed:**\n${r.errors.map((e) => `  * ${e.phase}: ${e.message.slice(0, 600)}`).join('\n')}\n` : ''}${compare.length > 0 ? `* **Import, Neo4j ÷ embedded** (same KG_WORKERS): ${compare.join('; ')}\n` : ''}${sections}`.replace(/\n{3,}/g, '\n\n');
+}
+
+/**
+ * Writes RESULTS.md from the last raw results of each engine: the embedded report, then the
+ * Neo4j part after NEO4J_MARKER. An engine without raw results keeps its part of the file
+ * as it was.
+ */
+export function writeResults(outDir: string, resultsFile: string): void {
+  const read = (store: 'grafeo' | 'neo4j'): BenchResults | null => {
+    const f = rawFileOf(outDir, store);
+    return fs.existsSync(f) ? (JSON.parse(fs.readFileSync(f, 'utf8')) as BenchResults) : null;
+  };
+  const old = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '';
+  const at = old.indexOf(NEO4J_MARKER);
+  const oldEmbedded = at >= 0 ? old.slice(0, at) : old;
+  const oldNeo4j = at >= 0 ? old.slice(at) : '';
+  const grafeo = read('grafeo');
+  const neo4j = read('neo4j');
+  const embeddedPart = grafeo ? renderReport(grafeo) : oldEmbedded;
+  const neo4jPart = neo4j ? renderNeo4j(neo4j, grafeo) : oldNeo4j;
+  fs.writeFileSync(resultsFile, `${embeddedPart.trimEnd()}\n\n${neo4jPart}`.trimEnd() + '\n');
 }
