@@ -177,14 +177,9 @@ function decileRates(doneAt: readonly number[]): number[] {
 
 async function cliStats(env: Record<string, string>, workDir: string): Promise<ImportRun['stats']> {
   let out = '';
-  const run = runCli(
-    ['stats', '--json'],
-    env,
-    path.join(workDir, 'rusage-stats.json'),
-    (line, stream) => {
-      if (stream === 'stdout') out += `${line}\n`;
-    },
-  );
+  const run = runCli(['stats', '--json'], env, path.join(workDir, 'rusage-stats.json'), (line, stream) => {
+    if (stream === 'stdout') out += `${line}\n`;
+  });
   const exit = await run.done;
   if (exit.code !== 0) return null;
   try {

@@ -82,7 +82,9 @@ async function startPeer(
     else say(`  peer: ${line}`);
   });
   const exited = run.done.then((e) => {
-    throw new Error(`the peer's server exited (code ${e.code}) before listening:\n${lines.slice(-20).join('\n')}`);
+    throw new Error(
+      `the peer's server exited (code ${e.code}) before listening:\n${lines.slice(-20).join('\n')}`,
+    );
   });
   const url = await Promise.race([ready, exited]);
   return {
@@ -107,7 +109,12 @@ export async function measurePeer(
       fs.readFileSync(path.join(ROOT, 'node_modules', '@neo4j', 'graphql', 'package.json'), 'utf8'),
     ) as { version: string }
   ).version;
-  const ours = new ServerChild({ KG_STORE: 'neo4j', NEO4J_URI: neo4jUri }, workDir, opts.memoryLimitBytes, say);
+  const ours = new ServerChild(
+    { KG_STORE: 'neo4j', NEO4J_URI: neo4jUri },
+    workDir,
+    opts.memoryLimitBytes,
+    say,
+  );
   await ours.start();
   const peer = await startPeer(neo4jUri, say);
   const guard = memoryGuard(peer.child, opts.memoryLimitBytes);
@@ -135,7 +142,9 @@ export async function measurePeer(
           bytes: r.bytes,
           error: errorOf(r),
         });
-        say(`  probe (${key}) ${system}: ${r.ms.toFixed(1)} ms, ${r.db?.roundTrips ?? '?'} statements${errorOf(r) ? `, ${errorOf(r)}` : ''}`);
+        say(
+          `  probe (${key}) ${system}: ${r.ms.toFixed(1)} ms, ${r.db?.roundTrips ?? '?'} statements${errorOf(r) ? `, ${errorOf(r)}` : ''}`,
+        );
       }
       const a = comparable(key, answers.ours?.data, 'ours');
       const b = comparable(key, answers.peer?.data, 'peer');
@@ -163,7 +172,16 @@ export async function measurePeer(
           const q = asked(key, system);
           const base = { query: key, system, connections: c };
           if (!healthy(key, system)) {
-            runs.push({ ...base, requests: 0, reqPerSec: 0, p50Ms: 0, p90Ms: 0, p99Ms: 0, errors: 0, skipped: 'the query fails' });
+            runs.push({
+              ...base,
+              requests: 0,
+              reqPerSec: 0,
+              p50Ms: 0,
+              p90Ms: 0,
+              p99Ms: 0,
+              errors: 0,
+              skipped: 'the query fails',
+            });
             continue;
           }
           const r = await cannon(urls[system], q, c, opts.durationS);

@@ -13,85 +13,85 @@
  */
 
 export const PEER_TYPE_DEFS = /* GraphQL */ `
-type Document @node {
-  id: ID!
-  title: String
-  file: String
-  publishedAt: String
-}
+  type Document @node {
+    id: ID!
+    title: String
+    file: String
+    publishedAt: String
+  }
 
-type Place @node {
-  id: ID!
-  name: String!
-  level: String
-  code: String
-  children: [Place!]! @relationship(type: "PART_OF", direction: IN)
-  organizations: [Organization!]! @relationship(type: "LOCATED_IN", direction: IN)
-  metrics: [Metric!]! @relationship(type: "MEASURES", direction: IN)
-  documents: [Document!]! @relationship(type: "MENTIONS", direction: IN)
-  programs(first: Int = 100): [Program!]!
-    @cypher(
-      statement: """
-      MATCH (this)<-[:IMPLEMENTED_IN]-(n:Program)
-      WITH DISTINCT n ORDER BY n.name, n.id LIMIT $first
-      RETURN n
-      """
-      columnName: "n"
-    )
-}
+  type Place @node {
+    id: ID!
+    name: String!
+    level: String
+    code: String
+    children: [Place!]! @relationship(type: "PART_OF", direction: IN)
+    organizations: [Organization!]! @relationship(type: "LOCATED_IN", direction: IN)
+    metrics: [Metric!]! @relationship(type: "MEASURES", direction: IN)
+    documents: [Document!]! @relationship(type: "MENTIONS", direction: IN)
+    programs(first: Int = 100): [Program!]!
+      @cypher(
+        statement: """
+        MATCH (this)<-[:IMPLEMENTED_IN]-(n:Program)
+        WITH DISTINCT n ORDER BY n.name, n.id LIMIT $first
+        RETURN n
+        """
+        columnName: "n"
+      )
+  }
 
-type Organization @node {
-  id: ID!
-  name: String!
-  kind: String
-}
+  type Organization @node {
+    id: ID!
+    name: String!
+    kind: String
+  }
 
-type Metric @node {
-  doc: String
-  at: Int
-  value: Float
-  unit: String
-  text: String
-  subject: String
-  year: Int
-}
+  type Metric @node {
+    doc: String
+    at: Int
+    value: Float
+    unit: String
+    text: String
+    subject: String
+    year: Int
+  }
 
-type Program @node {
-  id: ID!
-  name: String!
-  kind: String
-  aliases: [String!]
-  metrics: [Metric!]! @relationship(type: "MEASURES", direction: IN)
-  places(first: Int = 100): [Place!]!
-    @cypher(
-      statement: """
-      MATCH (this)-[:IMPLEMENTED_IN]->(n:Place)
-      WITH DISTINCT n ORDER BY n.name, n.id LIMIT $first
-      RETURN n
-      """
-      columnName: "n"
-    )
-  related(first: Int = 10): [RelatedProgram!]!
-    @cypher(
-      statement: """
-      MATCH (this)-[r:RELATED_TO]-(n:Program)
-      WITH n, sum(r.weight) AS weight ORDER BY weight DESC, n.id LIMIT $first
-      RETURN {weight: weight, program: {id: n.id, name: n.name}} AS related
-      """
-      columnName: "related"
-    )
-}
+  type Program @node {
+    id: ID!
+    name: String!
+    kind: String
+    aliases: [String!]
+    metrics: [Metric!]! @relationship(type: "MEASURES", direction: IN)
+    places(first: Int = 100): [Place!]!
+      @cypher(
+        statement: """
+        MATCH (this)-[:IMPLEMENTED_IN]->(n:Place)
+        WITH DISTINCT n ORDER BY n.name, n.id LIMIT $first
+        RETURN n
+        """
+        columnName: "n"
+      )
+    related(first: Int = 10): [RelatedProgram!]!
+      @cypher(
+        statement: """
+        MATCH (this)-[r:RELATED_TO]-(n:Program)
+        WITH n, sum(r.weight) AS weight ORDER BY weight DESC, n.id LIMIT $first
+        RETURN {weight: weight, program: {id: n.id, name: n.name}} AS related
+        """
+        columnName: "related"
+      )
+  }
 
-"A related program and the summed weight: a value, not a node."
-type RelatedProgram {
-  weight: Float!
-  program: ProgramName!
-}
+  "A related program and the summed weight: a value, not a node."
+  type RelatedProgram {
+    weight: Float!
+    program: ProgramName!
+  }
 
-type ProgramName {
-  id: ID!
-  name: String!
-}
+  type ProgramName {
+    id: ID!
+    name: String!
+  }
 `;
 
 /** What the peer is asked: the same data as our (a), (b), (c) and (e), in its dialect. */
@@ -153,7 +153,8 @@ export const PEER_QUERIES: readonly PeerQuery[] = [
 export function comparable(key: PeerQuery['key'], data: unknown, side: 'ours' | 'peer'): string {
   const top = Object.values((data ?? {}) as Record<string, unknown>)[0];
   let v: unknown = top;
-  if (side === 'ours' && top && typeof top === 'object' && 'nodes' in top) v = (top as { nodes: unknown }).nodes;
+  if (side === 'ours' && top && typeof top === 'object' && 'nodes' in top)
+    v = (top as { nodes: unknown }).nodes;
   if (side === 'peer' && (key === 'a' || key === 'c')) v = Array.isArray(top) ? (top[0] ?? null) : top;
   return JSON.stringify(v, (_k, x: unknown) =>
     typeof x === 'object' && x !== null && 'low' in x && 'high' in x ? Number(x as never) : x,

@@ -87,7 +87,10 @@ async function main(): Promise<void> {
     neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? 'kg-password'),
   );
   await driver.verifyConnectivity();
-  const schema = await new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver: countingDriver(driver) }).getSchema();
+  const schema = await new Neo4jGraphQL({
+    typeDefs: PEER_TYPE_DEFS,
+    driver: countingDriver(driver),
+  }).getSchema();
   const server = new ApolloServer({ schema, plugins: [roundTrips] });
   const { url } = await startStandaloneServer(server, { listen: { host: '127.0.0.1', port: 0 } });
   process.stderr.write(`peer serving at ${url.replace('localhost', '127.0.0.1')}\n`);

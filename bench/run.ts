@@ -80,7 +80,9 @@ async function main(): Promise<void> {
     peer: null,
   };
   if (neo4j && results.neo4jVersion === null) {
-    throw new Error(`BENCH_STORE=neo4j: no Neo4j answers at ${config.neo4jUri} (start one with npm run neo4j, set NEO4J_URI)`);
+    throw new Error(
+      `BENCH_STORE=neo4j: no Neo4j answers at ${config.neo4jUri} (start one with npm run neo4j, set NEO4J_URI)`,
+    );
   }
   const load = sampleLoad();
   const save = () => fs.writeFileSync(rawFile, `${JSON.stringify(results, null, 2)}\n`);
