@@ -691,19 +691,21 @@ document 501 of the 1,000-article corpus inside a transaction that was rolled ba
   on its lock. What would close it: keep per-program tallies of the kinds and aliases the
   documents state (a count per kind and per alias on the program node, raised when a document is
   written and lowered when it is removed), so a document updates its programs in O(1) instead of
-  re-reading their whole support — the same change helps the embedded engine, whose 10,000-article
-  rate also falls (38 → 33 docs/s). Not done on this branch.
+  re-reading their whole support. The embedded engine has the same statement and suffers more:
+  its section 1b (same code, same day) shows \`PROGRAM_SUPPORT\` at three quarters of its store
+  time, 24 → 140 ms per call over 1,000 articles, and its 1,000-article import at 7.8 docs/s
+  (36.7 in the run of 2026-11-22, before programs were derived from their support), which is
+  why Neo4j ÷ embedded reads ≈ 1× today. Not done on this branch.
 * **Parallel writers:** the importer writes up to 2 × \`KG_WORKERS\` documents at once (one lane
   per document), and the driver retries transient errors (deadlocks between documents that share
   a province or a program) with backoff; no document failed in these runs.
 * **Where the rest goes (client):** a CPU profile of a 200-article import with extraction on the
   main thread (\`KG_WORKERS=0\`): 56 ms of importer CPU per document — extraction and text
-  preparation ≈ 20 ms, the Neo4j driver ≈ 17 ms (of it ≈ 10 ms in socket writes), module loading and GC the rest. The
-  embedded engine's whole import costs ≈ 36 ms of CPU per document, store included, so on
-  2 cores shared by the importer and the server a Neo4j import needs ≈ 2.5× the CPU of an
-  embedded one per document: the ≥ 0.8× target cannot be met here; it needs the server on
-  cores of its own (or a remote Neo4j), and then the importer's own ≈ 46 ms per document with
-  one extraction worker bounds it.
+  preparation ≈ 20 ms, the Neo4j driver ≈ 17 ms (of it ≈ 10 ms in socket writes), module loading and GC the rest. Against the embedded engine's run of 2026-11-22 (≈ 36 ms of
+  CPU per document, store included) a Neo4j import needed ≈ 2.5× the CPU per document on 2 cores
+  shared by importer and server, so ≥ 0.8× was out of reach; with today's code both engines pay
+  for the programs' support (next point), the embedded one more (114 ms of CPU per document in
+  its profile against 48 + 45 ms here), and the ratio measured today is ≈ 1×.
 `;
 
 function peerSection(r: BenchResults): string {
