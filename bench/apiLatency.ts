@@ -83,7 +83,7 @@ export function describeShape(data: unknown): string {
 const MiB = 1024 * 1024;
 
 /** `kg serve` in a child, restartable, with a memory guard and its peak RSS over all its lives. */
-class ServerChild {
+export class ServerChild {
   private run: ChildRun | null = null;
   private guard: ReturnType<typeof memoryGuard> | null = null;
   url = '';
@@ -92,7 +92,8 @@ class ServerChild {
   readonly restarts: string[] = [];
 
   constructor(
-    private readonly dataDir: string,
+    /** How the CLI reaches the store (KG_DATA_DIR, or KG_STORE=neo4j and NEO4J_URI). */
+    private readonly storeEnv: Record<string, string>,
     private readonly workDir: string,
     private readonly limitBytes: number,
     private readonly say: (m: string) => void,
@@ -104,7 +105,7 @@ class ServerChild {
     const url = new Promise<string>((resolve) => (resolveUrl = resolve));
     const run = runCli(
       ['serve'],
-      { KG_DATA_DIR: this.dataDir, HOST: '127.0.0.1', PORT: '0', KG_TRACE: '1', NODE_ENV: 'production' },
+      { ...this.storeEnv, HOST: '127.0.0.1', PORT: '0', KG_TRACE: '1', NODE_ENV: 'production' },
       path.join(this.workDir, 'rusage-serve.json'),
       (line) => {
         lines.push(line);
@@ -157,9 +158,9 @@ class ServerChild {
   }
 }
 
-async function cannon(
+export async function cannon(
   url: string,
-  q: BenchQuery,
+  q: Pick<BenchQuery, 'query' | 'variables'>,
   connections: number,
   durationS: number,
 ): Promise<autocannon.Result> {
@@ -216,10 +217,14 @@ async function guarded(
  * the sockets, the server still runs them): the same query, sent alone, answers within twice
  * its idle time again, or two minutes pass. Returns how long that took.
  */
-async function drain(server: ServerChild, q: BenchQuery, idleMs: number): Promise<number> {
+export async function drain(
+  url: string,
+  q: Pick<BenchQuery, 'query' | 'variables'>,
+  idleMs: number,
+): Promise<number> {
   const t0 = performance.now();
   while (performance.now() - t0 < 120_000) {
-    const r = await gql(server.url, q.query, q.variables, 120_000);
+    const r = await gql(url, q.query, q.variables, 120_000);
     if (r.ms <= Math.max(2 * idleMs, idleMs + 20)) break;
   }
   return performance.now() - t0;
@@ -238,14 +243,14 @@ const EMPTY_RUN: Omit<LatencyRun, 'query' | 'connections' | 'durationS' | 'skipp
   drainMs: 0,
 };
 
-/** Serves `dataDir` in a child and measures every query of QUERIES at each connection count. */
+/** Serves the store `storeEnv` names in a child and measures every query of QUERIES at each connection count. */
 export async function measureLatency(
-  dataDir: string,
+  storeEnv: Record<string, string>,
   workDir: string,
   opts: LatencyOptions,
   say: (m: string) => void,
 ): Promise<LatencyResult> {
-  const server = new ServerChild(dataDir, workDir, opts.memoryLimitBytes, say);
+  const server = new ServerChild(storeEnv, workDir, opts.memoryLimitBytes, say);
   await server.start();
   try {
     const probes: QueryProbe[] = [];
@@ -275,7 +280,7 @@ export async function measureLatency(
     for (const q of healthy) {
       if (idleMs(q) * 4 > budget) continue;
       await cannon(server.url, q, 4, Math.min(2, opts.durationS));
-      await drain(server, q, idleMs(q));
+      await drain(server.url, q, idleMs(q));
     }
     const runs: LatencyRun[] = [];
     for (const q of healthy) {
@@ -295,7 +300,7 @@ export async function measureLatency(
           skipped = `cut short: the server passed the ${Math.round(opts.memoryLimitBytes / MiB)} MiB memory limit (${Math.round(tripped / MiB)} MiB) under this load and was killed`;
           await server.restart(`(${q.key}) at ${c} connections: ${skipped}`);
         } else {
-          drainMs = await drain(server, q, idleMs(q));
+          drainMs = await drain(server.url, q, idleMs(q));
         }
         runs.push({
           query: q.key,

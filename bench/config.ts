@@ -31,6 +31,12 @@ export interface BenchConfig {
   memoryLimitMb: number;
   /** BENCH_PROFILE=0 skips the import profile (where import time goes, statement by statement). */
   profile: boolean;
+  /** Which engine is measured (BENCH_STORE: grafeo, the default, or neo4j). */
+  store: 'grafeo' | 'neo4j';
+  /** The Neo4j to import into and serve from when store is neo4j (NEO4J_URI; its database is emptied before each import). */
+  neo4jUri: string;
+  /** BENCH_PEER=0 skips the @neo4j/graphql comparison (run only with BENCH_STORE=neo4j). */
+  peer: boolean;
   /** Where corpora, stores and raw results go (gitignored). */
   outDir: string;
   /** Where the report goes. */
@@ -86,6 +92,13 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   return n;
 }
 
+function storeOf(env: Env): BenchConfig['store'] {
+  const raw = env.BENCH_STORE ?? '';
+  if (raw === '' || raw === 'grafeo') return 'grafeo';
+  if (raw === 'neo4j') return 'neo4j';
+  return fail('BENCH_STORE', 'grafeo or neo4j', raw);
+}
+
 export function loadBenchConfig(env: Env = process.env): BenchConfig {
   return {
     sizes: intList(env, 'BENCH_SIZES', DEFAULTS.sizes, 5, 1_000_000),
@@ -100,6 +113,9 @@ export function loadBenchConfig(env: Env = process.env): BenchConfig {
     profile: flag(env, 'BENCH_PROFILE', true),
     requestTimeoutS: int(env, 'BENCH_REQUEST_TIMEOUT', DEFAULTS.requestTimeoutS, 1, 3600),
     memoryLimitMb: int(env, 'BENCH_MEMORY_LIMIT', defaultMemoryLimitMb(), 256, 1024 * 1024),
+    store: storeOf(env),
+    neo4jUri: env.NEO4J_URI || 'bolt://127.0.0.1:7687',
+    peer: flag(env, 'BENCH_PEER', true),
     outDir: path.join(ROOT, 'bench', 'out'),
     resultsFile: path.join(ROOT, 'bench', 'RESULTS.md'),
   };

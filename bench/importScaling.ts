@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { dirBytes, peakRssOf, runCli, type Rusage } from './child';
+import { boltPort, cpuMsOf, emptyDatabase, pidListeningOn } from './neo4jAdmin';
 
 export interface ImportRun {
   size: number;
@@ -25,11 +26,30 @@ export interface ImportRun {
   /** Wall time of the import itself (the report's startedAt → finishedAt; process time when stopped). */
   importMs: number;
   rusage: Rusage | null;
+  /** CPU the database server spent during the import (Neo4j on this machine; null otherwise). */
+  serverCpuMs?: number | null;
+  /** How long emptying the database took before the import (Neo4j). */
+  resetMs?: number;
   /** Documents per second over each tenth of the files done, in order. */
   decileRates: number[];
-  storeBytes: number;
+  /** Size of the store on disk (the embedded engine's folder; null for Neo4j's single database). */
+  storeBytes: number | null;
   /** `kg stats --json` after the import. */
   stats: { labels: Record<string, number>; relationships: Record<string, number> } | null;
+}
+
+/**
+ * Where an import goes: the embedded store's folder (a fresh one per size) or the Neo4j
+ * database (emptied before each size). `env` is what the CLI is given to reach it.
+ */
+export interface ImportTarget {
+  env: Record<string, string>;
+  /** Empties the target; resolves when it is empty. */
+  reset(): Promise<void>;
+  /** Bytes on disk, or null when not measurable. */
+  bytes(): number | null;
+  /** CPU ms the database server has used so far (a separate process), or null. */
+  serverCpuMs(): number | null;
 }
 
 export interface ImportOptions {
@@ -41,19 +61,43 @@ export interface ImportOptions {
 
 const PROGRESS = /^\[(\d+)\/(\d+)\] (imported|unchanged|failed)\s+(.*)$/;
 
+/** A fresh embedded store in `dataDir`. */
+export function grafeoTarget(dataDir: string): ImportTarget {
+  return {
+    env: { KG_DATA_DIR: dataDir },
+    reset: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    bytes: () => (fs.existsSync(dataDir) ? dirBytes(dataDir) : null),
+    serverCpuMs: () => null,
+  };
+}
+
+/** The Neo4j at `uri`, emptied before each import; its CPU read from /proc when it runs here. */
+export function neo4jTarget(uri: string): ImportTarget {
+  const pid = pidListeningOn(boltPort(uri));
+  return {
+    env: { KG_STORE: 'neo4j', NEO4J_URI: uri },
+    reset: async () => void (await emptyDatabase(uri)),
+    bytes: () => null,
+    serverCpuMs: () => cpuMsOf(pid),
+  };
+}
+
 /** Imports `corpusDir` into a fresh `dataDir` with the CLI and measures it. */
 export async function importCorpus(
   size: number,
   corpusDir: string,
-  dataDir: string,
+  target: ImportTarget,
   workDir: string,
   options: ImportOptions,
   say: (msg: string) => void,
 ): Promise<ImportRun> {
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  const r0 = performance.now();
+  await target.reset();
+  const resetMs = performance.now() - r0;
   const reportFile = path.join(workDir, `import-report-${size}.json`);
   fs.rmSync(reportFile, { force: true });
-  const env: Record<string, string> = { KG_DATA_DIR: dataDir };
+  const env: Record<string, string> = { ...target.env };
+  const serverCpu0 = target.serverCpuMs();
   if (options.workers !== null) env.KG_WORKERS = String(options.workers);
   const doneAt: number[] = [];
   const failures: string[] = [];
@@ -88,6 +132,7 @@ export async function importCorpus(
     run.child.kill('SIGKILL');
   }, options.timeoutMs);
   const exit = await run.done.finally(() => clearTimeout(timer));
+  const serverCpu1 = target.serverCpuMs();
   const completed = fs.existsSync(reportFile);
   const report = completed
     ? (JSON.parse(fs.readFileSync(reportFile, 'utf8')) as {
@@ -96,7 +141,7 @@ export async function importCorpus(
         totals: { imported: number; unchanged: number; failed: number };
       })
     : null;
-  const stats = await cliStats(dataDir, workDir);
+  const stats = await cliStats(target.env, workDir);
   return {
     size,
     command: run.command,
@@ -107,8 +152,10 @@ export async function importCorpus(
     processMs: exit.wallMs,
     importMs: report ? Date.parse(report.finishedAt) - Date.parse(report.startedAt) : exit.wallMs,
     rusage: exit.rusage ?? (stoppedRss !== null ? { maxRssBytes: stoppedRss, cpuMs: Number.NaN } : null),
+    serverCpuMs: serverCpu0 !== null && serverCpu1 !== null ? serverCpu1 - serverCpu0 : null,
+    resetMs,
     decileRates: decileRates(doneAt),
-    storeBytes: dirBytes(dataDir),
+    storeBytes: target.bytes(),
     stats,
   };
 }
@@ -128,16 +175,11 @@ function decileRates(doneAt: readonly number[]): number[] {
   return rates;
 }
 
-async function cliStats(dataDir: string, workDir: string): Promise<ImportRun['stats']> {
+async function cliStats(env: Record<string, string>, workDir: string): Promise<ImportRun['stats']> {
   let out = '';
-  const run = runCli(
-    ['stats', '--json'],
-    { KG_DATA_DIR: dataDir },
-    path.join(workDir, 'rusage-stats.json'),
-    (line, stream) => {
-      if (stream === 'stdout') out += `${line}\n`;
-    },
-  );
+  const run = runCli(['stats', '--json'], env, path.join(workDir, 'rusage-stats.json'), (line, stream) => {
+    if (stream === 'stdout') out += `${line}\n`;
+  });
   const exit = await run.done;
   if (exit.code !== 0) return null;
   try {

@@ -370,7 +370,7 @@ export function renderOpsCost(r: OpsCostResult): string {
   });
   return [
     '',
-    '## 5. What the access log and the metrics cost (query b)',
+    '## 6. What the access log and the metrics cost (query b)',
     '',
     `Measured ${r.startedAt} on the ${r.size.toLocaleString('en')}-article graph by \`bench/opsCost.ts\`: four servers over`,
     'copies of the same store — both off (`KG_ACCESS_LOG=0 KG_METRICS=0`), the access log only (every',

@@ -3,6 +3,8 @@
  * the command, then the figures of issue #6 with their targets, met or missed, and findings
  * computed from the numbers. Internal to bench.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ExtractTimeSet } from './extractTime';
 import type { LatencyResult } from './apiLatency';
 import type { BenchConfig } from './config';
@@ -11,6 +13,7 @@ import type { CorpusSummary } from './corpus';
 import type { GraphqlCost } from './graphqlCost';
 import type { ImportRun } from './importScaling';
 import type { Machine, Versions } from './machine';
+import type { PeerResult } from './peer';
 import type { ImportProfile } from './profileImport';
 import { QUERIES } from './queries';
 import type { RatioResult } from './ratios';
@@ -39,6 +42,12 @@ export interface BenchResults {
   skippedImports: Array<{ size: number; reason: string; projectedMs: number }>;
   /** 1-minute load average over the run (sampled every 10 s). */
   load: { min: number; median: number; max: number; samples: number } | null;
+  /** The engine measured (absent in runs before BENCH_STORE: the embedded one). */
+  store?: 'grafeo' | 'neo4j';
+  /** `Neo4j Kernel 5.26.x community` when store is neo4j. */
+  neo4jVersion?: string | null;
+  /** Ours against @neo4j/graphql on the same database (store neo4j only). */
+  peer?: PeerResult | null;
 }
 
 const GiB = 1024 ** 3;
@@ -48,7 +57,7 @@ const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
 const f1 = (x: number) => x.toFixed(1);
 const f2 = (x: number) => x.toFixed(2);
 const ms = (x: number) => (x >= 100 ? n0(x) : x >= 10 ? f1(x) : f2(x));
-const mib = (b: number) => `${n0(b / MiB)} MiB`;
+const mib = (b: number | null) => (b === null ? 'n/a' : `${n0(b / MiB)} MiB`);
 const verdict = (ok: boolean) => (ok ? '**met**' : '**missed**');
 
 function table(head: string[], rows: Array<Array<string | number>>): string {
@@ -170,7 +179,11 @@ function importSection(r: BenchResults): string {
     i.rusage && Number.isFinite(i.rusage.cpuMs)
       ? `${f1(i.rusage.cpuMs / 1000)} (${f2(i.rusage.cpuMs / i.processMs)} cores)`
       : 'n/a',
-    mib(i.storeBytes),
+    r.store === 'neo4j'
+      ? i.serverCpuMs != null
+        ? `${f1(i.serverCpuMs / 1000)} (${f2(i.serverCpuMs / i.importMs)} cores)`
+        : 'n/a'
+      : mib(i.storeBytes),
   ]);
   const done = r.imports.filter((i) => i.completed);
   const first = done[0];
@@ -200,7 +213,7 @@ function importSection(r: BenchResults): string {
       ? `**Peak memory for 10,000 articles: ${mib(biggest.rusage.maxRssBytes)}** — target < 1 GiB ${verdict(biggest.completed && biggest.rusage.maxRssBytes < GiB)}${biggest.completed ? '' : ' (import stopped early; not a full measurement)'}.`
       : `Peak memory for 10,000 articles: not measured in this run. Highest of the run: ${mib(peak)}.`,
   );
-  if (biggest?.stats && biggest.rusage) {
+  if (biggest?.stats && biggest.rusage && r.store !== 'neo4j') {
     const nodes = Object.values(biggest.stats.labels).reduce((a, b) => a + b, 0);
     const rels = Object.values(biggest.stats.relationships).reduce((a, b) => a + b, 0);
     const metric = biggest.stats.labels.Metric ?? 0;
@@ -229,7 +242,7 @@ function importSection(r: BenchResults): string {
 ## 1. Import scaling
 
 Each size is imported into a fresh store by the CLI in a child process
-(commands below). *Import s* is the report's startedAt → finishedAt (expanding paths, extraction
+(commands below${r.store === 'neo4j' ? "; the Neo4j database is emptied before each size, and the server CPU column is the Neo4j process's CPU time over the import, read from /proc" : ''}). *Import s* is the report's startedAt → finishedAt (expanding paths, extraction
 in worker threads, one write transaction per document); *process s* adds node start-up, opening
 the store and schema setup. Peak RSS is the child's \`process.resourceUsage().maxRSS\` (worker
 threads included), written by \`bench/rusage.cjs\` at exit (from /proc when the import was stopped).
@@ -245,7 +258,7 @@ ${table(
     'ms/doc incl. start-up',
     'peak RSS',
     'CPU s',
-    'store on disk',
+    r.store === 'neo4j' ? 'Neo4j server CPU s' : 'store on disk',
   ],
   rows,
 )}
@@ -281,7 +294,11 @@ runner that times every store statement. *early → late* is the mean ms per cal
 and the last fifth of the documents: a statement whose per-call time grows with the store is
 scanning something that grows. Statements are grouped by their text (labels and relationship type show which one).
 
-* ${f1(p.wallMs / 1000)} s for ${n0(p.documents)} documents (${f1((p.documents * 1000) / p.wallMs)} docs/s); ${f1(p.storeMs / 1000)} s of it in store statements, which the main thread awaits one at a time while extraction runs in the worker threads.
+* ${f1(p.wallMs / 1000)} s for ${n0(p.documents)} documents (${f1((p.documents * 1000) / p.wallMs)} docs/s)${p.workers !== undefined ? ` with ${p.workers} extraction worker${p.workers === 1 ? '' : 's'} (up to ${Math.max(1, 2 * p.workers)} documents written at once)` : ''}; a store statement was in flight during ${f1((p.storeBusyMs ?? p.storeMs) / 1000)} s of it (${n0((100 * (p.storeBusyMs ?? p.storeMs)) / p.wallMs)} %; summed over concurrent statements ${f1(p.storeMs / 1000)} s).${
+    p.clientCpuMs !== undefined
+      ? `\n* CPU over the import: the importing process (extraction workers, main thread, driver) ${f1(p.clientCpuMs / 1000)} s${p.serverCpuMs != null ? `, the Neo4j server ${f1(p.serverCpuMs / 1000)} s` : ''}, on ${r.machine.cores} cores for ${f1(p.wallMs / 1000)} s of wall time (${f2((p.clientCpuMs + (p.serverCpuMs ?? 0)) / p.wallMs)} cores busy).${p.serverCpuMs != null ? ` Per document: ${ms(p.clientCpuMs / Math.max(1, p.documents))} ms of importer CPU, ${ms(p.serverCpuMs / Math.max(1, p.documents))} ms of server CPU.` : ''}`
+      : ''
+  }
 * ${
     growing.length === 0
       ? 'No statement taking more than 2 % of the store time gets more than 2× slower per call from the first to the last fifth: the writes do not scan.'
@@ -289,13 +306,15 @@ scanning something that grows. Statements are grouped by their text (labels and 
   }
 
 ${table(['statement', 'calls', 'total ms', 'share of store time', 'ms/call early → late'], rows)}
+${r.store === 'neo4j' ? NEO4J_IMPORT_NOTES : GRAFEO_PROFILE_NOTE}`;
+}
 
+const GRAFEO_PROFILE_NOTE = `
 Before commit 7d3ce34 added \`CREATE INDEX <label>_id_lookup … ON (n.id)\` to the Grafeo driver's
 \`setupSchema\`, every \`MERGE\`/\`MATCH\` on \`id\` scanned its label (Grafeo 0.6 does not serve
 lookups from the uniqueness constraint) and this profile showed the Metric upsert going from
 77 to 624 ms per call over 60 documents; the import was quadratic (100 articles: 85 s).
 `;
-}
 
 function latencySection(r: BenchResults): string {
   const l = r.latency;
@@ -441,7 +460,9 @@ function ratioSection(r: BenchResults): string {
   const bStore = x.batchedRequest?.storeMs ?? 0;
   const uStore = x.unbatchedRequest?.storeMs ?? 0;
   const okU = x.unbatchedOverBatched !== null && x.unbatchedOverBatched >= 5;
-  const okH = x.batchedOverHand !== null && x.batchedOverHand <= 2;
+  // Issue 17 asks ≤ 1.5 over the network (Neo4j); the embedded engine keeps issue 6's ≤ 2.
+  const handTarget = r.store === 'neo4j' ? 1.5 : 2;
+  const okH = x.batchedOverHand !== null && x.batchedOverHand <= handTarget;
   const findings: string[] = [];
   const topB = x.batchedStatements[0];
   if (topB && b?.medianMs != null) {
@@ -456,7 +477,9 @@ function ratioSection(r: BenchResults): string {
       `Unbatched, ${extra} more round trips cost ${ms(u.medianMs - b.medianMs)} ms, ≈ ${f2(perTrip)} ms each: the per-key loads go out together and the engine runs them concurrently. ${
         okU
           ? 'That per-trip cost is what batching saves.'
-          : 'On the embedded engine a round trip is a function call, not a network hop, so removing them cannot give 5×: the expectation holds for a remote Neo4j (or for a per-key query that is itself expensive).'
+          : r.store === 'neo4j'
+            ? 'Over loopback a Bolt round trip costs little more than the statement itself, and the per-key statements run concurrently on the server, so the 50 extra trips overlap.'
+            : 'On the embedded engine a round trip is a function call, not a network hop, so removing them cannot give 5×: the expectation holds for a remote Neo4j (or for a per-key query that is itself expensive).'
       }`,
     );
   }
@@ -466,7 +489,7 @@ function ratioSection(r: BenchResults): string {
         bStore > 0
           ? ` and has ${x.batchedStatements.reduce((a, st) => a + st.calls, 0)} store statements in flight for ${ms(bStore)} ms`
           : ''
-      }. Within 2× would need the store statements of the batched path to cost about what the single statement does.`,
+      }. Within ${handTarget}× would need the store statements of the batched path to cost about what the single statement does.`,
     );
   }
   const all = x.allQueries.map((q) => [
@@ -491,7 +514,7 @@ ${r.config.rounds} rounds or ${r.config.ratioBudgetS} s; median and best.
 ${table(['variant', 'round trips', 'rows', 'median ms', 'best ms', 'note'], rows)}
 
 * **unbatched ÷ batched: ${x.unbatchedOverBatched === null ? 'n/a' : `${f2(x.unbatchedOverBatched)}×`}** — the issue expects ≥ 5×: ${x.unbatchedOverBatched === null ? 'not measured' : verdict(okU)}.
-* **batched ÷ hand-written: ${x.batchedOverHand === null ? 'n/a' : `${f2(x.batchedOverHand)}×`}** — the issue expects ≤ 2×: ${x.batchedOverHand === null ? 'not measured' : verdict(okH)}.
+* **batched ÷ hand-written: ${x.batchedOverHand === null ? 'n/a' : `${f2(x.batchedOverHand)}×`}** — the issue expects ≤ ${handTarget}×: ${x.batchedOverHand === null ? 'not measured' : verdict(okH)}.
 * Same data as the batched answer: unbatched ${x.sameData.unbatched === null ? '–' : x.sameData.unbatched ? 'yes' : 'NO'}, hand-written ${
     x.sameData.handWritten === null ? '–' : x.sameData.handWritten ? 'yes' : `NO ${x.sameData.note}`
   }.
@@ -629,4 +652,281 @@ export function renderReport(r: BenchResults): string {
     .filter((s) => s.length > 0)
     .join('')
     .replace(/\n{3,}/g, '\n\n');
+}
+
+/** What was checked about the Neo4j import by hand (PROFILE), beside the measured profile. */
+const NEO4J_IMPORT_NOTES = `
+What was checked by hand on this Neo4j (2026-12-02, \`PROFILE\` of the two statements that write
+document 501 of the 1,000-article corpus inside a transaction that was rolled back):
+
+* **Statements per document: 6**, in one write transaction per document — the claim
+  (\`MERGE\` on the document id), its nodes (\`WRITE_DOCUMENT_NODES\`: one \`UNWIND\` per label in a
+  \`CALL {}\` each), its relationships and mentions (\`WRITE_DOCUMENT_FACTS\`: one \`UNWIND\` per
+  relationship type and endpoint pair, one per mentioned label), the programs' support and
+  derived fields — plus the existence check before it (a read).
+* **Every \`MERGE\` and \`MATCH\` on an id is a \`NodeUniqueIndexSeek(Locking)\`** on its uniqueness
+  constraint; metrics are found by the \`metric_doc\` index (\`NodeIndexSeek\`), then filtered on \`at\`
+  (30 MEASURES rows read 900 metric rows: every metric of the document per row — 1 k of the
+  ≈ 2.5 k db hits of a document; a \`(doc, at)\` index would make it a seek). ≈ 640 db hits for the
+  nodes, ≈ 2,500 for the facts: the server does little work per document.
+* **Planning, not executing, was the server's cost.** \`EXPLAIN\` of the facts statement took
+  1.5 s and of the nodes statement 0.46 s; PROFILE ran them in 0.15 s once planned. While an
+  import grows the graph, Neo4j discards cached plans as stale every few seconds (142
+  \`Discarded stale query\` lines in debug.log over a 1,000 and a 100-article import) and plans them
+  again. Since this branch the Neo4j driver prefixes the statements of write transactions with
+  \`CYPHER replan=skip\` (their plans are seeks on constraints and indexes whatever the counts):
+  the server's CPU over the same 1,000-article import fell from ≈ 140 s to 50 s (wall time did
+  not change on the busy machine: load average 4 → 11 between the two runs).
+* **What grows with the graph: the programs' support.** After writing a document, the import
+  re-derives each of its programs' kind and aliases from every document that mentions it
+  (\`PROGRAM_SUPPORT\`: all \`MENTIONS\` of the program, with their properties). A popular program
+  (领头羊工程 is in about a third of the generated articles) has thousands of them, so the
+  statement's time per call grows with the corpus (the profile above: the largest statement, and
+  5× slower per call from the first to the last fifth of 1,000 articles), the import is
+  quadratic, and the 10,000-article import fell from 13 to 2 documents per second; the Neo4j
+  server's CPU per document rose from ≈ 40 ms (1,000 articles) to ≈ 150 ms. Its plan is a seek
+  on the program id, then the expansion (checked with \`EXPLAIN\`, with and without
+  \`replan=skip\`): the work itself grows. The store (259 MB at 7,700 articles) also outgrows the
+  256 MiB page cache of \`npm run neo4j\`, and two writers touching the same popular program wait
+  on its lock. What would close it: keep per-program tallies of the kinds and aliases the
+  documents state (a count per kind and per alias on the program node, raised when a document is
+  written and lowered when it is removed), so a document updates its programs in O(1) instead of
+  re-reading their whole support. The embedded engine has the same statement and suffers more:
+  its section 1b (same code, same day) shows \`PROGRAM_SUPPORT\` at three quarters of its store
+  time, 24 → 140 ms per call over 1,000 articles, and its 1,000-article import at 7.8 docs/s
+  (36.7 in the run of 2026-11-22, before programs were derived from their support), which is
+  why Neo4j ÷ embedded reads ≈ 1× today. Not done on this branch.
+* **Parallel writers:** the importer writes up to 2 × \`KG_WORKERS\` documents at once (one lane
+  per document), and the driver retries transient errors (deadlocks between documents that share
+  a province or a program) with backoff; no document failed in these runs.
+* **Where the rest goes (client):** a CPU profile of a 200-article import with extraction on the
+  main thread (\`KG_WORKERS=0\`): 56 ms of importer CPU per document — extraction and text
+  preparation ≈ 20 ms, the Neo4j driver ≈ 17 ms (of it ≈ 10 ms in socket writes), module loading and GC the rest. Against the embedded engine's run of 2026-11-22 (≈ 36 ms of
+  CPU per document, store included) a Neo4j import needed ≈ 2.5× the CPU per document on 2 cores
+  shared by importer and server, so ≥ 0.8× was out of reach; with today's code both engines pay
+  for the programs' support (next point), the embedded one more (114 ms of CPU per document in
+  its profile against 48 + 45 ms here), and the ratio measured today is ≈ 1×.
+`;
+
+function peerSection(r: BenchResults): string {
+  const x = r.peer;
+  if (!x) return '';
+  const title = new Map(QUERIES.map((q) => [q.key, q.title]));
+  const keys = [...new Set(x.probes.map((p) => p.query))];
+  const cs = [...new Set(x.runs.map((u) => u.connections))].sort((a, b) => a - b);
+  const run = (k: string, s: string, c: number) =>
+    x.runs.find((u) => u.query === k && u.system === s && u.connections === c && u.requests > 0);
+  const cell = (v: number | undefined) => (v === undefined ? '–' : ms(v));
+  const rows: Array<Array<string | number>> = [];
+  for (const k of keys) {
+    for (const s of ['ours', 'peer'] as const) {
+      const probe = x.probes.find((p) => p.query === k && p.system === s);
+      const cells: Array<string | number> = [
+        `(${k}) ${title.get(k as never) ?? ''}`,
+        s === 'ours' ? 'ours' : `@neo4j/graphql ${x.peerVersion}`,
+        probe?.error ? 'ERROR' : (probe?.roundTrips ?? '–'),
+      ];
+      for (const c of cs) cells.push(cell(run(k, s, c)?.p50Ms), cell(run(k, s, c)?.p99Ms));
+      const top = cs.at(-1) as number;
+      cells.push(run(k, s, top) ? f1((run(k, s, top) as { reqPerSec: number }).reqPerSec) : '–');
+      cells.push(
+        s === 'peer'
+          ? x.sameData.find((d) => d.query === k)?.same
+            ? 'yes'
+            : `NO ${x.sameData.find((d) => d.query === k)?.note.slice(0, 200) ?? ''}`
+          : '',
+      );
+      rows.push(cells);
+    }
+  }
+  const head = [
+    'query',
+    'system',
+    'statements / request',
+    ...cs.flatMap((c) => [`p50 ms @${c}`, `p99 ms @${c}`]),
+    `req/s @${cs.at(-1)}`,
+    'same data',
+  ];
+  const verdicts: string[] = [];
+  for (const k of keys) {
+    const parts: string[] = [];
+    for (const c of cs) {
+      const o = run(k, 'ours', c);
+      const p = run(k, 'peer', c);
+      if (o && p) parts.push(`p50 @${c}: ours ÷ peer ${f2(o.p50Ms / Math.max(p.p50Ms, 0.5))}`);
+    }
+    const top = cs.at(-1) as number;
+    const o = run(k, 'ours', top);
+    const p = run(k, 'peer', top);
+    if (o && p) parts.push(`req/s @${top}: ours ÷ peer ${f2(o.reqPerSec / Math.max(p.reqPerSec, 0.001))}`);
+    const slower = cs.some((c) => {
+      const a = run(k, 'ours', c);
+      const b = run(k, 'peer', c);
+      return a && b && a.p50Ms > b.p50Ms;
+    });
+    verdicts.push(
+      `(${k}) ${parts.join('; ')} — ours ${slower ? '**slower** at some load' : '**at least as fast**'}`,
+    );
+  }
+  return `
+## 5. Ours vs @neo4j/graphql on the same database
+
+\`kg serve\` (\`KG_TRACE=1\`, production mode) and \`@neo4j/graphql\` ${x.peerVersion} (\`bench/peerServer.ts\`, Apollo
+Server standalone, type definitions in \`bench/peerSchema.ts\`) each in a child process, over the same
+Neo4j database (the ${n0(r.apiSize ?? 0)}-article graph), loaded with autocannon for ${x.durationS} s per run, ours and the
+peer's runs alternating, after an unrecorded warm-up of each. The peer is asked the same data in
+its dialect (\`PEER_QUERIES\`): the same page sizes and orders; where a relationship is stored
+once per document (\`IMPLEMENTED_IN\`, \`RELATED_TO\`) its field is a \`@cypher\` field with the
+\`DISTINCT … ORDER BY … LIMIT\` ours uses, which the peer compiles into its one statement.
+Statements per request: ours from \`extensions.db.roundTrips\` (\`KG_TRACE\`), the peer's from
+its driver, wrapped so every \`tx.run\` counts — both on an idle server. *Same data*: both
+answers, normalized (top-level field unwrapped), are byte-identical.
+
+${table(head, rows)}
+
+${verdicts.map((v) => `* ${v}`).join('\n')}
+
+    ${x.oursCommand}
+    ${x.peerCommand}
+${PEER_NOTES}`;
+}
+
+/**
+ * Why ours is slower than the peer where it is, and what would close it (fixed text: it
+ * describes the code and what the tables above and section 3 measure).
+ */
+const PEER_NOTES = `
+Why ours is slower, and what would close it:
+
+* **A statement per level, and one before them.** The peer compiles a request into one
+  statement; ours still runs the lookup or the page's keys first, then one statement per list
+  level: (a) and (c) are *find by name* + *the node with its hops*, (b) is *the page's keys* +
+  *the 50 programs with their related programs*, (e) adds the second level. Section 3's
+  breakdown shows what that costs on (b): the two statements run one after the other, and each
+  carries its own Bolt round trip, session, transaction and result handling; the peer's whole
+  request at one connection takes about what our two statements take. Closing it in
+  \`src/graph\`: let a page's statement carry its nodes' hops (\`listQuery\`'s \`ORDER BY … LIMIT\`
+  followed by the \`CALL { WITH x … }\` blocks of \`expandQuery\`, the expand loader primed with
+  the rows), so (b) is one statement and (e) two; and fold the name lookup into the expansion
+  (the candidates' ranking, now \`bestProgramMatch\`/\`bestPlaceMatch\` in JS, as an \`ORDER BY\`),
+  so (a) and (c) are one. Not done on this branch: both need the same text to run on Grafeo
+  (a leading uncorrelated \`CALL {}\` and the ranking were not tried there) and a rerun of both
+  engines' suites.
+* **The name lookup scans.** \`PROGRAM_NAME_CANDIDATES\` matches \`CONTAINS\` over every
+  program's name and aliases (no index serves it) and counts each candidate's documents; the
+  peer is given the exact canonical name and seeks the name index. An exact-name first try
+  (\`n.name IN $qs\` on the name index, the scan only when it finds nothing) would make (a)'s
+  first statement a seek.
+* **More JavaScript per request.** Ours validates every request against the depth, cost and
+  alias limits (GraphQL Armor), logs it (pino access log), counts it (prom-client), walks the
+  selection for hops and goes through DataLoader; the peer's Apollo server here has no limits
+  and no logging. On 2 cores shared with Neo4j and the load generator that CPU is what the
+  32-connection runs divide: requests per second follow CPU per request, not latency.
+* **Unbatched ÷ batched over loopback (section 3).** The 50 per-key statements of the unbatched
+  path go out at once, each on its own pooled connection, and Neo4j runs them on its worker
+  threads in parallel; on loopback a round trip is a fraction of a millisecond, so they overlap
+  instead of adding up. The ≥ 5× the issue expects needs a real network hop (or Neo4j on cores
+  of its own); the batched path's own cost is two sequential statements, which is also why
+  batched ÷ hand-written stays above 1.5: one statement fewer is the change above.
+`;
+
+/** The raw results of the last run of an engine. */
+export const rawFileOf = (outDir: string, store: 'grafeo' | 'neo4j'): string =>
+  path.join(outDir, store === 'neo4j' ? 'results-neo4j.json' : 'results.json');
+
+/** Where the Neo4j part of RESULTS.md begins; what follows is written by BENCH_STORE=neo4j runs. */
+export const NEO4J_MARKER = '<!-- Neo4j: everything below comes from `BENCH_STORE=neo4j npm run bench` -->';
+
+/** The Neo4j part of RESULTS.md: the same sections on Neo4j, the import against the embedded one, and the peer. */
+export function renderNeo4j(r: BenchResults, embedded: EmbeddedImports | null): string {
+  const v = r.versions;
+  const m = r.machine;
+  const compare = r.imports
+    .filter((i) => i.completed)
+    .map((i) => {
+      const e = embedded?.rates.find((x) => x.size === i.size);
+      if (!e) return null;
+      const ratio = docsPerSec(i) / e.docsPerSec;
+      return `${n0(i.size)} articles: Neo4j ${f1(docsPerSec(i))} docs/s, embedded ${f1(e.docsPerSec)} docs/s (its run of ${embedded?.when}) → **${f2(ratio)}×** — target ≥ 0.8× ${verdict(ratio >= 0.8)}`;
+    })
+    .filter((x): x is string => x !== null);
+  const sections = [
+    corpusSection(r),
+    importSection(r),
+    profileSection(r),
+    latencySection(r),
+    peerSection(r),
+    ratioSection(r),
+  ]
+    .join('')
+    .replace(/^## /gm, '## Neo4j · ');
+  return `${NEO4J_MARKER}
+
+# Neo4j
+
+\`npm run neo4j\` (or any Neo4j 5) in one terminal, then \`BENCH_STORE=neo4j NEO4J_URI=bolt://127.0.0.1:7687 npm run bench\`.
+The same phases as above, over Bolt on loopback: every size is imported into the one database
+(emptied first; Neo4j community has one user database), so the API figures use the last size
+imported. \`BENCH_PEER=0\` skips the comparison with @neo4j/graphql (section 5). The
+other options are those above. Raw numbers: \`bench/out/results-neo4j.json\`.
+
+* **Command:** \`${r.command}\`
+* **When:** ${r.startedAt} → ${r.finishedAt} (${f1(r.totalMs / 60000)} min in all)
+* **Machine:** ${m.cpuModel}, ${m.cores} cores, ${f1(m.memoryBytes / GiB)} GiB memory, ${m.os}; the Neo4j server runs on the same machine (heap 1 GiB, page cache 256 MiB), so it shares the ${m.cores} cores with the importer or the API server and the load generator
+* **Load during the run** (1-min load average, sampled every 10 s): ${r.load ? `min ${f1(r.load.min)}, median ${f1(r.load.median)}, max ${f1(r.load.max)}` : 'n/a'}${r.load && r.load.median > m.cores * 1.5 ? " — **other engineers' work shared the machine**: absolute times are noisy; compare figures measured side by side in this run (ours vs peer, batched vs unbatched)" : ''}
+* **Versions:** ${r.neo4jVersion ?? 'Neo4j ?'}, node ${v.node}, graphql ${v.graphql}, @apollo/server ${v.apolloServer}, ${r.peer ? `@neo4j/graphql ${r.peer.peerVersion}, ` : ''}autocannon ${v.autocannon}, ${v.package}, commit ${v.commit}
+${r.errors.length > 0 ? `* **Phases that failed:**\n${r.errors.map((e) => `  * ${e.phase}: ${e.message.slice(0, 600)}`).join('\n')}\n` : ''}${
+    r.config.importTimeoutMin !== DEFAULTS.importTimeoutMin
+      ? `* **Sizes:** ${r.config.sizes.map(n0).join(' and ')} articles, with \`BENCH_IMPORT_TIMEOUT=${r.config.importTimeoutMin}\`: with the default ${DEFAULTS.importTimeoutMin} min, the bench projects the next size from the previous import's rate per tenth, and on this busy machine the 1,000-article rates (the first run of 2026-12-02: falling from 25 to 9 docs/s, with other work coming and going and the programs' support growing, see 1b) projected ≈ 60 min for 10,000, so it was not started. An import still running at the limit is stopped and reported as partial.\n`
+      : ''
+  }${compare.length > 0 ? `* **Import, Neo4j ÷ embedded** (same KG_WORKERS, different runs: this one's load median ${r.load ? f1(r.load.median) : '?'} on ${m.cores} cores, so the ratio understates Neo4j; the CPU per document in section 1b is the steadier comparison): ${compare.join('; ')}\n` : ''}${sections}`.replace(
+    /\n{3,}/g,
+    '\n\n',
+  );
+}
+
+/** The embedded engine's import rates, to set the Neo4j ones against. */
+export interface EmbeddedImports {
+  when: string;
+  rates: Array<{ size: number; docsPerSec: number }>;
+}
+
+/**
+ * From the embedded run's raw results, or, without them (bench/out is not kept), from its
+ * import table in the RESULTS.md this script wrote last.
+ */
+function embeddedImports(raw: BenchResults | null, text: string): EmbeddedImports | null {
+  if (raw) {
+    return {
+      when: raw.startedAt.slice(0, 16),
+      rates: raw.imports.filter((i) => i.completed).map((i) => ({ size: i.size, docsPerSec: docsPerSec(i) })),
+    };
+  }
+  const when = /\*\*When:\*\* (\S+)/.exec(text)?.[1]?.slice(0, 16);
+  const section = text.split('## 1. Import scaling')[1]?.split('\n## ')[0] ?? '';
+  const rates = [
+    ...section.matchAll(/^\| ([\d,]+) \| [\d,]+ \/ [\d,]+ \/ [\d,]+ \| [\d.]+ \| ([\d.]+) \|/gm),
+  ].map((m) => ({ size: Number((m[1] as string).replace(/,/g, '')), docsPerSec: Number(m[2]) }));
+  return when && rates.length > 0 ? { when: `${when}, as RESULTS.md shows it`, rates } : null;
+}
+
+/**
+ * Writes RESULTS.md from the last raw results of each engine: the embedded report, then the
+ * Neo4j part after NEO4J_MARKER. An engine without raw results keeps its part of the file
+ * as it was.
+ */
+export function writeResults(outDir: string, resultsFile: string): void {
+  const read = (store: 'grafeo' | 'neo4j'): BenchResults | null => {
+    const f = rawFileOf(outDir, store);
+    return fs.existsSync(f) ? (JSON.parse(fs.readFileSync(f, 'utf8')) as BenchResults) : null;
+  };
+  const old = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '';
+  const at = old.indexOf(NEO4J_MARKER);
+  const oldEmbedded = at >= 0 ? old.slice(0, at) : old;
+  const oldNeo4j = at >= 0 ? old.slice(at) : '';
+  const grafeo = read('grafeo');
+  const neo4j = read('neo4j');
+  const embeddedPart = grafeo ? renderReport(grafeo) : oldEmbedded;
+  const neo4jPart = neo4j ? renderNeo4j(neo4j, embeddedImports(grafeo, oldEmbedded)) : oldNeo4j;
+  fs.writeFileSync(resultsFile, `${embeddedPart.trimEnd()}\n\n${neo4jPart}`.trimEnd() + '\n');
 }

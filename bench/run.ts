@@ -6,7 +6,6 @@
  * reported in RESULTS.md and the others still run.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { measureLatency } from './apiLatency';
 import { memoryGuard, ROOT, runBenchScript } from './child';
@@ -15,11 +14,15 @@ import { writeCorpus } from './corpus';
 import { measureExtractTime } from './extractTime';
 import { measureGraphqlCost } from './graphqlCost';
 import { appendOpsCost, measureOpsCost } from './opsCost';
-import { importCorpus, projectImportMs } from './importScaling';
+import { loadConfig } from '../src/config';
+import { openRunner } from '../src/graph/open';
+import { grafeoTarget, importCorpus, neo4jTarget, projectImportMs } from './importScaling';
 import { machine, sampleLoad, versions } from './machine';
-import { profileImport } from './profileImport';
+import { boltPort, cpuMsOf, emptyDatabase, neo4jVersion, pidListeningOn } from './neo4jAdmin';
+import { measurePeer } from './peer';
+import { grafeoProfileTarget, profileImport, type ProfileTarget } from './profileImport';
 import type { RatioResult, RatiosChildArgs } from './ratios';
-import { renderReport, type BenchResults } from './report';
+import { rawFileOf, writeResults, type BenchResults } from './report';
 
 const t0 = Date.now();
 const say = (msg: string) =>
@@ -28,18 +31,32 @@ const say = (msg: string) =>
 async function main(): Promise<void> {
   const config = loadBenchConfig();
   if (process.argv.includes('--render')) {
-    // Re-renders RESULTS.md from the raw results of the last run (no measuring).
-    const raw = JSON.parse(fs.readFileSync(path.join(config.outDir, 'results.json'), 'utf8')) as BenchResults;
-    fs.writeFileSync(config.resultsFile, renderReport(raw));
+    // Re-renders RESULTS.md from the raw results of the last run of each engine (no measuring).
+    writeResults(config.outDir, config.resultsFile);
     appendOpsCost(config.resultsFile, config.outDir);
-    say(`re-rendered ${path.relative(ROOT, config.resultsFile)} from the run of ${raw.startedAt}`);
+    say(`re-rendered ${path.relative(ROOT, config.resultsFile)}`);
     return;
   }
   const { outDir, resultsFile, ...shown } = config;
   fs.mkdirSync(outDir, { recursive: true });
-  const rawFile = path.join(outDir, 'results.json');
+  const neo4j = config.store === 'neo4j';
+  const rawFile = rawFileOf(outDir, config.store);
   const dataDir = (size: number) => path.join(outDir, `data-${size}`);
   const corpusDir = (size: number) => path.join(outDir, `corpus-${size}`);
+  // Neo4j community has one user database: every size is imported into it, emptied first, so
+  // it holds the last size imported, which the API figures then use.
+  const storeEnv = (size: number): Record<string, string> =>
+    neo4j ? { KG_STORE: 'neo4j', NEO4J_URI: config.neo4jUri } : { KG_DATA_DIR: dataDir(size) };
+  const neo4jPid = neo4j ? pidListeningOn(boltPort(config.neo4jUri)) : null;
+  const profileTarget: ProfileTarget = neo4j
+    ? {
+        open: async () => {
+          await emptyDatabase(config.neo4jUri);
+          return openRunner(loadConfig({ ...process.env, ...storeEnv(0) }));
+        },
+        serverCpuMs: () => cpuMsOf(neo4jPid),
+      }
+    : grafeoProfileTarget(path.join(outDir, 'profile'));
 
   const results: BenchResults = {
     startedAt: new Date(t0).toISOString(),
@@ -60,7 +77,15 @@ async function main(): Promise<void> {
     extractTime: [],
     load: null,
     skippedImports: [],
+    store: config.store,
+    neo4jVersion: neo4j ? await neo4jVersion(config.neo4jUri) : null,
+    peer: null,
   };
+  if (neo4j && results.neo4jVersion === null) {
+    throw new Error(
+      `BENCH_STORE=neo4j: no Neo4j answers at ${config.neo4jUri} (start one with npm run neo4j, set NEO4J_URI)`,
+    );
+  }
   const load = sampleLoad();
   const save = () => fs.writeFileSync(rawFile, `${JSON.stringify(results, null, 2)}\n`);
   const phase = async (name: string, fn: () => Promise<void>) => {
@@ -88,6 +113,26 @@ async function main(): Promise<void> {
         `extraction ${t.set}: median ${t.medianMs.toFixed(1)} ms, p95 ${t.p95Ms.toFixed(1)} ms per article`,
       );
   });
+
+  const profile = async () => {
+    await phase('import profile', async () => {
+      // The first N articles again, in-process, every statement timed: where the time goes.
+      const n = Math.min(DEFAULTS.profileSize, Math.max(...config.sizes));
+      const dir = corpusDir(n);
+      if (!fs.existsSync(dir)) writeCorpus(path.join(ROOT, 'import'), dir, n, config.seed);
+      // As many extraction workers as the CLI's imports use (its default: cores - 1).
+      const workers = config.workers ?? loadConfig(process.env).workers;
+      say(`import profile (${n} articles, in-process, ${workers} workers) …`);
+      const p = await profileImport(dir, profileTarget, workers);
+      results.profile = { size: n, ...p };
+      say(
+        `import profile: ${(p.wallMs / 1000).toFixed(1)} s, statements in flight ${((p.storeBusyMs ?? p.storeMs) / 1000).toFixed(1)} s`,
+      );
+    });
+  };
+  // On Neo4j the profile imports into the one database too: it runs first, so the database
+  // ends with the largest corpus.
+  if (config.profile && neo4j && !config.reuseImport) await profile();
 
   if (config.reuseImport) {
     const previous = JSON.parse(fs.readFileSync(rawFile, 'utf8')) as BenchResults;
@@ -120,7 +165,7 @@ async function main(): Promise<void> {
         const run = await importCorpus(
           size,
           corpusDir(size),
-          dataDir(size),
+          neo4j ? neo4jTarget(config.neo4jUri) : grafeoTarget(dataDir(size)),
           outDir,
           {
             workers: config.workers,
@@ -136,25 +181,12 @@ async function main(): Promise<void> {
         );
       });
     }
-    if (config.profile) {
-      await phase('import profile', async () => {
-        // The first N articles again, in-process, every statement timed: where the time goes.
-        const n = Math.min(DEFAULTS.profileSize, Math.max(...config.sizes));
-        const dir = corpusDir(n);
-        if (!fs.existsSync(dir)) writeCorpus(path.join(ROOT, 'import'), dir, n, config.seed);
-        const workers = config.workers ?? Math.min(8, os.availableParallelism());
-        say(`import profile (${n} articles, in-process) …`);
-        const profile = await profileImport(dir, path.join(outDir, 'profile'), workers);
-        results.profile = { size: n, ...profile };
-        say(
-          `import profile: ${(profile.wallMs / 1000).toFixed(1)} s, ${(profile.storeMs / 1000).toFixed(1)} s in store statements`,
-        );
-      });
-    }
+    if (config.profile && !neo4j) await profile();
   }
-
   // The API figures use the largest store whose import finished (else the largest there is).
-  const stored = results.imports.filter((i) => fs.existsSync(dataDir(i.size)));
+  const stored = neo4j
+    ? results.imports.slice(-1) // the database holds the last import
+    : results.imports.filter((i) => fs.existsSync(dataDir(i.size)));
   const api = [...stored].sort((a, b) => Number(b.completed) - Number(a.completed) || b.size - a.size)[0];
   if (!api) {
     results.errors.push({ phase: 'api', message: 'no imported store to serve' });
@@ -163,7 +195,7 @@ async function main(): Promise<void> {
     await phase('API latency', async () => {
       say(`API latency on the ${api.size}-article graph …`);
       results.latency = await measureLatency(
-        dataDir(api.size),
+        storeEnv(api.size),
         outDir,
         {
           connections: config.connections,
@@ -177,14 +209,32 @@ async function main(): Promise<void> {
     await phase('batching ratios', async () => {
       say('batching ratios (in a child process) …');
       const failedB = results.latency?.probes.find((p) => p.query === 'b')?.error ?? null;
-      results.ratios = await ratiosInChild(dataDir(api.size), failedB, config, outDir);
+      results.ratios = await ratiosInChild(storeEnv(api.size), failedB, config, outDir);
     });
-    await phase('ops cost', async () => {
-      say('what the access log and the metrics cost on query (b) …');
-      fs.rmSync(path.join(outDir, 'ops-cost.json'), { force: true });
-      const cost = await measureOpsCost(dataDir(api.size), api.size, outDir, undefined, say);
-      fs.writeFileSync(path.join(outDir, 'ops-cost.json'), `${JSON.stringify(cost, null, 2)}\n`);
-    });
+    // The embedded store only: the phase copies the served data folder.
+    if (!neo4j)
+      await phase('ops cost', async () => {
+        say('what the access log and the metrics cost on query (b) …');
+        fs.rmSync(path.join(outDir, 'ops-cost.json'), { force: true });
+        const cost = await measureOpsCost(dataDir(api.size), api.size, outDir, undefined, say);
+        fs.writeFileSync(path.join(outDir, 'ops-cost.json'), `${JSON.stringify(cost, null, 2)}\n`);
+      });
+    if (neo4j && config.peer) {
+      await phase('peer', async () => {
+        say(`ours and @neo4j/graphql on the same ${api.size}-article Neo4j database …`);
+        results.peer = await measurePeer(
+          config.neo4jUri,
+          outDir,
+          {
+            connections: config.connections,
+            durationS: config.durationS,
+            requestTimeoutS: config.requestTimeoutS,
+            memoryLimitBytes: config.memoryLimitMb * 1024 * 1024,
+          },
+          say,
+        );
+      });
+    }
     await phase('GraphQL cost', async () => {
       say('GraphQL cost …');
       const canned: Record<string, unknown> = { ...(results.ratios?.canned ?? {}) };
@@ -198,7 +248,7 @@ async function main(): Promise<void> {
   results.totalMs = Date.now() - t0;
   results.load = load.stop();
   save();
-  fs.writeFileSync(resultsFile, renderReport(results));
+  writeResults(outDir, resultsFile);
   appendOpsCost(resultsFile, outDir);
   say(`wrote ${path.relative(ROOT, resultsFile)} and ${path.relative(ROOT, rawFile)}`);
 }
@@ -208,15 +258,15 @@ async function main(): Promise<void> {
  * killed when it passes the memory limit or runs far over its budget.
  */
 async function ratiosInChild(
-  data: string,
+  storeEnv: Record<string, string>,
   knownFailure: string | null,
   config: ReturnType<typeof loadBenchConfig>,
   outDir: string,
 ): Promise<RatioResult> {
-  const out = path.join(outDir, 'ratios.json');
+  const out = path.join(outDir, `ratios-${storeEnv.KG_STORE ?? 'grafeo'}.json`);
   fs.rmSync(out, { force: true });
   const args: RatiosChildArgs = {
-    dataDir: data,
+    storeEnv,
     maxRounds: config.rounds,
     budgetS: config.ratioBudgetS,
     knownFailure,

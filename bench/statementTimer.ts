@@ -31,3 +31,24 @@ export function timingRunner(inner: CypherRunner, record: Recorder): CypherRunne
     close: () => inner.close(),
   };
 }
+
+type Interval = readonly [number, number];
+
+/** The length of the union of intervals: time during which at least one was open. */
+export function unionMs(intervals: readonly Interval[]): number {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let from = Number.NEGATIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  for (const [s, e] of sorted) {
+    if (s > to) {
+      if (to > from) total += to - from;
+      from = s;
+      to = e;
+    } else if (e > to) {
+      to = e;
+    }
+  }
+  if (to > from) total += to - from;
+  return total;
+}

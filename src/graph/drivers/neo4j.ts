@@ -79,6 +79,19 @@ export const NEO4J_TIMEOUTS = {
   maxTransactionRetryTime: 2000,
 } as const;
 
+/**
+ * Prefix of the statements of write transactions (document imports and removals). While an
+ * import grows the graph, Neo4j finds its cached plans stale every few seconds (statistics
+ * diverging, see `Discarded stale query` in debug.log) and plans them again; the two
+ * statements that write a document (14 and 6 subqueries) take 0.5–1.5 s each to plan, and
+ * replanning was about two thirds of the server's CPU over a 1,000-article import (140 s →
+ * 50 s). Their plans do not depend on the statistics: every MATCH and MERGE is a seek on a
+ * uniqueness constraint or the metric `doc` index, whatever the counts (checked with PROFILE,
+ * bench/RESULTS.md), so a cached plan is kept. A Neo4j query option, not Cypher: the text
+ * after it is the one both engines run, and only this driver adds it. Reads replan as usual.
+ */
+const REPLAN_SKIP = 'CYPHER replan=skip\n';
+
 /** Attempts of a write transaction that keeps failing with a transient error (deadlock). */
 const WRITE_RETRIES = 8;
 
@@ -198,7 +211,7 @@ class Neo4jRunner implements CypherRunner {
         fn({
           run: (query, params = {}) => {
             last = query;
-            return Neo4jRunner.exec(tx, query, params);
+            return Neo4jRunner.exec(tx, `${REPLAN_SKIP}${query}`, params);
           },
         }),
       );
