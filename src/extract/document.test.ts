@@ -77,6 +77,11 @@ describe('datesIn', () => {
       '2015-06-17',
     ]);
   });
+
+  it('reads year, month/day and a clock time as one day, but not a year before a fraction', () => {
+    expect(datesIn('2025 09/22 18:06:28').map((d) => d.iso)).toEqual(['2025-09-22']);
+    expect(datesIn('共2025 3/4 的人')).toEqual([]);
+  });
 });
 
 describe('headline', () => {

@@ -183,10 +183,13 @@ interface StatedDate {
   iso: string;
 }
 
-// Year-first days (2025-11-19, 2015/10/14, 2019年05月15日, 2019 年 01 月 28 日) and the
-// day-first form of some portals (17.06.2015); a four-digit number glued to more digits is no year.
+// Year-first days (2025-11-19, 2015/10/14, 2019年05月15日, 2019 年 01 月 28 日), the
+// day-first form of some portals (17.06.2015) and `2025 09/22 18:06:28`; a four-digit number glued
+// to more digits is no year.
 const YEAR_FIRST = /(?<!\d)(\d{4})\s*([-年/.])\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)\s*日?/g;
 const DAY_FIRST = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/g;
+// The year, then month/day, then a clock time: `2025 09/22 18:06:28` (a news agency's page header).
+const YEAR_THEN_MONTH_DAY = /(?<![\d/])(\d{4})\s+(\d{1,2})\/(\d{1,2})(?=\s+\d{1,2}:\d{2})/g;
 
 /** Every well-formed full date of `t`, in order. */
 export function datesIn(t: string): StatedDate[] {
@@ -202,6 +205,8 @@ export function datesIn(t: string): StatedDate[] {
     add(m.index, m[0].length, Number(m[1]), Number(m[3]), Number(m[4]));
   }
   for (const m of t.matchAll(DAY_FIRST)) add(m.index, m[0].length, Number(m[3]), Number(m[2]), Number(m[1]));
+  for (const m of t.matchAll(YEAR_THEN_MONTH_DAY))
+    add(m.index, m[0].length, Number(m[1]), Number(m[2]), Number(m[3]));
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -34,6 +34,19 @@ describe('organization rules', () => {
     expect(orgNamed(g, '宁晋县委组织部干部教育科')?.kind).toBe('PARTY_COMMITTEE');
   });
 
+  it('leaves the tense marker of a post out of the branch it names (某村原党支部书记 → 某村党支部)', () => {
+    const known = extract('青龙镇石门村原党支部书记李长河说，修路是大事。');
+    expect(orgNames(known)).toContain('石门村党支部');
+    expect(orgNames(known).some((n) => n.includes('原'))).toBe(false);
+    const unknown = extract('柳溪坪村原党支部书记李长河说，修路是大事。');
+    expect(orgNames(unknown).some((n) => n.includes('原'))).toBe(false);
+  });
+
+  it('names a village committee written 某村委会 in full, and 某村委 as written', () => {
+    expect(orgNames(extract('临安区太湖源镇白沙村委会主任王建军介绍了情况。'))).toContain('白沙村委会');
+    expect(orgNames(extract('记者来到白沙村。白沙村委办公楼前，群众排起长队。'))).toContain('白沙村委');
+  });
+
   it('names a village committee from the village of the sentence (村委会主任 → X村村委会)', () => {
     const g = extract('记者来到大柳树村，村委会主任正在整理台账。');
     expect(orgNamed(g, '大柳树村村委会')?.kind).toBe('GOVERNMENT');

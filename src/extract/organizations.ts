@@ -273,8 +273,12 @@ export function extractOrganizations(
       continue;
     }
     // 台城村党支部, 南文营社区党总支, 该村党支部 (该村 = the village named before).
-    // 金火村委办公楼: a village's 村委 (not 村委员).
-    const unit = UNIT_AFTER_PLACE.exec(ahead) ?? (levelChar === '村' ? /^委(?![员托])/.exec(ahead) : null);
+    // 金火村委办公楼: a village's 村委 (not 村委员); 金火村委会主任: its 村委会.
+    // 某村原党支部书记: the tense marker belongs to the post, not to the branch's name.
+    const tense = /^(?:原|时任|前任)(?=党|支部|总支|村委|居委)/.exec(ahead)?.[0] ?? '';
+    const unitAhead = ahead.slice(tense.length);
+    const unit =
+      UNIT_AFTER_PLACE.exec(unitAhead) ?? (levelChar === '村' && tense === '' ? /^委会|^委(?![员托])/.exec(ahead) : null);
     // 某镇党支部领办合作社: a township or county has a 党委, not a branch of its own; the branches named
     // after it are its villages' (the text names them generically).
     const branchOfTown =
@@ -282,7 +286,8 @@ export function extractOrganizations(
       /^(?:党支部|党总支|总支部|支部)/.test(unit[0]) &&
       /^(?:TOWNSHIP|COUNTY|CITY|PROVINCE)$/.test(h.level);
     if (unit !== null && !branchOfTown) {
-      add(place.name + unit[0], place, h.start, h.end + unit[0].length, h.end, 'org.place-unit');
+      const end = h.end + tense.length + unit[0].length;
+      add(place.name + unit[0], place, h.start, end, h.end + tense.length, 'org.place-unit');
       continue;
     }
     // 雄安新区容东管理委员会
@@ -455,6 +460,8 @@ export function extractOrganizations(
       start = open + 1;
     const quoted = text[start] === '“';
     let name = quoted ? text.slice(start + 1, ts - 1) + m[0] : text.slice(start, te);
+    // 某村原党支部书记: the tense marker belongs to the post.
+    name = name.replace(/(?:原|时任|前任)(?=(?:联合)?(?:党工委|党总支|党支部|党委)$)/, '');
     const inner = placeHits.find((h) => h.start >= start && h.end <= ts && !h.deictic);
     // 某镇党支部领办合作社: a town's own body is its 党委; a branch named by the town alone is generic.
     if (/党支部|党总支/.test(m[0]) && /(?:镇|乡|街道|县|市|区|省)$/.test(text.slice(start, ts))) continue;

@@ -36,6 +36,27 @@ describe('people rules', () => {
     expect(postsOf(g, '林小路')[0]?.title).toBe('编辑');
   });
 
+  it('reads an editor credit in brackets after other page links, or glued to the last sentence', () => {
+    const g = extract('一个标题\n正文说的是德清县的基层党建。\n【纠错】 【责任编辑:周立新】');
+    expect(names(g)).toEqual(['周立新']);
+    expect(postsOf(g, '周立新')[0]?.title).toBe('责任编辑');
+    const d = extract('一个标题\n正文说的是德清县的基层党建。（责任编辑：吴晓梅）');
+    expect(postsOf(d, '吴晓梅')[0]?.title).toBe('责任编辑');
+  });
+
+  it('reads a cadre of a named bureau (县税务局干部某某) as a person with that post', () => {
+    const g = extract('一个标题\n青川县税务局干部罗永明到村里担任第一书记。');
+    expect(names(g)).toEqual(['罗永明']);
+    expect(postsOf(g, '罗永明')[0]?.title).toMatch(/干部$/);
+  });
+
+  it('cuts a long run of post words where a word starts (省委金融办金融工委组织部副部长)', () => {
+    const g = extract('一个标题\n在山西省吉县白沙村，中共省委金融办金融工委组织部副部长赵明远，走访了农户。');
+    const title = postsOf(g, '赵明远')[0]?.title ?? '';
+    expect(title).toMatch(/组织部副部长$/);
+    expect(['融', '委'].includes(title[0] ?? '')).toBe(false);
+  });
+
   it('takes 本报 as the outlet of the 来源 line, and the reporter of a dispatch as its outlet’s', () => {
     const g = extract('一个标题\n来源：南方晨报 2021-05-06\n本报记者 许文静\n正文说的是基层党建。');
     expect(postsOf(g, '许文静')).toEqual([{ title: '记者', target: '南方晨报' }]);

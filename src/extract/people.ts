@@ -38,6 +38,8 @@ const TITLE_WORDS = [
   '副总裁', '总裁', '副总经理', '经理', '副会长', '会长', '厂长', '委员',
   // 楼栋长钱某, 党员联户长孙某, 调解员李某, 信息员赵某, 志愿者周某, 外卖骑手吴某, 社区民警郑某, 乡村医生王某.
   '楼栋长', '单元长', '户长', '调解员', '信息员', '联络员', '宣讲员', '志愿者', '骑手', '快递员', '民警', '医生',
+  // 县国税局干部魏某, 村干部陈某.
+  '干部',
 ].sort((a, b) => b.length - a.length);
 const TITLE_RE = new RegExp(TITLE_WORDS.join('|'), 'g');
 
@@ -144,7 +146,7 @@ export function extractPeople(
       let end = ts;
       let word = m[0];
       for (let guard = 0; guard < 4; guard++) {
-        let post = readPost(text, sentences, places, orgs.hits, end, word, ensureCentral);
+        let post = readPost(text, sentences, places, orgs.hits, tokens, end, word, ensureCentral);
         // 市委常委、秘书长李强: a bare post after 常委、 is a post of that committee (resolved below).
         if (post === null && text[end - 1] === '、' && titleEndingAt(text, end - 1) === '常委')
           post = { post: { title: word, target: null, at: end }, start: end };
@@ -232,7 +234,7 @@ export function extractPeople(
     for (const x of tail.matchAll(TITLE_RE)) title = x;
     if (title === null) continue;
     const ts = after + title.index;
-    const post = readPost(text, sentences, places, orgs.hits, ts, title[0], ensureCentral);
+    const post = readPost(text, sentences, places, orgs.hits, tokens, ts, title[0], ensureCentral);
     // The post starts after the verb: 被推荐担任党支部书记 → 党支部书记.
     const te = ts + title[0].length;
     if (post !== null && post.start < after) post.post.title = text.slice(after, te);
@@ -298,6 +300,7 @@ function readPost(
   sentences: SentenceIndex,
   places: PlaceAnalysis,
   orgHits: readonly OrgHit[],
+  tokens: TokenIndex,
   ts: number,
   word: string,
   ensureCentral: (at: number) => EntityRef,
@@ -322,6 +325,9 @@ function readPost(
   // A bare post: 市长 → the main city, 省长 → the province, 县长/区长 → the county.
   let ps = ts;
   while (ps > 0 && ts - ps < 6 && postChar(text[ps - 1]) && text[ps - 1] !== '兼') ps--;
+  // 省委金融办金融工委组织部副部长: a longer run of post words is cut where a word starts, not
+  // inside one (融工委组织部副部长).
+  while (ps < ts && postChar(text[ps - 1]) && !tokens.boundaryAt(ps)) ps++;
   // A post is given without its tense marker: 原第一书记 → 第一书记, 时任村主任 → 村主任.
   if (text.startsWith('时任', ps) && ps + 2 <= ts) ps += 2;
   else if (text[ps] === '原' && ps < ts) ps += 1;

@@ -14,7 +14,25 @@ function named(text: string): string[] {
   return g.places.filter((p) => counted.has(p.key)).map((p) => p.name);
 }
 
+describe('places inside honour titles', () => {
+  it('does not take a place named inside a quoted honour title as a place of the text', () => {
+    expect(named('他曾获评“最美扬州人”，带领村民发展产业。')).not.toContain('扬州市');
+    expect(named('这位“感动宁波”年度人物扎根基层。')).not.toContain('宁波市');
+    expect(named('扬州市开展“最美村官”评选。')).toContain('扬州市');
+  });
+});
+
 describe('places the gazetteer does not list', () => {
+  it('reads a county short form glued after another county as the start of a town name', () => {
+    const places = named('临安区太湖源镇白沙村的村民种茶。');
+    expect(places).toEqual(expect.arrayContaining(['临安区', '太湖源镇', '白沙村']));
+    expect(places).not.toContain('太湖县');
+  });
+
+  it('does not glue a county named before a village into the village name (在吉县白沙村)', () => {
+    expect(named('在吉县白沙村，村民种植苹果。').some((p) => p.includes('县白'))).toBe(false);
+  });
+
   it('takes a town and its village named together', () => {
     expect(named('近日，湖口镇石钟村举办党员大会。')).toEqual(expect.arrayContaining(['湖口镇', '石钟村']));
   });

@@ -5,7 +5,14 @@
  */
 import { compareHits, compareStrings, type Hit, type SentenceIndex } from './evidence';
 import { gazetteer, type Division, type NameEntry } from './gazetteer';
-import { implementVerbEndingAt, isAsciiDigit, isHan, NAME_STOP_CHARS, PUNCTUATION } from './lexicon';
+import {
+  implementVerbEndingAt,
+  isAsciiDigit,
+  isClauseBreak,
+  isHan,
+  NAME_STOP_CHARS,
+  PUNCTUATION,
+} from './lexicon';
 import { surnameLength } from './surnames';
 import { tokenize } from './tokens';
 import type { PlaceEntity, PlaceLevel } from './types';
@@ -220,6 +227,8 @@ function scanGazetteerNames(text: string): RawMatch[] {
         if (readsAsVerb(text, i, end)) continue;
         // 河北日报 / 河北新闻网 name an outlet, not the province.
         if (MEDIA_AFTER.test(text.slice(end, end + 4))) continue;
+        // “最美常州人”, “感动福建”年度人物: a place inside a quoted honour title is part of the title.
+        if (insideHonourTitle(text, i, end)) continue;
         // (程长春 吉凤竹): a surname glued before a two-character short form, between separators, is a
         // personal name in a byline, not the city.
         if (
@@ -245,6 +254,21 @@ function scanGazetteerNames(text: string): RawMatch[] {
   return out;
 }
 
+// The quote around [start, end) on its line, when its words are an honour title: 最美/感动/十佳 …
+// before the place, or 人/好人/楷模/标兵 … after it (a closed class of honour words).
+function insideHonourTitle(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('“', start);
+  if (open < 0 || text.lastIndexOf('”', start) > open || start - open > 8) return false;
+  const close = text.indexOf('”', end);
+  if (close < 0 || close - end > 8 || /[\n。]/.test(text.slice(open, close))) return false;
+  const before = text.slice(open + 1, start);
+  const after = text.slice(end, close);
+  return (
+    /^(?:最美|感动|十佳|十大|优秀|杰出|年度|百佳)/.test(before) ||
+    /^(?:人|好人|楷模|标兵|榜样|之星|工匠|骄傲)$/.test(after)
+  );
+}
+
 // A name resolves without knowing the main place when it has one candidate (or one under the
 // place named right before it: 衡水安平县 → 安平县 of 衡水市). County short forms wait for scope.
 function resolveConfident(matches: RawMatch[]): void {
@@ -252,10 +276,16 @@ function resolveConfident(matches: RawMatch[]): void {
   let prev: RawMatch | null = null;
   for (const m of matches) {
     let candidates = m.entry.divisions;
-    const chained = prev !== null && prev.end === m.start && prev.division !== null ? prev.division : null;
+    let chained = prev !== null && prev.end === m.start && prev.division !== null ? prev.division : null;
     if (chained !== null) {
-      const under = candidates.filter((d) => g.isWithin(d.code, chained.code));
+      const under = candidates.filter((d) => g.isWithin(d.code, chained?.code ?? ''));
       if (under.length > 0) candidates = under;
+      // 临安区太湖源镇: a short form right after a place it is not under starts a local name there
+      // (太湖 of 太湖源镇 is no 太湖县 of another province).
+      else if (m.entry.short) {
+        prev = m;
+        continue;
+      } else chained = null;
     }
     if (candidates.length > 1) {
       // 吉林 is both a province and a city: the higher level wins when unchained.
@@ -600,6 +630,15 @@ class PlaceBuilder {
     return null;
   }
 
+  // A clause start, or the end of a place named right before (青龙镇|石门村委会).
+  private nameMayStartAt(at: number): boolean {
+    return (
+      isClauseBreak(this.text[at - 1]) ||
+      '、“”■'.includes(this.text[at - 1] ?? '') ||
+      this.hits.some((h) => h.end === at && !h.deictic)
+    );
+  }
+
   // 形成村党委、党支部、网格党小组: a verb before a generic 村党委 is no village's name unless the
   // text names the village again (胜利村 and 前进村 are named more than once).
   private verbNamedOnce(core: string, suffix: string): boolean {
@@ -611,16 +650,20 @@ class PlaceBuilder {
   // 台城村党支部 with no place before it: a village or community named with its party
   // organization is a place even when no chain leads to it; it hangs under the main place.
   addOrgNamedSubplaces(mainKey: string | null): void {
-    // 余村村集体经济收入, 北庄村村民: a village's own people and property name it too.
-    const re = /(村|社区)(?=党支部|党总支|党委|党工委|居委会|村委会|党群服务中心)|(村)(?=村民|村集体)/g;
+    // 余村村集体经济收入, 北庄村村民: a village's own people and property name it too; so does its
+    // committee written short (石门村委会).
+    const re =
+      /(村|社区)(?=党支部|党总支|党委|党工委|居委会|村委会|党群服务中心)|(村)(?=村民|村集体)|(村)(?=委会)/g;
     for (const m of this.text.matchAll(re)) {
       const suffixAt = m.index;
       const start = subplaceStart(this.text, suffixAt, (i) => this.covered[i] === 1);
       if (start === null) continue;
       const end = suffixAt + m[0].length;
       const core = this.text.slice(start, suffixAt);
-      if (!this.free(start, end) || !validSubplaceCore(core)) continue;
-      const suffix = m[1] ?? m[2] ?? '';
+      if (!this.free(start, end) || !validSubplaceCore(core) || namesCounty(core)) continue;
+      // 石门村委会 names its village only where a name can start (听村委会的 names none).
+      if (m[3] !== undefined && (core.includes('村') || !this.nameMayStartAt(start))) continue;
+      const suffix = m[1] ?? m[2] ?? m[3] ?? '';
       if (this.verbNamedOnce(core, suffix)) continue;
       const level: PlaceLevel = suffix === '村' ? 'VILLAGE' : 'COMMUNITY';
       const existing = [...this.places.values()].find((p) => p.name === core + suffix && p.level === level);
@@ -649,7 +692,8 @@ class PlaceBuilder {
       const suffix = m[2] ?? m[4] ?? '';
       const end = m.index + m[0].length;
       const start = end - core.length - suffix.length;
-      if (!this.free(start, end) || !validSubplaceCore(core) || core.endsWith('城')) continue;
+      if (!this.free(start, end) || !validSubplaceCore(core) || core.endsWith('城') || namesCounty(core))
+        continue;
       const name = core + suffix;
       const level: PlaceLevel =
         suffix === '村' || suffix === '村民小组' ? 'VILLAGE' : suffix === '社区' ? 'COMMUNITY' : 'TOWNSHIP';
@@ -901,6 +945,12 @@ function validSubplaceCore(core: string, inside: ReadonlySet<string> = new Set()
   }
   for (let i = 1; i <= core.length; i++) if (implementVerbEndingAt(core, i) !== null) return false;
   return true;
+}
+
+// 在吉县白沙村: a county's suffix inside the core means two places were named, the county first
+// (a village named 县前村 has it first).
+function namesCounty(core: string): boolean {
+  return /.[省县区旗]/.test(core);
 }
 
 // Where a village/community name named with its organization starts: at the nearest boundary

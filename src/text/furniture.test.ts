@@ -16,7 +16,7 @@ describe('classifyLines: furniture lines', () => {
     ['字号：大 中 小', 'ui'],
     ['- 最新福州新闻 频道推荐', 'ui'],
     ['-', 'no-words'],
-    ['关键词：河北，社区责任编辑：刘政豪', 'keywords'],
+    ['关键词：河北，社区', 'keywords'],
     ['Copyright © 2021 河北新闻网 All Rights Reserved', 'copyright'],
     ['未经授权禁止转载', 'copyright'],
     ['凡注有“河北新闻网”电头的所有作品，版权均为本网站所有。未经许可不得转载、摘编。', 'copyright'],
@@ -118,9 +118,15 @@ describe('classifyLines: by position', () => {
     expect(classifyLines(lines).map(ruleOf)).toEqual(['keep', 'keep', 'ui', 'ui', 'tail']);
   });
 
-  it('keeps a line without its bullet or trailing editor credit', () => {
+  it('keeps a line without its bullet, with its trailing editor credit (a byline with a title)', () => {
     const line = '■ 大抓基层，增强基层党组织政治功能。（责任编辑：赵睿）';
     const v = classifyLines([line])[0];
-    expect(v?.kind === 'keep' && line.slice(v.start, v.end)).toBe('大抓基层，增强基层党组织政治功能。');
+    expect(v?.kind === 'keep' && line.slice(v.start, v.end)).toBe('大抓基层，增强基层党组织政治功能。（责任编辑：赵睿）');
+  });
+
+  it('drops the keywords of a keyword line but keeps the editor credit glued to it', () => {
+    const line = '关键词：河北，社区责任编辑：刘政豪';
+    const v = classifyLines(['正文。', line])[1];
+    expect(v?.kind === 'keep' && line.slice(v.start, v.end)).toBe('责任编辑：刘政豪');
   });
 });

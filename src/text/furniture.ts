@@ -69,7 +69,7 @@ const UI_TOKEN = new RegExp(
 );
 const UI_SEPARATORS = /[\s|｜/\\\-—–·•【】[\]（）()：:，,。>＞«»]/gu;
 
-// An editor credit glued to the end of a line: 关键词：河北，社区责任编辑：刘政豪 → 关键词：河北，社区
+// An editor credit glued to the end of a line: 关键词：河北，社区责任编辑：刘政豪 (the keywords go, the credit stays)
 const EDITOR_SUFFIX = /[（(【[]?\s*(?:责任编辑|责编)\s*[：:]\s*[\p{Script=Han}·\s]{1,12}[）)】\]]?\s*$/u;
 
 // Keyword / tag lines under an article: 关键词：河北，社区.
@@ -185,6 +185,9 @@ function isHeadlineWithDate(line: string): boolean {
 export function classifyLines(lines: readonly string[]): LineVerdict[] {
   const verdicts: LineVerdict[] = lines.map((line) => {
     const rule = lineRule(line);
+    // 关键词：河北，社区责任编辑：刘政豪: the keywords go, the editor credit (a byline) stays.
+    const credit = rule === 'keywords' ? EDITOR_SUFFIX.exec(line) : null;
+    if (credit !== null) return { kind: 'keep', start: credit.index, end: line.length };
     return rule ? { kind: 'drop', rule } : keepTrimmed(line);
   });
   const drop = (i: number, rule: FurnitureRule): void => {
@@ -249,11 +252,10 @@ export function classifyLines(lines: readonly string[]): LineVerdict[] {
   return verdicts;
 }
 
-// Keep a line without its decorative bullet and without an editor credit glued to its end.
+// Keep a line without its decorative bullet. An editor credit glued to its end stays: it is a
+// byline with a title (SOURCES.md), read by the people stage.
 function keepTrimmed(line: string): LineVerdict {
   const bullet = BULLET.exec(line);
   const start = bullet && HAN.test(line.slice(bullet[0].length)) ? bullet[0].length : 0;
-  const suffix = EDITOR_SUFFIX.exec(line);
-  const end = suffix && suffix.index > start ? suffix.index : line.length;
-  return { kind: 'keep', start, end };
+  return { kind: 'keep', start, end: line.length };
 }

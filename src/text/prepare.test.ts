@@ -102,7 +102,7 @@ describe('prepareText on the bundled articles', () => {
     expect(d.text).toContain('廊坊大力实施农村“领头羊”工程');
   });
 
-  it('001: drops breadcrumb, share button, keyword and editor line; keeps source and time', () => {
+  it('001: drops breadcrumb, share button and keywords; keeps source, time and the editor credit', () => {
     const d = doc('001');
     expect(paragraphs(d).slice(0, 4)).toEqual([
       '新思想引领新征程·河北答卷|筑牢坚强堡垒 夯实执政根基',
@@ -110,10 +110,10 @@ describe('prepareText on the bundled articles', () => {
       '2023-05-27 08:52:50',
       '筑牢坚强堡垒 夯实执政根基',
     ]);
-    for (const furniture of ['河北频道', '全景河北', '分享', '关键词', '责任编辑', '刘政豪', '■'])
-      expect(d.text).not.toContain(furniture);
+    for (const furniture of ['河北频道', '全景河北', '分享', '关键词', '■']) expect(d.text).not.toContain(furniture);
+    expect(paragraphs(d).at(-1)).toBe('责任编辑：刘政豪');
     expect(paragraphs(d)).toContain('大抓基层，增强基层党组织政治功能、组织功能');
-    expect(paragraphs(d).at(-1)).toMatch(
+    expect(paragraphs(d).at(-2)).toMatch(
       /凝聚起加快建设经济强省、美丽河北的磅礴力量。\(河北日报记者 赵建 刘冉 陈华$/,
     );
   });
