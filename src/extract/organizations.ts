@@ -278,7 +278,8 @@ export function extractOrganizations(
     const tense = /^(?:原|时任|前任)(?=党|支部|总支|村委|居委)/.exec(ahead)?.[0] ?? '';
     const unitAhead = ahead.slice(tense.length);
     const unit =
-      UNIT_AFTER_PLACE.exec(unitAhead) ?? (levelChar === '村' && tense === '' ? /^委会|^委(?![员托])/.exec(ahead) : null);
+      UNIT_AFTER_PLACE.exec(unitAhead) ??
+      (levelChar === '村' && tense === '' ? /^委会|^委(?![员托])/.exec(ahead) : null);
     // 某镇党支部领办合作社: a township or county has a 党委, not a branch of its own; the branches named
     // after it are its villages' (the text names them generically).
     const branchOfTown =

@@ -121,7 +121,9 @@ describe('classifyLines: by position', () => {
   it('keeps a line without its bullet, with its trailing editor credit (a byline with a title)', () => {
     const line = '■ 大抓基层，增强基层党组织政治功能。（责任编辑：赵睿）';
     const v = classifyLines([line])[0];
-    expect(v?.kind === 'keep' && line.slice(v.start, v.end)).toBe('大抓基层，增强基层党组织政治功能。（责任编辑：赵睿）');
+    expect(v?.kind === 'keep' && line.slice(v.start, v.end)).toBe(
+      '大抓基层，增强基层党组织政治功能。（责任编辑：赵睿）',
+    );
   });
 
   it('drops the keywords of a keyword line but keeps the editor credit glued to it', () => {

@@ -110,7 +110,8 @@ describe('prepareText on the bundled articles', () => {
       '2023-05-27 08:52:50',
       '筑牢坚强堡垒 夯实执政根基',
     ]);
-    for (const furniture of ['河北频道', '全景河北', '分享', '关键词', '■']) expect(d.text).not.toContain(furniture);
+    for (const furniture of ['河北频道', '全景河北', '分享', '关键词', '■'])
+      expect(d.text).not.toContain(furniture);
     expect(paragraphs(d).at(-1)).toBe('责任编辑：刘政豪');
     expect(paragraphs(d)).toContain('大抓基层，增强基层党组织政治功能、组织功能');
     expect(paragraphs(d).at(-2)).toMatch(
