@@ -39,7 +39,7 @@ export function extractDocument(doc: CleanDocument): DocumentGraph {
   const places = extractPlaces(text, sentences);
   const document = readDocumentInfo(doc, places.mainPlaceKey);
   const tokens = new TokenIndex(text);
-  const orgs = extractOrganizations(text, sentences, places, tokens);
+  const orgs = extractOrganizations(text, sentences, places, tokens, document.source);
   const entityAt = new Uint8Array(text.length + 1);
   for (const h of [...places.hits, ...orgs.hits]) entityAt.fill(1, h.start, h.end);
   const programs = extractPrograms(text, sentences, quotes, (i) => entityAt[i] === 1);

@@ -42,6 +42,13 @@ describe('organization rules', () => {
     expect(orgNames(unknown).some((n) => n.includes('原'))).toBe(false);
   });
 
+  it('takes the outlet of a masthead as the employer behind 本报讯(记者 …)', () => {
+    const g = extract(
+      '南川晚报 2023年05月06日 星期六\n社区议事会开起来\n本报讯(记者 王晓东)近日，江岸区丹水池街道召开议事会。',
+    );
+    expect(orgNamed(g, '南川晚报')?.kind).toBe('OTHER');
+  });
+
   it('names a village committee written 某村委会 in full, and 某村委 as written', () => {
     expect(orgNames(extract('临安区太湖源镇白沙村委会主任王建军介绍了情况。'))).toContain('白沙村委会');
     expect(orgNames(extract('记者来到白沙村。白沙村委办公楼前，群众排起长队。'))).toContain('白沙村委');

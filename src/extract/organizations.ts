@@ -184,6 +184,7 @@ export function extractOrganizations(
   sentences: SentenceIndex,
   places: PlaceAnalysis,
   tokens: TokenIndex,
+  outlet: string | null = null,
 ): OrgAnalysis {
   const organizations = new Map<string, OrganizationEntity>();
   const hits: OrgHit[] = [];
@@ -399,7 +400,11 @@ export function extractOrganizations(
     if (name === undefined || name.length < 2 || /^[本该]/.test(name) || taken[p] === 1) continue;
     add(name, null, p, p + name.length, p + name.length, 'org.outlet-dispatch');
   }
-  const source = SOURCE_LINE.exec(text)?.[1];
+  // The outlet of 本报: the 来源 line's, else the outlet the document info read from its header
+  // (a masthead `某某日报 2024年06月12日`).
+  const source =
+    SOURCE_LINE.exec(text)?.[1] ??
+    (outlet !== null && new RegExp(`(?:${MEDIA})$`).test(outlet) ? outlet : undefined);
   // 本报记者 许文静 / 本报宁波讯 (not 本报记者带着…, where no reporter is named).
   for (const m of text.matchAll(
     /本报(?=(?:特约|见习|实习)?(?:记者|通讯员)\s*[\u4e00-\u9fa5]{2,4}(?:[\s)）、]|$)|[\u4e00-\u9fa5]{0,4}讯)/g,

@@ -50,6 +50,11 @@ describe('people rules', () => {
     expect(postsOf(g, '罗永明')[0]?.title).toMatch(/干部$/);
   });
 
+  it('closes a name before 口中 (居委会干部某某口中的“老书记”)', () => {
+    const g = extract('一个标题\n后湖社区居委会干部裴素花口中的“老书记”，正是老党员周德兴。');
+    expect(names(g)).toContain('裴素花');
+  });
+
   it('cuts a long run of post words where a word starts (省委金融办金融工委组织部副部长)', () => {
     const g = extract('一个标题\n在山西省吉县白沙村，中共省委金融办金融工委组织部副部长赵明远，走访了农户。');
     const title = postsOf(g, '赵明远')[0]?.title ?? '';

@@ -29,6 +29,17 @@ describe('places the gazetteer does not list', () => {
     expect(places).not.toContain('太湖县');
   });
 
+  it('reads a street office written 街办 as the gazetteer’s 街道', () => {
+    expect(named('在武汉市江岸区丹水池街办后湖社区，居民议事会每月召开。')).toEqual(
+      expect.arrayContaining(['丹水池街道', '后湖社区']),
+    );
+  });
+
+  it('takes no predicate opening a clause for a community named with its committee', () => {
+    expect(named('江岸区翠湖社区建立议事会，切实发挥社区党委的引领作用。')).toEqual(['江岸区', '翠湖社区']);
+    expect(named('江岸区翠湖社区建立议事会，充分发挥社区党委的引领作用。')).toEqual(['江岸区', '翠湖社区']);
+  });
+
   it('does not glue a county named before a village into the village name (在吉县白沙村)', () => {
     expect(named('在吉县白沙村，村民种植苹果。').some((p) => p.includes('县白'))).toBe(false);
   });

@@ -570,11 +570,17 @@ class PlaceBuilder {
     // A township of the gazetteer under the county (or under one county of the city) named before it.
     if (parent.code !== null && (parent.level === 'COUNTY' || parent.level === 'CITY')) {
       const counties = parent.level === 'COUNTY' ? [parent.code] : this.g.childrenOf(parent.code);
-      let best: { name: string; county: string } | null = null;
+      let best: { name: string; county: string; written: number } | null = null;
       for (const c of counties) {
         for (const t of this.g.townsOfCounty(c)) {
-          if (ahead.startsWith(t) && (best === null || t.length > best.name.length))
-            best = { name: t, county: c };
+          // 武当路街办: a street office is often written 街办 (the gazetteer's 武当路街道).
+          const written = ahead.startsWith(t)
+            ? t.length
+            : t.endsWith('街道') && ahead.startsWith(`${t.slice(0, -2)}街办`)
+              ? t.length
+              : 0;
+          if (written > 0 && (best === null || t.length > best.name.length))
+            best = { name: t, county: c, written };
         }
       }
       // 百尺杆镇 for the gazetteer's 百尺竿镇: a variant character in a long name, written as the text has it.
@@ -582,7 +588,7 @@ class PlaceBuilder {
         for (const c of counties) {
           for (const t of this.g.townsOfCounty(c)) {
             if (t.length >= 4 && oneCharVariant(ahead.slice(0, t.length), t)) {
-              best = { name: ahead.slice(0, t.length), county: c };
+              best = { name: ahead.slice(0, t.length), county: c, written: t.length };
               break;
             }
           }
@@ -593,7 +599,7 @@ class PlaceBuilder {
         return {
           name: best.name,
           level: 'TOWNSHIP',
-          end: pos + best.name.length,
+          end: pos + best.written,
           countyCode: parent.level === 'CITY' ? best.county : null,
         };
       }
@@ -660,7 +666,8 @@ class PlaceBuilder {
       if (start === null) continue;
       const end = suffixAt + m[0].length;
       const core = this.text.slice(start, suffixAt);
-      if (!this.free(start, end) || !validSubplaceCore(core) || namesCounty(core)) continue;
+      if (!this.free(start, end) || !validSubplaceCore(core) || namesCounty(core) || startsWithAdverb(core))
+        continue;
       // 石门村委会 names its village only where a name can start (听村委会的 names none).
       if (m[3] !== undefined && (core.includes('村') || !this.nameMayStartAt(start))) continue;
       const suffix = m[1] ?? m[2] ?? m[3] ?? '';
@@ -692,7 +699,13 @@ class PlaceBuilder {
       const suffix = m[2] ?? m[4] ?? '';
       const end = m.index + m[0].length;
       const start = end - core.length - suffix.length;
-      if (!this.free(start, end) || !validSubplaceCore(core) || core.endsWith('城') || namesCounty(core))
+      if (
+        !this.free(start, end) ||
+        !validSubplaceCore(core) ||
+        core.endsWith('城') ||
+        namesCounty(core) ||
+        startsWithAdverb(core)
+      )
         continue;
       const name = core + suffix;
       const level: PlaceLevel =
@@ -907,6 +920,29 @@ function startsWithVerb(core: string): boolean {
   const first = tokenize(core)[0];
   return (
     first !== undefined && first.word.length >= 2 && first.word.length < core.length && /^v/.test(first.tag)
+  );
+}
+
+// 充分发挥|社区党委, 积极推动|村党支部: a core that opens with an adverb word is a predicate, not a
+// name (the segmenter may read the whole idiom as one word, so its first two characters are asked too).
+function startsWithAdverb(core: string): boolean {
+  if (core.length >= 4) {
+    const head = tokenize(core.slice(0, 2));
+    const tail = tokenize(core.slice(2));
+    if (
+      head.length === 1 &&
+      /^(?:d|ad)$/.test(head[0]?.tag ?? '') &&
+      tail.length === 1 &&
+      /^v/.test(tail[0]?.tag ?? '')
+    )
+      return true;
+  }
+  const first = tokenize(core)[0];
+  return (
+    first !== undefined &&
+    first.word.length >= 2 &&
+    first.word.length < core.length &&
+    /^(?:d|ad)$/.test(first.tag)
   );
 }
 

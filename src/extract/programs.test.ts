@@ -24,6 +24,16 @@ describe('program candidates', () => {
     expect(programNamed(g, '积分争优')).toBeDefined();
   });
 
+  it('names a volunteer campaign by its quote, not by the kind of activity after it', () => {
+    const g = extract('近日，城关镇在光华社区开展“我当一天楼栋长”志愿服务活动。');
+    expect(programNamed(g, '我当一天楼栋长')).toBeDefined();
+  });
+
+  it('takes the quoted name of a campaign held under a theme (以“…”为主题的“X行动”)', () => {
+    const g = extract('今年，城关镇在全体党员中展开了以“亮身份、作表率”为主题的“楼道先锋行动”。');
+    expect(programNamed(g, '楼道先锋行动')).toBeDefined();
+  });
+
   it('keeps what is built before 建设: “六型”服务机关建设 → 六型服务机关', () => {
     const g = extract('全局扎实开展“六型”服务机关建设，着力提升组织力。');
     expect(programNamed(g, '六型服务机关')).toBeDefined();

@@ -43,7 +43,7 @@ const SUFFIX_RE = new RegExp(UNQUOTED_SUFFIXES.map((s) => s.word).join('|'), 'g'
 const GENERIC_TOKENS = [
   '常态化', '工作', '长效', '实践', '主题', '系列', '专项', '议事', '决策', '社区', '治理', '服务', '管理',
   '集约', '数字', '党建', '创建', '特色', '品牌', '示范', '宣传', '教育', '培训', '联动', '协同', '综合', '社会',
-  '基层', '网格', '组织',
+  '基层', '网格', '组织', '志愿', '学习', '帮扶', '关爱', '宣讲', '文化',
 ];
 
 // A figure of speech is recognised by its shape, not listed: a short quoted noun with no count
@@ -404,7 +404,13 @@ function readQuotedGroup(
 
   if (inTitle) return;
   // 打造固本强基的“龙头工程”: a quote after 的 is a label the sentence gives, not a name it runs.
-  if (text[first.open - 1] === '的' && implementVerbEndingAt(text, first.open - 1) === null) return;
+  // 以“…”为主题的“网格先锋行动”: after a theme or a means the quote is the name of what is held.
+  if (
+    text[first.open - 1] === '的' &&
+    implementVerbEndingAt(text, first.open - 1) === null &&
+    !/为(?:主题|主线|载体|抓手)的$/.test(text.slice(Math.max(0, first.open - 5), first.open))
+  )
+    return;
   // “领航工程”, “红色驿站”, “党群会客厅”: a quoted name that itself ends in a type suffix.
   const verb =
     verbBefore(text, first.open) ?? frameAround(text, first, last) ?? coordinated(text, first, claimed);
