@@ -77,7 +77,15 @@ export function extractDocument(doc: CleanDocument): DocumentGraph {
   const orgList = [...organizations.values()].sort((a, b) => compareStrings(a.key, b.key));
   const programList = [...programs.programs.values()].sort((a, b) => compareStrings(a.key, b.key));
   const peopleList = [...people.people.values()].sort((a, b) => compareStrings(a.key, b.key));
-  const hits: Hit[] = [...places.hits, ...orgs.hits, ...programs.hits, ...people.hits];
+  // 重庆某某农业开发有限公司: a place inside the name of a company or an institution is part of
+  // that name, not a place the text names (a party or government body's place prefix is).
+  const insideCompany = (h: Hit): boolean =>
+    orgs.hits.some(
+      (o) =>
+        o.start <= h.start && h.end < o.end && COMPANY_NAME.test(organizations.get(o.ref.key)?.name ?? ''),
+    );
+  const placeHits = places.hits.filter((h) => !insideCompany(h));
+  const hits: Hit[] = [...placeHits, ...orgs.hits, ...programs.hits, ...people.hits];
   const mentions = buildMentions(
     sentences,
     [
@@ -102,6 +110,11 @@ export function extractDocument(doc: CleanDocument): DocumentGraph {
     mentions,
   };
 }
+
+// The type words of companies and institutions (a closed class, as in the organization stage); a
+// village's own collective (某村集体经济合作社) is a body of the village, its name names the village.
+const COMPANY_NAME =
+  /(?:公司|集团|(?<!村集体经济|股份经济)合作社|银行|信用社|医院|卫生院|大学|学院|中学|小学|协会|商会|研究院)$/;
 
 // The year the article speaks from: its date, else a year in a headline among its first two
 // paragraphs (——回眸2021·我市扎实开展党史学习教育综述 → 2021). Not a sentence or a caption

@@ -42,6 +42,11 @@ describe('organization rules', () => {
     expect(orgNames(unknown).some((n) => n.includes('原'))).toBe(false);
   });
 
+  it('reads no organization inside a document title (《中国共产党支部工作条例》)', () => {
+    const g = extract('会上，第一书记组织全体党员学习《中国共产党支部工作条例》。');
+    expect(orgNames(g).some((n) => n.includes('支部'))).toBe(false);
+  });
+
   it('takes the outlet of a masthead as the employer behind 本报讯(记者 …)', () => {
     const g = extract(
       '南川晚报 2023年05月06日 星期六\n社区议事会开起来\n本报讯(记者 王晓东)近日，江岸区丹水池街道召开议事会。',

@@ -451,6 +451,8 @@ export function extractOrganizations(
     if (/^(?:联合)?(?:党工委|党总支|党支部|党委)/.test(text.slice(te, te + 5))) continue;
     // 东江大学化学系… and 某某大学学生 keep 大学; 大学生 is no university.
     if (m[0] === '大学' && text[te] === '生') continue;
+    // 《中国共产党支部工作条例》 is a title, not a branch.
+    if (insideTitle(text, ts, te)) continue;
     const found = namedUnitStart(text, tokens, placeHits, ts);
     if (found === null) continue;
     let { start } = found;

@@ -50,6 +50,18 @@ describe('people rules', () => {
     expect(postsOf(g, '罗永明')[0]?.title).toMatch(/干部$/);
   });
 
+  it('reads 责编 as an editor credit in a header line', () => {
+    const g = extract(
+      '一个标题\n2019-07-26 14:47:39  来源：某某在线  责编：周晓峰\n正文说的是德清县的基层党建。',
+    );
+    expect(postsOf(g, '周晓峰')[0]?.title).toBe('责编');
+  });
+
+  it('prefers the full name the text writes again to a shorter reading (书记某某某时)', () => {
+    const g = extract('一个标题\n记者见到白沙村党支部书记邓立建时，他刚上任。但邓立建底气十足。');
+    expect(names(g)).toEqual(['邓立建']);
+  });
+
   it('closes a name before 口中 (居委会干部某某口中的“老书记”)', () => {
     const g = extract('一个标题\n后湖社区居委会干部裴素花口中的“老书记”，正是老党员周德兴。');
     expect(names(g)).toContain('裴素花');

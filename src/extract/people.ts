@@ -430,6 +430,16 @@ function nameByFollower(text: string, pos: number, tokens: TokenIndex): string |
   const b = fits(short);
   if (b !== null) return text.slice(pos, pos + short);
   if (a !== null) return text.slice(pos, pos + long);
+  // 党支部书记邓某建时…邓某建底气十足: a full name the text writes again wins over the segmenter's
+  // shorter reading.
+  const repeated = text.slice(pos, pos + long);
+  if (
+    repeated.length === long &&
+    [...repeated].every((c) => isHan(c) && !NAME_STOP_CHARS.has(c)) &&
+    !TITLE_WORDS.some((w) => repeated.includes(w)) &&
+    text.indexOf(repeated, pos + long) >= 0
+  )
+    return repeated;
   return nameByTokens(text, pos, tokens);
 }
 
@@ -561,8 +571,8 @@ const APPOINTED = /担任|出任|当选为?|兼任|[，,]现任/g;
 // Newsroom titles of a byline (a closed class), longest first: 见习记者 before 记者.
 // prettier-ignore
 const BYLINE_TITLES = [
-  '特约通讯员', '通讯员', '见习记者', '实习记者', '特约记者', '首席记者', '摄影记者', '记者', '责任编辑', '编辑',
-  '校对', '实习生',
+  '特约通讯员', '通讯员', '见习记者', '实习记者', '特约记者', '首席记者', '摄影记者', '记者', '责任编辑', '责编',
+  '编辑', '校对', '实习生',
 ];
 const BYLINE_TITLE_RE = new RegExp(BYLINE_TITLES.join('|'), 'g');
 // What may come right before a byline title: the start of a line, a bracket, a separator, the end of

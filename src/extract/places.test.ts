@@ -22,6 +22,23 @@ describe('places inside honour titles', () => {
   });
 });
 
+describe('places inside company names and common words', () => {
+  it('does not count a place that only opens a company name as a place of the text', () => {
+    expect(named('白沙村与杭州绿源农业开发有限公司合作种茶。')).not.toContain('杭州市');
+    expect(named('临安区太湖源镇白沙村股份经济合作社今年分红。')).toContain('白沙村');
+  });
+
+  it('does not read a county short form as a place of another province than the text’s', () => {
+    const places = named('德城区二屯镇立足资源禀赋，盘活资源资产。');
+    expect(places).toContain('德城区');
+    expect(places).not.toContain('资源县');
+  });
+
+  it('does not read a village collective (村集体) after a verb of going as a village', () => {
+    expect(named('该镇把工作方向调整到壮大村集体经济上来。')).toEqual([]);
+  });
+});
+
 describe('places the gazetteer does not list', () => {
   it('reads a county short form glued after another county as the start of a town name', () => {
     const places = named('临安区太湖源镇白沙村的村民种茶。');

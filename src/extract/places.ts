@@ -354,17 +354,30 @@ function chooseMainDivision(
   // A county short form is a word too often to decide the main place alone: 具有石门特色 in an
   // article naming no confident place is no article about 石门县.
   // It counts beside a confident place, or with a township of its own after it (雷州企水镇).
-  const anyConfident = matches.some((m) => m.division !== null);
+  // Beside a confident place means in its province: 资源禀赋 in an article about 德城区 is no
+  // 资源县 of another province.
   const g0 = gazetteer();
+  const confidentProvinces = new Set(
+    matches.flatMap((m) => (m.division === null ? [] : [g0.lineage(m.division.code).at(-1)?.code])),
+  );
+  const besideConfident = (county: Division): boolean =>
+    confidentProvinces.has(g0.lineage(county.code).at(-1)?.code);
   const townAfter = (m: RawMatch, county: Division): boolean =>
     g0.townsOfCounty(county.code).some((t) => text.startsWith(t, m.end));
+  // A headline names what the article is about: its places weigh as much as three mentions.
+  const firstLine = text.indexOf('\n');
+  const headlineEnd =
+    firstLine > 0 && firstLine <= 50 && !/[。，；！？]/.test(text.slice(0, firstLine)) ? firstLine : 0;
   for (const m of matches) {
     const d =
       m.division ??
-      (m.tentative !== null && (anyConfident || townAfter(m, m.tentative)) ? m.tentative : null);
+      (m.tentative !== null && (besideConfident(m.tentative) || townAfter(m, m.tentative))
+        ? m.tentative
+        : null);
     if (d === null) continue;
+    const weight = m.end <= headlineEnd ? 3 : 1;
     for (const x of g.lineage(d.code)) {
-      subtree.set(x.code, (subtree.get(x.code) ?? 0) + 1);
+      subtree.set(x.code, (subtree.get(x.code) ?? 0) + weight);
       if (!first.has(x.code)) first.set(x.code, m.start);
     }
   }
@@ -692,7 +705,7 @@ class PlaceBuilder {
   // township named before it in the sentence, else under the main place.
   addStandaloneSubplaces(mainKey: string | null): void {
     const re =
-      /(?:到|在|赴|至|走进|来到|深入|前往|走访|考察|调研|视察|地处|驻|[（(]原)了?([\u4e00-\u9fa5]{2,4}?)(村民小组|村|社区|镇|乡|街道)(?![民级里庄落委务干部两镇街村长])|(?<=^|[，。；：！？、\n“”■])([\u4e00-\u9fa5]{2,4}?)(村|社区|街道|镇|乡)(?=位于|地处|坐落|在[\u4e00-\u9fa5]{2,}(?:成立|召开|举办|开展)|党工委|党委|办事处)/g;
+      /(?:到|在|赴|至|走进|来到|深入|前往|走访|考察|调研|视察|地处|驻|[（(]原)了?([\u4e00-\u9fa5]{2,4}?)(村民小组|村|社区|镇|乡|街道)(?![民级里庄落委务干部两镇街村长集])|(?<=^|[，。；：！？、\n“”■])([\u4e00-\u9fa5]{2,4}?)(村|社区|街道|镇|乡)(?=位于|地处|坐落|在[\u4e00-\u9fa5]{2,}(?:成立|召开|举办|开展)|党工委|党委|办事处)/g;
     const sorted = [...this.hits].sort(compareHits);
     for (const m of this.text.matchAll(re)) {
       const core = m[1] ?? m[3] ?? '';
