@@ -42,6 +42,11 @@ describe('organization rules', () => {
     expect(orgNames(unknown).some((n) => n.includes('原'))).toBe(false);
   });
 
+  it('keeps an agency named after a place short form as written (奎文公安分局)', () => {
+    const g = extract('山东潍坊奎文区开展攻坚行动。奎文公安分局机关党委组建志愿服务队。');
+    expect(orgNames(g)).toContain('奎文公安分局');
+  });
+
   it('reads no organization inside a document title (《中国共产党支部工作条例》)', () => {
     const g = extract('会上，第一书记组织全体党员学习《中国共产党支部工作条例》。');
     expect(orgNames(g).some((n) => n.includes('支部'))).toBe(false);

@@ -305,7 +305,9 @@ export function extractOrganizations(
     const nested =
       agency !== null && placeHits.some((p) => p.start > h.start && p.start < h.end + agency[0].length);
     if (agency !== null && !nested && !h.deictic && validCore(agency[0].slice(0, -1))) {
-      add(place.name + agency[0], place, h.start, h.end + agency[0].length, h.end, 'org.place-agency');
+      // 奎文公安分局: an agency named after the short form keeps the name as written.
+      const written = h.rule === 'place.gazetteer-short' ? text.slice(h.start, h.end) : place.name;
+      add(written + agency[0], place, h.start, h.end + agency[0].length, h.end, 'org.place-agency');
     }
   }
 

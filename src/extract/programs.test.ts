@@ -18,6 +18,11 @@ describe('program candidates', () => {
     expect(programNamed(g, '两联系、两服务')).toBeDefined();
   });
 
+  it('takes a quoted name framed by 以“…”项目为抓手 (a type word between quote and frame)', () => {
+    const g = extract('今年以来，东城区委以“支部联建·书记挂帅”项目为抓手推进机关党建。');
+    expect(programNamed(g, '支部联建·书记挂帅')).toBeDefined();
+  });
+
   it('names a program by its quoted core: the words between quote and type word only describe it', () => {
     const g = extract('该县深入推进“红旗飘扬”强基工程，全面推行党员“积分争优”评价新模式。');
     expect(programNamed(g, '红旗飘扬工程')?.aliases).toContain('红旗飘扬强基工程');

@@ -456,7 +456,7 @@ function isBareProgramName(text: string, q: Quote, name: string): boolean {
 // What may follow a bare program name directly: a function word, a generic type word or a verb of
 // carrying it out (“双报到”工作, “双报到”以来, “说事会”的做法, “积分换星”和…).
 const MAY_FOLLOW_NAME = new RegExp(
-  `^(?:[的等和与及、在中后时以为了是让把将被从到对由已也都就并]|${[...TAIL_TOKENS, ...SUFFIXES.map((x) => x.word)].join('|')}|党建|服务|治理|管理|考评|考核|评价|评议|开展|实施|推行|推进|落实|运行|启动|工作|活动|建设|作为|成为)`,
+  `^(?:[的等和与及、在中后时以为了是让把将被从到对由已也都就并]|${[...TAIL_TOKENS, ...SUFFIXES.map((x) => x.word)].join('|')}|项目|党建|服务|治理|管理|考评|考核|评价|评议|开展|实施|推行|推进|落实|运行|启动|工作|活动|建设|作为|成为)`,
 );
 
 // 实施党支部“堡垒指数”管理和党员“先锋指数”考评: a quote joined by 和/与/及/、 (with a few words of scope)
@@ -488,7 +488,8 @@ function readVerbPlans(text: string, claimed: Uint8Array, record: Recorder): voi
 // subject works through. Returns a kind word for `VERB_KINDS` (建立 → MECHANISM).
 function frameAround(text: string, first: Quote, last: Quote): string | null {
   const before = text.slice(Math.max(0, first.open - 1), first.open);
-  const after = text.slice(last.close + 1, last.close + 6);
+  // 以“党建攻坚·书记领衔”项目为抓手: a generic type word may stand between the quote and 为.
+  const after = text.slice(last.close + 1, last.close + 8).replace(/^(?:项目|品牌|活动|工作)/, '');
   if (
     before === '以' &&
     /^为(?:载体|抓手|依托|平台|引领|主线|核心|切入点|突破口|牵引|统领|重点|纽带)/.test(after)
