@@ -119,6 +119,13 @@ describe('which numbers are metrics', () => {
 });
 
 describe('what a metric counts (subject)', () => {
+  it('cuts a long counted phrase where a word ends, not inside one', () => {
+    const g = extract('某区推进党建\n在区级层面设立1个区域化党建工作联席会议平台，作为议事机构。');
+    const subject = metric(g, '1个').subject ?? '';
+    expect(subject.startsWith('区域化党建')).toBe(true);
+    expect(subject.endsWith('平')).toBe(false);
+  });
+
   it('ends the noun read after the number where a predicate starts', () => {
     const g = extract('某区纪实\n全区把120个老旧小区分成三档管理，每天有300多名骑手穿梭于大街小巷。');
     expect(metric(g, '120个').subject).toBe('老旧小区');

@@ -613,7 +613,15 @@ function readNounAfter(text: string, pos: number, words?: TokenIndex): string | 
   const capped = i - start - notes >= 12;
   // 200多位群众心头热乎乎的——: nothing after 的, so the words before it are the noun.
   if (i === start && beforeDe !== '') return beforeDe.length <= 12 ? beforeDe : null;
-  const noun = (capped ? cutAtHead(text.slice(start, i)) : text.slice(start, i)).replace(PINYIN_NOTES, '');
+  // A phrase cut by the length cap ends where a word of the segmenter ends (…联席会议平台 is not
+  // …联席会议平).
+  const straddling = capped ? words?.at(i) : undefined;
+  const end =
+    straddling !== undefined && straddling.start < i && straddling.start > start ? straddling.start : i;
+  const noun = (capped ? cutAtHead(text.slice(start, end)) : text.slice(start, end)).replace(
+    PINYIN_NOTES,
+    '',
+  );
   // 1000平方米以上的达24%: a copula, not a noun, follows.
   if (/^(?:达|为|占|是|超)/.test(noun)) return null;
   return noun.length > 0 && noun.length <= 12 ? noun : null;
