@@ -46,6 +46,15 @@ describe('places the gazetteer does not list', () => {
     expect(places).not.toContain('太湖县');
   });
 
+  it('reads a high-tech zone by its full name, one place under the city named before it', () => {
+    const g: DocumentGraph = extractDocument(
+      cleanFromString('标题\n在成都天府高新区党工委指导下推进党建。四川成都天府高新区共有企业党组织80个。'),
+    );
+    const zones = g.places.filter((p) => p.name.endsWith('高新区'));
+    expect(zones.map((p) => p.name)).toEqual(['天府高新区']);
+    expect(g.places.find((p) => p.key === zones[0]?.parentKey)?.name).toBe('成都市');
+  });
+
   it('reads a street office written 街办 as the gazetteer’s 街道', () => {
     expect(named('在武汉市江岸区丹水池街办后湖社区，居民议事会每月召开。')).toEqual(
       expect.arrayContaining(['丹水池街道', '后湖社区']),

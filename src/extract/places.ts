@@ -491,16 +491,28 @@ class PlaceBuilder {
   // 雄安新区 (no GB/T 2260 code): a state-level new area, under the province named before it or the
   // document's province.
   addNewAreas(mainProvince: Division | null): void {
-    const re = /([\u4e00-\u9fa5]{2})新区/g;
-    for (const m of this.text.matchAll(re)) {
-      const start = m.index;
-      const end = start + m[0].length;
+    // 东湖高新区: a high-tech zone keeps its two-character name before 高新区 (not 湖高 + 新区).
+    const re = /([\u4e00-\u9fa5]{2})(?:高新区|新区)/g;
+    const found = [...this.text.matchAll(re)].filter((m) => {
       const core = m[1] ?? '';
       // 调研新区: a verb before 新区 means "the new area" spoken of, not one named.
       const verb = /^v/.test(tokenize(core)[0]?.tag ?? '');
-      if (!this.free(start, end) || !validSubplaceCore(core) || verb) continue;
-      const before = this.hits.find((h) => h.end === start && (h.level === 'PROVINCE' || h.level === 'CITY'));
-      const parentKey = before?.ref.key ?? (mainProvince === null ? null : codeKey(mainProvince.code));
+      return this.free(m.index, m.index + m[0].length) && validSubplaceCore(core) && !verb;
+    });
+    // One zone per name: under the province or city named right before any of its mentions.
+    const parents = new Map<string, string>();
+    for (const m of found) {
+      const before = this.hits.find(
+        (h) => h.end === m.index && (h.level === 'PROVINCE' || h.level === 'CITY'),
+      );
+      const known = parents.get(m[0]);
+      if (before !== undefined && (known === undefined || before.level === 'CITY'))
+        parents.set(m[0], before.ref.key);
+    }
+    for (const m of found) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const parentKey = parents.get(m[0]) ?? (mainProvince === null ? null : codeKey(mainProvince.code));
       const key = this.ensureSubplace(m[0], 'OTHER', parentKey, start, 'place.new-area');
       this.pushHit({
         ref: { label: 'Place', key },
