@@ -55,6 +55,21 @@ describe('places the gazetteer does not list', () => {
     expect(g.places.find((p) => p.key === zones[0]?.parentKey)?.name).toBe('成都市');
   });
 
+  it('takes a township no chain leads to when the text names it twice at a clause start', () => {
+    expect(named('石岭镇举办擂台赛。石岭镇18个村参加。')).toContain('石岭镇');
+    expect(named('石岭镇举办擂台赛，各村参加。')).not.toContain('石岭镇');
+  });
+
+  it('takes villages listed after 、 (three or more in a sentence) as places', () => {
+    const places = named('干部们观摩了桃坑村菜园、梅岭村“积分超市”、竹溪村党群服务中心等项目。');
+    expect(places).toEqual(expect.arrayContaining(['梅岭村', '竹溪村']));
+  });
+
+  it('takes no quoted term, dictionary word or body name for an unlisted village', () => {
+    const places = named('全县消除“空壳村”。“空壳村”越来越少。示范村建设提速，示范村增至8个。农业农村局、示范村、文明村参加。');
+    expect(places).toEqual([]);
+  });
+
   it('reads a street office written 街办 as the gazetteer’s 街道', () => {
     expect(named('在武汉市江岸区丹水池街办后湖社区，居民议事会每月召开。')).toEqual(
       expect.arrayContaining(['丹水池街道', '后湖社区']),

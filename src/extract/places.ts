@@ -149,6 +149,7 @@ export function extractPlaces(text: string, sentences: SentenceIndex): PlaceAnal
   builder.addOrgNamedSubplaces(mainKey);
   builder.addStandaloneSubplaces(mainKey);
   builder.addTownVillagePairs(mainKey);
+  builder.addUnlistedSubplaces(mainKey);
   builder.addRepeats();
   builder.addShortRepeats();
   builder.addDeictics({
@@ -845,6 +846,84 @@ class PlaceBuilder {
 
   // 北庄村如期完成换届: a town/village/community named earlier with its chain is the same place
   // when named again alone (names of three characters or more, to stay unambiguous).
+  // 大济镇举办…。大济镇23个村…, or …、蒲山村…、坑北村…、尾坂村…: a township, village or community
+  // the gazetteer does not list and no chain leads to, named where a clause starts and written at
+  // least twice, or one of three or more villages (communities) listed after 、 in one sentence.
+  // Not a word of the segmenter's dictionary (示范村, 小城镇) and no predicate. A village hangs under
+  // the township or county named last before it in its paragraph, else under the main place.
+  addUnlistedSubplaces(mainKey: string | null): void {
+    const re = /(?<=^|[，。；：！？、\n“”■（(了])([\u4e00-\u9fa5]{2,3}?)(村|社区|街道|镇|乡)/g;
+    const candidates: Array<{ core: string; suffix: string; start: number; end: number; free: boolean }> = [];
+    for (const m of this.text.matchAll(re)) {
+      const core = m[1] ?? '';
+      const suffix = m[2] ?? '';
+      const start = m.index;
+      const end = start + m[0].length;
+      const next = this.text[end] ?? '';
+      // 村民, 村级, 村委会 …, 镇村, 乡镇: the suffix starts another word.
+      if ((suffix === '村' || suffix === '社区') && /[民级里庄落委务干部两集内名局厅办]/.test(next)) continue;
+      // “空壳村”: a quoted term, not a place.
+      if (this.quotedAt(start)) continue;
+      if ((suffix === '镇' || suffix === '乡') && /[村镇级长域里内]/.test(next)) continue;
+      if (!validSubplaceCore(core) || namesCounty(core)) continue;
+      if (startsWithVerb(core) || startsWithAdverb(core) || isOneVerb(core)) continue;
+      if (isDictionaryWord(core + suffix)) continue;
+      // A place another rule found counts for the list, and is not read again.
+      candidates.push({ core, suffix, start, end, free: this.free(start, end) });
+    }
+    // Villages (communities) per sentence, and how many of them follow a 、.
+    const listedIn = new Map<number, { all: number; afterComma: number }>();
+    for (const c of candidates) {
+      if (c.suffix !== '村' && c.suffix !== '社区') continue;
+      const s0 = this.sentences.at(c.start).start;
+      const n = listedIn.get(s0) ?? { all: 0, afterComma: 0 };
+      n.all++;
+      if (this.text[c.start - 1] === '、') n.afterComma++;
+      listedIn.set(s0, n);
+    }
+    const sorted = [...this.hits].sort(compareHits);
+    for (const c of candidates) {
+      if (!c.free) continue;
+      const name = c.core + c.suffix;
+      let written = 0;
+      for (let at = this.text.indexOf(name); at >= 0; at = this.text.indexOf(name, at + name.length))
+        if (!this.quotedAt(at)) written++;
+      const list = listedIn.get(this.sentences.at(c.start).start);
+      const listed =
+        (c.suffix === '村' || c.suffix === '社区') &&
+        list !== undefined &&
+        list.all >= 3 &&
+        list.afterComma >= 2;
+      if (written < 2 && !listed) continue;
+      const level: PlaceLevel =
+        c.suffix === '村' ? 'VILLAGE' : c.suffix === '社区' ? 'COMMUNITY' : 'TOWNSHIP';
+      const paragraphStart = this.sentences.paragraphStart(c.start);
+      let parentKey = mainKey;
+      for (const h of sorted) {
+        if (h.start >= c.start) break;
+        if (h.start < paragraphStart || h.deictic) continue;
+        if (h.level === 'COUNTY' || (level !== 'TOWNSHIP' && h.level === 'TOWNSHIP')) parentKey = h.ref.key;
+      }
+      const existing = [...this.places.values()].find((p) => p.name === name && p.level === level);
+      const key = existing?.key ?? this.ensureSubplace(name, level, parentKey, c.start, 'place.unlisted');
+      this.pushHit({
+        ref: { label: 'Place', key },
+        start: c.start,
+        end: c.end,
+        rule: 'place.unlisted',
+        level,
+        deictic: false,
+      });
+    }
+  }
+
+  // Whether `at` is inside a quote opened earlier in its line.
+  private quotedAt(at: number): boolean {
+    const lineStart = this.text.lastIndexOf('\n', at) + 1;
+    const line = this.text.slice(lineStart, at);
+    return line.lastIndexOf('“') > line.lastIndexOf('”');
+  }
+
   addRepeats(): void {
     const named = [...this.places.values()].filter(
       (p) => p.code === null && p.name.length >= 3 && (p.level !== 'OTHER' || p.name.endsWith('新区')),
@@ -969,6 +1048,12 @@ function startsWithAdverb(core: string): boolean {
     first.word.length < core.length &&
     /^(?:d|ad)$/.test(first.tag)
   );
+}
+
+// 示范村, 小城镇, 城中村: a name the segmenter's dictionary holds as one common word.
+function isDictionaryWord(name: string): boolean {
+  const tokens = tokenize(name);
+  return tokens.length === 1 && !/^(?:x|nr|nrt|nrfg|ns)$/.test(tokens[0]?.tag ?? '');
 }
 
 // 形成, 推动: a core that is one verb word.
