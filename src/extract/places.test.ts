@@ -66,7 +66,9 @@ describe('places the gazetteer does not list', () => {
   });
 
   it('takes no quoted term, dictionary word or body name for an unlisted village', () => {
-    const places = named('全县消除“空壳村”。“空壳村”越来越少。示范村建设提速，示范村增至8个。农业农村局、示范村、文明村参加。');
+    const places = named(
+      '全县消除“空壳村”。“空壳村”越来越少。示范村建设提速，示范村增至8个。农业农村局、示范村、文明村参加。',
+    );
     expect(places).toEqual([]);
   });
 
