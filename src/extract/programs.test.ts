@@ -18,6 +18,12 @@ describe('program candidates', () => {
     expect(programNamed(g, '两联系、两服务')).toBeDefined();
   });
 
+  it('takes a practice named as one body built into another (把合作社建在支部里) after its verb', () => {
+    const g = extract('近年来，青溪县探索“把党小组建在网格上”，推动服务下沉。');
+    expect(programNamed(g, '把党小组建在网格上')).toBeDefined();
+    expect(programNames(extract('他们推行“在荒坡上种果树”，增收明显。'))).toEqual([]);
+  });
+
   it('takes a quoted name framed by 以“…”项目为抓手 (a type word between quote and frame)', () => {
     const g = extract('今年以来，东城区委以“支部联建·书记挂帅”项目为抓手推进机关党建。');
     expect(programNamed(g, '支部联建·书记挂帅')).toBeDefined();

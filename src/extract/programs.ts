@@ -206,8 +206,13 @@ function endsWithNamingSuffix(name: string): boolean {
 
 /** True when `name` reads as a slogan or a priority label rather than a program name. */
 function isSloganOrLabel(name: string): boolean {
-  return PRIORITY_LABEL.test(name) || SLOGAN.test(name);
+  return PRIORITY_LABEL.test(name) || (SLOGAN.test(name) && !BUILT_INTO.test(name));
 }
+
+// 把合作社建在支部里, 支部建在产业链上: the genre's way of naming an organizational practice (a body
+// built into another), not a slogan of place (在石头缝里种樱桃).
+const BUILT_INTO =
+  /^[把将]?[\u4e00-\u9fa5]{1,5}(?:建|设|延伸)在[\u4e00-\u9fa5]{0,4}(?:支部|党组织|党小组|合作社|网格|产业链|楼宇|园区|小区|村)[上里中]?$/;
 
 interface Draft {
   name: string;
