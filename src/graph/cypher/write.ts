@@ -91,30 +91,34 @@ SET m += r.props`;
 //   aliasVoteNames     the aliases any document gives, and in the same order
 //   aliasVoteCounts    how many documents give each (an alias no document gives is dropped).
 // Each statement first SETs the vote counts from themselves: on Neo4j that takes the node's
-// write lock before reading (a direct dependency), so concurrent importers lose no vote.
+// write lock before reading (a direct dependency), so concurrent importers lose no vote; the
+// rest is computed on variables and SET at once (one write of each property, and each list
+// property read once: Grafeo copies a list on every read).
 
 const votes = (k: string): string => `kindVotes_${k}`;
 
-/** An alias `i` of `p` goes before alias `j`: given by more documents, then by string. */
-const aliasBefore = (p: string, i: string, j: string): string =>
-  `${p}.aliasVoteCounts[${i}] > ${p}.aliasVoteCounts[${j}] OR ` +
-  `(${p}.aliasVoteCounts[${i}] = ${p}.aliasVoteCounts[${j}] AND ${p}.aliasVoteNames[${i}] < ${p}.aliasVoteNames[${j}])`;
+/** Alias `i` goes before alias `j`: given by more documents, then by string. */
+const aliasBefore = (i: string, j: string): string =>
+  `counts[${i}] > counts[${j}] OR (counts[${i}] = counts[${j}] AND names[${i}] < names[${j}])`;
 
 /**
- * Sets the program `p`'s kind, aliases and search text from its tallies: the kind most of its
- * documents give (a tie goes to the earlier kind of PROGRAM_KINDS), the aliases any of them
- * gives but its name (most given first, then by string: neither depends on the order the
- * documents were written in), the name and aliases for full-text search. The aliases are
- * ordered by insertion into a sorted list (no sort function in Cypher; a program has a few).
+ * Stores the program `p`'s alias tallies (`names`, `counts`: no count 0) and sets its kind,
+ * aliases and search text from its tallies: the kind most of its documents give (a tie goes
+ * to the earlier kind of PROGRAM_KINDS), the aliases any of them gives but its name (most
+ * given first, then by string: neither depends on the order the documents were written in),
+ * the name and aliases for full-text search. The aliases are ranked by insertion into a
+ * sorted list (Cypher has no sort function; a program has a few aliases).
  */
 const setProgramFromTallies = (
   p: string,
-): string => `WITH ${p}, [${PROGRAM_KINDS.map((k) => `${p}.${votes(k)}`).join(', ')}] AS votes,
-     [i IN range(0, size(${p}.aliasVoteNames) - 1) WHERE ${p}.aliasVoteCounts[i] > 0 AND ${p}.aliasVoteNames[i] <> ${p}.name | i] AS given
-WITH ${p}, [${PROGRAM_KINDS.map((k) => `'${k}'`).join(', ')}][reduce(b = 0, i IN range(1, ${PROGRAM_KINDS.length - 1}) | CASE WHEN votes[i] > votes[b] THEN i ELSE b END)] AS kind,
-     reduce(s = [], i IN given | [j IN s WHERE ${aliasBefore(p, 'j', 'i')}] + [i] + [j IN s WHERE NOT (${aliasBefore(p, 'j', 'i')})]) AS ranked
-SET ${p}.kind = kind, ${p}.aliases = [i IN ranked | ${p}.aliasVoteNames[i]]
-SET ${p}.searchText = reduce(s = ${p}.name, a IN ${p}.aliases | s + ' ' + a)`;
+): string => `WITH ${p}, names, counts, [${PROGRAM_KINDS.map((k) => `${p}.${votes(k)}`).join(', ')}] AS votes,
+     [i IN range(0, size(names) - 1) WHERE names[i] <> ${p}.name | i] AS given
+WITH ${p}, names, counts, votes,
+     reduce(s = [], i IN given | [j IN s WHERE ${aliasBefore('j', 'i')}] + [i] + [j IN s WHERE NOT (${aliasBefore('j', 'i')})]) AS ranked
+SET ${p}.aliasVoteNames = names, ${p}.aliasVoteCounts = counts,
+    ${p}.kind = [${PROGRAM_KINDS.map((k) => `'${k}'`).join(', ')}][reduce(b = 0, i IN range(1, ${PROGRAM_KINDS.length - 1}) | CASE WHEN votes[i] > votes[b] THEN i ELSE b END)],
+    ${p}.aliases = [i IN ranked | names[i]],
+    ${p}.searchText = reduce(t = ${p}.name, i IN ranked | t + ' ' + names[i])`;
 
 /**
  * The document's MENTIONS of its programs (`$<rows>`: one row per program, `props` with what
@@ -127,8 +131,9 @@ CREATE (d)-[m:MENTIONS]->(p)
 SET m += r.props
 WITH p, r.props.kind AS kind, r.props.aliases AS said
 SET ${PROGRAM_KINDS.map((k) => `p.${votes(k)} = coalesce(p.${votes(k)}, 0) + CASE WHEN kind = '${k}' THEN 1 ELSE 0 END`).join(',\n    ')}
-SET p.aliasVoteNames = coalesce(p.aliasVoteNames, []) + [a IN said WHERE NOT a IN coalesce(p.aliasVoteNames, [])]
-SET p.aliasVoteCounts = [i IN range(0, size(p.aliasVoteNames) - 1) | coalesce(p.aliasVoteCounts[i], 0) + CASE WHEN p.aliasVoteNames[i] IN said THEN 1 ELSE 0 END]
+WITH p, said, coalesce(p.aliasVoteNames, []) AS known, coalesce(p.aliasVoteCounts, []) AS had
+WITH p, said, had, known + [a IN said WHERE NOT a IN known] AS names
+WITH p, names, [i IN range(0, size(names) - 1) | coalesce(had[i], 0) + CASE WHEN names[i] IN said THEN 1 ELSE 0 END] AS counts
 ${setProgramFromTallies('p')}`;
 
 /**
@@ -138,9 +143,9 @@ ${setProgramFromTallies('p')}`;
 export const UNTALLY_DOCUMENT_PROGRAMS = `MATCH (:Document {id: $id})-[m:MENTIONS]->(p:Program)
 WITH p, m.kind AS kind, coalesce(m.aliases, []) AS said
 SET ${PROGRAM_KINDS.map((k) => `p.${votes(k)} = p.${votes(k)} - CASE WHEN kind = '${k}' THEN 1 ELSE 0 END`).join(',\n    ')}
-WITH p, said, [i IN range(0, size(p.aliasVoteNames) - 1) | p.aliasVoteCounts[i] - CASE WHEN p.aliasVoteNames[i] IN said THEN 1 ELSE 0 END] AS counts
-WITH p, counts, [i IN range(0, size(counts) - 1) WHERE counts[i] > 0 | i] AS kept
-SET p.aliasVoteNames = [i IN kept | p.aliasVoteNames[i]], p.aliasVoteCounts = [i IN kept | counts[i]]
+WITH p, said, p.aliasVoteNames AS known, p.aliasVoteCounts AS had
+WITH p, known, [i IN range(0, size(known) - 1) | had[i] - CASE WHEN known[i] IN said THEN 1 ELSE 0 END] AS left
+WITH p, [i IN range(0, size(left) - 1) WHERE left[i] > 0 | known[i]] AS names, [c IN left WHERE c > 0] AS counts
 ${setProgramFromTallies('p')}`;
 
 /** Ids of the entities a document supports, per label. */
