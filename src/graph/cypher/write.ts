@@ -88,12 +88,12 @@ SET m += r.props`;
 // deleted, so a document costs the same whatever the program's support (re-reading every
 // MENTIONS of 廊坊市's popular programs grew from 24 to 140 ms a document over 1,000 articles):
 //   kindVotes_<kind>   one count per kind of PROGRAM_KINDS (Neo4j properties hold no maps);
-//   aliasVoteNames     the aliases any document gives, and in the same order
-//   aliasVoteCounts    how many documents give each (an alias no document gives is dropped).
+//   aliasVoteNames     the aliases the documents give, in no particular order, and at the
+//   aliasVoteCounts    same index how many documents give each (none is kept at 0).
 // Each statement first SETs the vote counts from themselves: on Neo4j that takes the node's
 // write lock before reading (a direct dependency), so concurrent importers lose no vote; the
-// rest is computed on variables and SET at once (one write of each property, and each list
-// property read once: Grafeo copies a list on every read).
+// rest is computed on variables and SET at once (one write of each property, each list read
+// once).
 
 const votes = (k: string): string => `kindVotes_${k}`;
 
