@@ -695,7 +695,9 @@ document 501 of the 1,000-article corpus inside a transaction that was rolled ba
   its section 1b (same code, same day) shows \`PROGRAM_SUPPORT\` at three quarters of its store
   time, 24 → 140 ms per call over 1,000 articles, and its 1,000-article import at 7.8 docs/s
   (36.7 in the run of 2026-11-22, before programs were derived from their support), which is
-  why Neo4j ÷ embedded reads ≈ 1× today. Not done on this branch.
+  why Neo4j ÷ embedded reads ≈ 1× today. Done since, as store format 4: the document's MENTIONS
+  raise its programs' tallies in \`WRITE_DOCUMENT_FACTS\` (4 statements per document, not 6) and a
+  removed document lowers them (\`UNTALLY_DOCUMENT_PROGRAMS\`); the figures above are from before.
 * **Parallel writers:** the importer writes up to 2 × \`KG_WORKERS\` documents at once (one lane
   per document), and the driver retries transient errors (deadlocks between documents that share
   a province or a program) with backoff; no document failed in these runs.

@@ -709,7 +709,7 @@ export type Position = {
  */
 export type Program = Node & {
   __typename?: 'Program';
-  /** Other forms seen in the documents, e.g. “领头羊”工程, 农村“领头羊”工程 (别名). */
+  /** Other forms seen in the documents, those most documents give first, e.g. “领头羊”工程, 农村“领头羊”工程 (别名). */
   aliases: Array<Scalars['String']['output']>;
   /** How many documents name it. */
   documentCount: Scalars['Int']['output'];

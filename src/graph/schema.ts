@@ -3,7 +3,7 @@
  * relationship joins, and the DDL both engines share. Labels and types in Cypher text
  * come only from here, never from input. Public.
  */
-import type { RelationType } from '../extract/types';
+import type { ProgramKind, RelationType } from '../extract/types';
 
 export const NODE_LABELS = ['Document', 'Place', 'Organization', 'Program', 'Person', 'Metric'] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
@@ -45,6 +45,18 @@ export const RELATION_ENDPOINTS: Record<RelationType, ReadonlyArray<readonly [No
 };
 
 /**
+ * Program kinds, in the order a tie between a program's documents is settled (OTHER last).
+ * A program keeps one vote count per kind (`kindVotes_<kind>`, see cypher/write.ts).
+ */
+export const PROGRAM_KINDS = [
+  'PROJECT',
+  'CAMPAIGN',
+  'MECHANISM',
+  'PLATFORM',
+  'OTHER',
+] as const satisfies readonly ProgramKind[];
+
+/**
  * Relationships implied by the identity of their start node: a place key is its GB/T 2260
  * code (whose parent is fixed) or its parent + name, an organization key is its place + name.
  * So a place has one parent and an organization one place, whatever document names them; the
@@ -64,10 +76,12 @@ export const ID_INDEXED_LABELS = NODE_LABELS.filter((l) => l !== 'Metric');
 /**
  * The format of what is stored, marked in the store by one `(:StoreFormat {version})` node.
  * Raised when a store written before would read wrong, not merely lack something new. 3:
- * PART_OF and LOCATED_IN once per pair, metrics store `doc` + `at` instead of an id. Stores
- * without a mark come from before marks (the first two formats).
+ * PART_OF and LOCATED_IN once per pair, metrics store `doc` + `at` instead of an id. 4: a
+ * program keeps tallies of what its documents say of it (`kindVotes_<kind>`, `aliasVoteNames`
+ * + `aliasVoteCounts`), from which its kind and aliases are set. Stores without a mark come
+ * from before marks (the first two formats).
  */
-export const STORE_FORMAT = 3;
+export const STORE_FORMAT = 4;
 
 /** Uniqueness on looked-up ids and lookup indexes; the same text runs on Neo4j 5 and Grafeo. */
 export const SCHEMA_DDL: readonly string[] = [

@@ -62,7 +62,7 @@ import {
   type RunCounter,
   type TextHit,
 } from './runner';
-import { NODE_LABELS, STORE_FORMAT, type NodeLabel } from './schema';
+import { NODE_LABELS, PROGRAM_KINDS, STORE_FORMAT, type NodeLabel } from './schema';
 import { toWriteBatch, type DocumentOrigin, type WriteBatch } from './writeBatch';
 
 /** The node counts of GraphStats (what /healthz reports). */
@@ -161,7 +161,8 @@ export class GraphStore {
       if (claimed?.fresh !== true) return { status: 'unchanged', docId: batch.docId } as const;
       const previous = ((claimed.previous as string[] | null) ?? []).filter((id) => id !== batch.docId);
       for (const id of previous) await removeDocumentIn(tx, id);
-      // Then the document in two statements: its nodes, then its relationships and mentions.
+      // Then the document in two statements: its nodes, then its relationships and mentions
+      // (which also update its programs' tallies, kinds and aliases).
       await tx.run(W.WRITE_DOCUMENT_NODES, {
         doc: batch.document,
         Place: batch.places,
@@ -171,12 +172,6 @@ export class GraphStore {
         programs: batch.programs,
       });
       await tx.run(W.WRITE_DOCUMENT_FACTS, factParams(batch));
-      if (batch.programs.length > 0) {
-        await deriveProgramsIn(
-          tx,
-          batch.programs.map((p) => p.id),
-        );
-      }
       return { status: 'imported', docId: batch.docId, replaced: previous } as const;
     });
   }
@@ -547,7 +542,7 @@ export class GraphStore {
 /**
  * The parameters of WRITE_DOCUMENT_FACTS: every relationship group and every mentioned label
  * (empty lists for those the document lacks); a program's mentions carry what this document
- * says of it (kind, aliases), from which the program's own are derived.
+ * says of it (kind, distinct aliases), which raise its tallies (see cypher/write.ts).
  */
 function factParams(batch: WriteBatch): Record<string, unknown> {
   const params: Record<string, unknown> = { docId: batch.docId };
@@ -557,7 +552,16 @@ function factParams(batch: WriteBatch): Record<string, unknown> {
       throw new Error(`no ${key} relationship in the graph model (RELATION_ENDPOINTS)`);
   }
   groups.forEach((key, i) => (params[`rel${i}`] = batch.relations.get(key)?.rows ?? []));
-  const said = new Map(batch.programs.map((p) => [p.id, { kind: p.kind, aliases: p.aliases }]));
+  const kinds: readonly string[] = PROGRAM_KINDS;
+  const said = new Map(
+    batch.programs.map((p) => {
+      // A kind outside the tallies would count for none (see cypher/write.ts).
+      if (!kinds.includes(p.kind))
+        throw new Error(`program ${p.name} is of kind ${p.kind}; the kinds are ${kinds.join(', ')}`);
+      // Each alias counts once per document: the tallies count documents.
+      return [p.id, { kind: p.kind, aliases: [...new Set(p.aliases)] }];
+    }),
+  );
   const labels: readonly string[] = W.MENTIONED_LABELS;
   for (const label of batch.mentions.keys()) {
     if (!labels.includes(label)) throw new Error(`${label} is not supported through MENTIONS`);
@@ -650,55 +654,16 @@ function groupByKey<T>(ids: readonly string[], rows: Row[], convert: (r: Row) =>
 async function removeDocumentIn(tx: CypherExecutor, docId: string): Promise<boolean> {
   if ((await tx.run(W.DOCUMENT_EXISTS, { id: docId })).length === 0) return false;
   const entities = await tx.run(W.DOCUMENT_ENTITIES, { id: docId });
+  // The programs it names lose what it said of them, read from its MENTIONS while they exist.
+  if (entities.some((e) => (e.labels as string[]).includes('Program'))) {
+    await tx.run(W.UNTALLY_DOCUMENT_PROGRAMS, { id: docId });
+  }
   await tx.run(W.DELETE_DOCUMENT_RELATIONS, { id: docId });
   await tx.run(W.DELETE_DOCUMENT_METRICS, { id: docId });
   await tx.run(W.DELETE_DOCUMENT, { id: docId });
   for (const label of SUPPORTED_LABELS) {
     const ids = entities.filter((e) => (e.labels as string[]).includes(label)).map((e) => e.id as string);
     if (ids.length > 0) await tx.run(W.deleteOrphans(label), { ids });
-    // The programs still supported by other documents lose what only this one said of them.
-    if (label === 'Program' && ids.length > 0) await deriveProgramsIn(tx, ids);
   }
   return true;
-}
-
-/** Program kinds in the order a tie between supporting documents is settled (OTHER last). */
-const PROGRAM_KIND_ORDER = ['PROJECT', 'CAMPAIGN', 'MECHANISM', 'PLATFORM', 'OTHER'];
-
-/**
- * Sets the programs' kind, aliases and search text from the documents that support them now:
- * the kind most of them give (a tie goes to the earlier kind of PROGRAM_KIND_ORDER), the
- * aliases any of them gives (in document id order). So neither depends on which article was
- * written last, and a removed or replaced article takes its aliases with it.
- */
-async function deriveProgramsIn(tx: CypherExecutor, ids: readonly string[]): Promise<void> {
-  const support = new Map<
-    string,
-    { name: string; docs: Array<{ doc: string; kind: string; aliases: string[] }> }
-  >();
-  for (const r of await tx.run(W.PROGRAM_SUPPORT, { ids })) {
-    const id = r.id as string;
-    const entry = support.get(id) ?? { name: r.name as string, docs: [] };
-    // A document written before MENTIONS carried its word (format 3 without it) counts with
-    // the program's current kind and aliases, as it did then.
-    const said = typeof r.kind === 'string';
-    entry.docs.push({
-      doc: r.doc as string,
-      kind: said ? (r.kind as string) : typeof r.programKind === 'string' ? r.programKind : 'OTHER',
-      aliases: (said ? r.aliases : r.programAliases) as string[],
-    });
-    support.set(id, entry);
-  }
-  const rows = [...support].map(([id, { name, docs }]) => {
-    docs.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
-    const votes = new Map<string, number>();
-    for (const d of docs) votes.set(d.kind, (votes.get(d.kind) ?? 0) + 1);
-    const rank = (k: string) => PROGRAM_KIND_ORDER.indexOf(k) + 1 || PROGRAM_KIND_ORDER.length + 1;
-    const kind = [...votes].sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]))[0]?.[0] ?? 'OTHER';
-    const aliases = [...new Set(docs.flatMap((d) => (Array.isArray(d.aliases) ? d.aliases : [])))].filter(
-      (a) => a !== name,
-    );
-    return { id, kind, aliases, searchText: [name, ...aliases].join(' ') };
-  });
-  if (rows.length > 0) await tx.run(W.SET_PROGRAM_DERIVED, { rows });
 }

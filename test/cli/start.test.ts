@@ -137,7 +137,7 @@ describeEngines('kg on a store', (engine) => {
       const r = await runCli(['serve'], { ...at.env, PORT: '0' });
       expect(r.code).toBe(1);
       expect(r.stderr.trim()).toBe(
-        `kg: error: the store was written by an earlier version (no format mark); this version reads format 3 only. To rebuild it, ${REBUILD[engine.name]}`,
+        `kg: error: the store was written by an earlier version (no format mark); this version reads format 4 only. To rebuild it, ${REBUILD[engine.name]}`,
       );
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
  * The store contract: the same expectations on every engine (Grafeo always, Neo4j when
  * NEO4J_URI is set), through the same Cypher.
  */
+import type { DocumentGraph, ProgramKind } from '../../src/extract/types';
 import { entityId, labelOfId } from '../../src/graph/ids';
 import { STORE_FORMAT } from '../../src/graph/schema';
 import type { GraphStore } from '../../src/graph/store';
@@ -125,6 +126,61 @@ describeEngines('store contract', (engine) => {
     expect(rels[0]?.c).toBe(0);
   });
 
+  test("a program's kind and aliases follow its documents' tallies, whatever the order they come in", async () => {
+    // What a document says of 双报到 (its kind, its aliases), each document in its own file.
+    const saying = (graph: DocumentGraph, kind: ProgramKind, aliases: string[]): DocumentGraph => {
+      for (const p of graph.programs) if (p.key === '双报到') Object.assign(p, { kind, aliases });
+      return graph;
+    };
+    const a = () => saying(langfangGraph(), 'CAMPAIGN', ['双报到制度', '“双报到”']);
+    const b = () => saying(dingzhouGraph(), 'MECHANISM', ['“双报到”制度', '“双报到”']);
+    // Its own name among its aliases counts for nothing.
+    const c = () => saying(langfangGraph('，成效明显'), 'MECHANISM', ['“双报到”', '双报到']);
+    const program = async () =>
+      (
+        await store.runner.read(
+          `MATCH (p:Program {name: '双报到'})
+           RETURN p.kind AS kind, p.aliases AS aliases, p.searchText AS searchText`,
+        )
+      )[0];
+    const all = {
+      // Two documents to one; the alias three give first, then by string.
+      kind: 'MECHANISM',
+      aliases: ['“双报到”', '“双报到”制度', '双报到制度'],
+      searchText: '双报到 “双报到” “双报到”制度 双报到制度',
+    };
+
+    const { docId: bId } = await store.writeDocument(b(), 'b.txt');
+    await store.writeDocument(a(), 'a.txt');
+    await store.writeDocument(c(), 'c.txt');
+    expect(await program()).toEqual(all);
+
+    // Without b.txt, a tie: the earlier kind of the order (CAMPAIGN before MECHANISM) wins.
+    await store.removeDocument(bId);
+    expect(await program()).toEqual({
+      kind: 'CAMPAIGN',
+      aliases: ['“双报到”', '双报到制度'],
+      searchText: '双报到 “双报到” 双报到制度',
+    });
+
+    // A changed a.txt replaces what its previous version said.
+    await store.writeDocument(saying(langfangGraph('，第二版'), 'PLATFORM', ['党员双报到平台']), 'a.txt');
+    expect(await program()).toEqual({
+      kind: 'MECHANISM',
+      aliases: ['“双报到”', '党员双报到平台'],
+      searchText: '双报到 “双报到” 党员双报到平台',
+    });
+
+    // The same three documents as at first, written in the other order, give the same program.
+    for (const id of await store.documentIdsByFile('a.txt')) await store.removeDocument(id);
+    for (const id of await store.documentIdsByFile('c.txt')) await store.removeDocument(id);
+    expect((await store.stats()).programs).toBe(0);
+    await store.writeDocument(c(), 'c.txt');
+    await store.writeDocument(a(), 'a.txt');
+    await store.writeDocument(b(), 'b.txt');
+    expect(await program()).toEqual(all);
+  });
+
   test('a place’s parent and an organization’s place are stored once and go with the last document naming them', async () => {
     // Both versions of the text name 廊坊市 (in 河北省) and 廊坊市委 (in 廊坊市).
     const a = await store.writeDocument(langfangGraph(), 'a.txt');
@@ -156,9 +212,10 @@ describeEngines('store contract', (engine) => {
     await store.setup();
     expect(await marks()).toEqual([{ version: STORE_FORMAT }]);
 
-    await store.runner.write('MATCH (f:StoreFormat) SET f.version = 2');
+    // A format 3 store (programs without tallies) would keep wrong kinds and aliases.
+    await store.runner.write('MATCH (f:StoreFormat) SET f.version = 3');
     await expect(store.setup()).rejects.toThrow(
-      /^the store was written by format 2; this version reads format 3 only\. To rebuild it, (delete the data directory|empty the Neo4j database)/,
+      /^the store was written by format 3; this version reads format 4 only\. To rebuild it, (delete the data directory|empty the Neo4j database)/,
     );
     // Stores from before the mark: documents and no mark.
     await store.runner.write('MATCH (f:StoreFormat) DELETE f');
