@@ -13,6 +13,7 @@ import {
   LISTS,
   type OrderName,
   PLACE_NAME_CANDIDATES,
+  PROGRAM_BY_EXACT_NAME,
   PROGRAM_NAME_CANDIDATES,
   type ListName,
 } from './cypher/lists';
@@ -29,7 +30,7 @@ import {
 } from './cypher/relations';
 import { unpackText } from './docText';
 import { simplify } from '../text/script';
-import { bestPlaceMatch, bestProgramMatch, nameQueries } from './names';
+import { bareName, bestPlaceMatch, bestProgramMatch, nameQueries } from './names';
 import * as STATS from './cypher/stats';
 import {
   metricSeries,
@@ -481,11 +482,16 @@ export class GraphStore {
 
   /** Program by canonical name or alias, quotes optional; also the name without its suffix (领头羊 → 领头羊工程). */
   async findProgramByName(name: string): Promise<ProgramRow | null> {
-    const rows = await this.runner.read(PROGRAM_NAME_CANDIDATES, { qs: nameQueries(name) });
-    return bestProgramMatch(
-      name,
-      rows.map((r) => ({ ...CONVERT.Program(r), documents: Number(r.documents ?? 0) })),
-    );
+    const rank = (rows: Row[]) =>
+      bestProgramMatch(
+        name,
+        rows.map((r) => ({ ...CONVERT.Program(r), documents: Number(r.documents ?? 0) })),
+      );
+    // An exact name is found through the name index and outranks every other candidate; only a
+    // name that is not one (an alias, a short form, a fragment) needs the scan.
+    const exact = await this.runner.read(PROGRAM_BY_EXACT_NAME, { names: [bareName(simplify(name))] });
+    if (exact.length > 0) return rank(exact);
+    return rank(await this.runner.read(PROGRAM_NAME_CANDIDATES, { qs: nameQueries(name) }));
   }
 
   /** Place by name or short form (廊坊 → 廊坊市); the higher level wins when names repeat. */
