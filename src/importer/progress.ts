@@ -1,9 +1,10 @@
 /**
- * Import progress: a bar with counts and rate on a terminal (cli-progress), one quiet line
- * per file otherwise (CI logs, pipes). Public.
+ * Import progress: a bar with counts and rate on a terminal (cli-progress), one log line per
+ * file otherwise (CI logs, pipes: JSON through the process's logger). Public.
  */
 import path from 'node:path';
 import cliProgress from 'cli-progress';
+import { logger, type Logger } from '../log';
 import type { FileResult, ProgressSink } from './types';
 
 /** One file's result as a line of the import's output (`imported  a.txt → doc_… (…)`). */
@@ -25,15 +26,33 @@ export function resultLine(r: FileResult): string {
   }
 }
 
-/** A bar on a TTY, lines elsewhere; failures are always printed as lines. */
-export function createProgress(stream: NodeJS.WriteStream = process.stderr): ProgressSink {
+/**
+ * A bar on a TTY; elsewhere (CI logs, pipes, a service's journal) one line per file through the
+ * process's logger, so the import's lines are JSON like every other log line. Failures are always
+ * printed as lines.
+ */
+export function createProgress(
+  stream: NodeJS.WriteStream = process.stderr,
+  log: Pick<Logger, 'info' | 'warn'> = logger(),
+): ProgressSink {
   if (!stream.isTTY) {
     let total = 0;
     return {
       start: (n) => {
         total = n;
       },
-      fileDone: (r, done) => stream.write(`[${done}/${total}] ${resultLine(r)}\n`),
+      fileDone: (r, done) => {
+        const fields = {
+          file: r.file,
+          status: r.status,
+          done,
+          total,
+          ...(r.status === 'imported' ? { docId: r.docId, ms: r.ms } : {}),
+        };
+        const line = `[${done}/${total}] ${resultLine(r)}`;
+        if (r.status === 'failed' || r.status === 'skipped') log.warn(fields, line);
+        else log.info(fields, line);
+      },
       stop: () => undefined,
     };
   }

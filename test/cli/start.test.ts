@@ -40,7 +40,7 @@ describeEngines('kg start', (engine) => {
       const metrics = await (await fetch((first.match[1] as string).replace('/graphql', '/metrics'))).text();
       expect(metrics).toMatch(/^kg_import_documents_total\{status="imported"\} 5$/m);
       expect(metrics).toMatch(/^kg_import_document_duration_seconds_count\{status="imported"\} 5$/m);
-      // stderr is not a terminal here: the log is JSON lines (the import progress lines aside).
+      // stderr is not a terminal here: the log is JSON lines, the import progress lines too.
       const logLines = first
         .stderr()
         .split('\n')
