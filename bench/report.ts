@@ -917,6 +917,8 @@ function embeddedImports(raw: BenchResults | null, text: string): EmbeddedImport
  * Neo4j part after NEO4J_MARKER. An engine without raw results keeps its part of the file
  * as it was.
  */
+const OPS_COST_HEADING = '## 6. What the access log and the metrics cost';
+
 export function writeResults(outDir: string, resultsFile: string): void {
   const read = (store: 'grafeo' | 'neo4j'): BenchResults | null => {
     const f = rawFileOf(outDir, store);
@@ -925,7 +927,10 @@ export function writeResults(outDir: string, resultsFile: string): void {
   const old = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '';
   const at = old.indexOf(NEO4J_MARKER);
   const oldEmbedded = at >= 0 ? old.slice(0, at) : old;
-  const oldNeo4j = at >= 0 ? old.slice(at) : '';
+  // The ops-cost section (appended after this, from its own file) is not kept twice.
+  const kept = at >= 0 ? old.slice(at) : '';
+  const ops = kept.indexOf(OPS_COST_HEADING);
+  const oldNeo4j = ops >= 0 ? kept.slice(0, ops) : kept;
   const grafeo = read('grafeo');
   const neo4j = read('neo4j');
   const embeddedPart = grafeo ? renderReport(grafeo) : oldEmbedded;
