@@ -5,6 +5,7 @@
 #   NEO4J_BOLT_PORT  Bolt port (default 7687)
 #   NEO4J_DATA_DIR   data folder (default .neo4j/data under the project)
 #   NEO4J_HEAP       JVM heap (default 1g)
+#   NEO4J_PAGECACHE_MB  page cache in MiB (default 256)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
