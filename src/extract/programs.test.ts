@@ -18,6 +18,27 @@ describe('program candidates', () => {
     expect(programNamed(g, '两联系、两服务')).toBeDefined();
   });
 
+  it('folds a name and the same name with generic words after it into one program (“近邻”模式 = “近邻党建”)', () => {
+    const g = extract('近年来，泉州市推行“同心”模式，深化“同心党建”，群众满意度不断提升。');
+    expect(programNames(g)).toEqual(['同心党建']);
+    expect(programNamed(g, '同心党建')?.aliases).toContain('同心');
+  });
+
+  it('reads quotes written one after the other before a type word as one program each', () => {
+    const g = extract('该县实施“强基固本”“先锋领航”工程，推行“村里吹哨、部门报到”联动机制。');
+    expect(programNames(g).sort()).toEqual(['先锋领航工程', '强基固本工程', '村里吹哨、部门报到'].sort());
+  });
+
+  it('names a quoted program by its quote, not by the words describing the activity after it', () => {
+    const g = extract('该区组织“干部进企业”能力提升活动，帮助企业解决难题。');
+    expect(programNames(g)).toEqual(['干部进企业']);
+  });
+
+  it('leaves 新 of a new model out of an unquoted name (…化解新模式)', () => {
+    const g = extract('该区积极探索基层矛盾纠纷联调联处新模式，效果明显。');
+    expect(programNames(g)).toEqual(['基层矛盾纠纷联调联处']);
+  });
+
   it('takes a practice named as one body built into another (把合作社建在支部里) after its verb', () => {
     const g = extract('近年来，青溪县探索“把党小组建在网格上”，推动服务下沉。');
     expect(programNamed(g, '把党小组建在网格上')).toBeDefined();

@@ -173,9 +173,10 @@ export function canonicalProgramName(core: string, gap: string, suffix: string, 
     if (clean.endsWith(suffix) && gap === '') return clean;
     return quoted ? clean + suffix : clean + gap + suffix;
   }
-  // “积分换星”考评新模式 → 积分换星; a longer gap says what the quote qualifies: “X”示范村创建活动.
-  // …建设年活动: a campaign year is part of the name (“三基”建设年 → 三基建设年).
-  return isGenericGap(gap) || (quoted && gap.length <= 3 && !gap.endsWith('年')) ? clean : clean + gap;
+  // “积分换星”考评新模式 → 积分换星 (a model unit created, “X”示范村创建活动, is no program at all:
+  // readQuotedGroup). …建设年活动: a campaign year is part of the name (“三基”建设年 → 三基建设年).
+  // A quoted core is the name whatever describes it (“企业家进高校”素质提升活动 → 企业家进高校).
+  return isGenericGap(gap) || (quoted && !gap.endsWith('年')) ? clean : clean + gap;
 }
 
 /**
@@ -376,6 +377,29 @@ function readQuotedGroup(
     if (suffix === null || (suffix.notBefore?.includes(text[at + suffix.word.length] ?? '') ?? false))
       continue;
     const gapText = text.slice(after, at);
+    // “头雁引领”“先锋示范”工程: quotes written one after the other before one type word are one
+    // program each, sharing the type word.
+    if (group.length > 1) {
+      const items = group.map((q) => stripQuoteMarks(q.content).trim());
+      if (items.every((c) => c.length >= 2 && c.length <= 12 && !isSloganList(c) && !isFigure(c))) {
+        const end = at + suffix.word.length;
+        group.forEach((q, i) => {
+          const c = items[i] ?? '';
+          const name = canonicalProgramName(c, gapText, suffix.word, true);
+          const last = i === group.length - 1;
+          record(
+            name,
+            suffix.kind,
+            q.open,
+            last ? end : q.close + 1,
+            'program.quoted-suffix',
+            [c + gapText + suffix.word],
+            [text.slice(q.open, q.close + 1)],
+          );
+        });
+        return;
+      }
+    }
     const core = group.map((q) => stripQuoteMarks(q.content).trim()).join('');
     if (core.length < 2 || core.length > 20) return;
     if (isSloganList(core) || (!suffix.keep && (COUNTED.test(core) || isGenericGap(core)))) return;
@@ -668,7 +692,8 @@ function readUnquoted(text: string, quotes: readonly Quote[], claimed: Uint8Arra
       /[”’」"]/.test(text[suffixStart - 1] ?? '')
     )
       continue;
-    const name = suffix.keep ? stripQuoteMarks(trimmed) : stripGenericTail(body);
+    // 探索矛盾纠纷多元化解新模式: 新 qualifies the type word (a new model), it is not the name's.
+    const name = suffix.keep ? stripQuoteMarks(trimmed) : stripGenericTail(body.replace(/(?<=.{3})新$/, ''));
     // 长效监督机制 and 工作机制 say what kind of thing it is, not which one; 走访调研制度 names an
     // activity; 首都政治护城河党建示范村创建活动 says what is created.
     if (
@@ -784,7 +809,25 @@ function mergeShortForms(drafts: Map<string, Draft>, hits: Hit[]): void {
         isSubsequence(short.name, d.name),
     );
     if (long === undefined) continue;
+    fold(short, long);
+  }
+  // 厦门“近邻”模式 and “近邻党建”: a name and the same name with generic words after it (党建,
+  // 工作, 治理 …) are one program, under the longer name.
+  for (const short of [...drafts.values()]) {
+    const long = [...drafts.values()].find(
+      (d) =>
+        d.name.length > short.name.length &&
+        d.name.startsWith(short.name) &&
+        short.name.length >= 2 &&
+        isGenericGap(d.name.slice(short.name.length)),
+    );
+    if (long !== undefined) fold(short, long);
+  }
+
+  function fold(short: Draft, long: Draft): void {
+    if (long.kind === 'OTHER') long.kind = short.kind;
     long.aliases.add(short.name);
+    for (const a of short.aliases) long.aliases.add(a);
     for (const f of short.forms) long.forms.add(f);
     for (const h of hits) if (h.ref.key === short.name) h.ref = { label: 'Program', key: long.name };
     drafts.delete(short.name);
