@@ -61,6 +61,17 @@ export interface ImportOptions {
 
 const PROGRESS = /^\[(\d+)\/(\d+)\] (imported|unchanged|failed)\s+(.*)$/;
 
+/** The progress text of a line of the CLI's stderr: the message of a JSON log line, or the line. */
+function progressText(line: string): string {
+  if (!line.startsWith('{')) return line;
+  try {
+    const msg = (JSON.parse(line) as { msg?: unknown }).msg;
+    return typeof msg === 'string' ? msg : '';
+  } catch {
+    return line;
+  }
+}
+
 /** A fresh embedded store in `dataDir`. */
 export function grafeoTarget(dataDir: string): ImportTarget {
   return {
@@ -109,7 +120,7 @@ export async function importCorpus(
     env,
     path.join(workDir, `rusage-import-${size}.json`),
     (line) => {
-      const m = PROGRESS.exec(line);
+      const m = PROGRESS.exec(progressText(line));
       if (!m) return;
       const now = performance.now();
       if (doneAt.length === 0) t0 = now;
