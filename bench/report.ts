@@ -814,11 +814,10 @@ Why ours is slower, and what would close it:
   so (a) and (c) are one. Not done on this branch: both need the same text to run on Grafeo
   (a leading uncorrelated \`CALL {}\` and the ranking were not tried there) and a rerun of both
   engines' suites.
-* **The name lookup scans.** \`PROGRAM_NAME_CANDIDATES\` matches \`CONTAINS\` over every
-  program's name and aliases (no index serves it) and counts each candidate's documents; the
-  peer is given the exact canonical name and seeks the name index. An exact-name first try
-  (\`n.name IN $qs\` on the name index, the scan only when it finds nothing) would make (a)'s
-  first statement a seek.
+* **The name lookup is a statement of its own.** Since 2026-12-03 \`program(name:)\` first seeks
+  the exact name on the name index (\`PROGRAM_BY_EXACT_NAME\`; the \`CONTAINS\` scan over names
+  and aliases runs only when no program has that name), as the peer does; it is still a round
+  trip before the expansion.
 * **More JavaScript per request.** Ours validates every request against the depth, cost and
   alias limits (GraphQL Armor), logs it (pino access log), counts it (prom-client), walks the
   selection for hops and goes through DataLoader; the peer's Apollo server here has no limits

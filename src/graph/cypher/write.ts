@@ -24,16 +24,11 @@ export const DOCUMENT_EXISTS = `MATCH (d:Document {id: $id}) RETURN d.id AS id, 
 
 export const DOCUMENTS_BY_FILE = `MATCH (d:Document) WHERE d.file = $file RETURN d.id AS id`;
 
-/**
- * Simple entities: the first document to write one sets its properties. Their properties are
- * functions of the id (a place's name, level and code; an organization's name and kind; a
- * person's name), so later documents have nothing to change — and writing nothing takes no
- * write lock on the node: on Neo4j, documents importing in parallel do not queue on 河北省.
- */
+/** Simple entities: the last document to write one sets its properties. */
 export const upsertEntities = (
   label: Exclude<NodeLabel, 'Document' | 'Program' | 'Metric'>,
   rows = 'rows',
-): string => `UNWIND $${rows} AS r MERGE (n:${label} {id: r.id}) ON CREATE SET n += r.props`;
+): string => `UNWIND $${rows} AS r MERGE (n:${label} {id: r.id}) SET n += r.props`;
 
 /** Metrics belong to the new document alone (no id to MERGE on: see ids.ts): CREATE. */
 const createMetrics = (rows: string): string => `UNWIND $${rows} AS r CREATE (n:Metric) SET n += r.props`;
