@@ -21,6 +21,7 @@ export function timingRunner(inner: CypherRunner, record: Recorder): CypherRunne
   };
   return {
     kind: inner.kind,
+    topKInWith: inner.topKInWith,
     read: (q: string, p?: Params) => timed(q, () => inner.read(q, p)),
     write: (q: string, p?: Params) => timed(q, () => inner.write(q, p)),
     transaction: <T>(fn: (tx: CypherExecutor) => Promise<T>) =>

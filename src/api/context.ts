@@ -18,6 +18,8 @@ export interface ApiContext {
    * statement per list level (api/selection, graph/cypher/hops); false: one per field.
    */
   hops: boolean;
+  /** Whether DataLoader batches (false only for the benchmark's naive baseline). */
+  batched: boolean;
   /** The hops selected at each position of the operation, walked once per request. */
   selections: SelectionMemo;
   /**
@@ -56,6 +58,7 @@ export function createContext(store: GraphStore, options: ContextOptions = {}): 
     loaders: createLoaders(traced, { batch: options.batch }),
     trace,
     hops: options.hops ?? true,
+    batched: options.batch ?? true,
     selections: newSelectionMemo(),
     statements,
   };

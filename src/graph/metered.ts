@@ -41,6 +41,7 @@ export function meteredRunner(inner: CypherRunner, observe: StatementObserver): 
       timed(observe, queryName(q), () => fn(q, p), keysOf(p));
   return {
     kind: inner.kind,
+    topKInWith: inner.topKInWith,
     read: run((q, p) => inner.read(q, p)),
     write: run((q, p) => inner.write(q, p)),
     transaction: (fn) => inner.transaction((tx) => fn({ run: run((q, p) => tx.run(q, p)) })),

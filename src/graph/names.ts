@@ -70,6 +70,18 @@ export function bestProgramMatch<P extends ProgramRow & { documents: number }>(
 const LEVEL_RANK = ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'COMMUNITY', 'VILLAGE', 'OTHER'];
 
 /**
+ * The names bestPlaceMatch takes before its last resort (an autonomous area's full name): the
+ * query, the query with a suffix, the place's name today. Found by the name index, they spare
+ * the prefix scan when one of them is a place.
+ */
+export function exactPlaceNames(name: string): string[] {
+  const q = bareName(simplify(name));
+  if (q.length === 0) return [];
+  const current = currentPlaceName(q);
+  return [...new Set([q, ...PLACE_SUFFIXES.map((s) => q + s), ...(current === null ? [] : [current])])];
+}
+
+/**
  * Exact name, else a name that is the query plus an administrative suffix (廊坊 → 廊坊市), else the
  * place's name today for a former name (田阳县 → 田阳区); higher level first.
  */

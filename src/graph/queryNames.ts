@@ -55,11 +55,17 @@ export function queryName(query: string): string {
   const name = knownQueries().get(query) ?? derived.get(query);
   if (name) return name;
   const label = /\(\w*:(\w+)/.exec(query)?.[1] ?? 'any';
-  const kind = /RETURN sortKey, tie/.test(query)
+  const kind = /\btie\nORDER BY [^\n]+\nLIMIT \$limit$/.test(query)
     ? 'listPage'
-    : /RETURN count\(n\) AS count\s*$/.test(query)
-      ? 'listCount'
-      : 'cypher';
+    : /\nLIMIT \$limit\nCALL \{/.test(query)
+      ? 'listPageWithHops'
+      : /^MATCH \(x:\w+\)\nWHERE x\.name IN \$names\n/.test(query)
+        ? 'byNameWithHops'
+        : /^UNWIND \$ids AS key\n/.test(query)
+          ? 'expand'
+          : /RETURN count\(n\) AS count\s*$/.test(query)
+            ? 'listCount'
+            : 'cypher';
   const hash = createHash('sha1').update(query).digest('hex').slice(0, 6);
   const made = `${kind}.${label}.${hash}`;
   // Texts come from a fixed set of builders, never from user input: this map stays small.

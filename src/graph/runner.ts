@@ -24,6 +24,12 @@ export interface TextHit {
 
 export interface CypherRunner {
   readonly kind: StoreKind;
+  /**
+   * Whether the engine keeps only the top rows of a `WITH … ORDER BY … LIMIT` (Neo4j), so a
+   * statement may cut a page and go on from its rows; Grafeo 0.6 does that only for a final
+   * `RETURN … ORDER BY … LIMIT` and sorts every row of a `WITH` (see hops/pageExpandQuery).
+   */
+  readonly topKInWith: boolean;
   /** Runs a read query (READ access mode on Neo4j). */
   read(query: string, params?: Params): Promise<Row[]>;
   /** Runs one write query in its own transaction. */
@@ -54,6 +60,7 @@ export function countingRunner(inner: CypherRunner, counter: RunCounter): Cypher
   };
   return {
     kind: inner.kind,
+    topKInWith: inner.topKInWith,
     read: async (q, p) => count(await inner.read(q, p)),
     write: async (q, p) => count(await inner.write(q, p)),
     transaction: (fn) => inner.transaction((tx) => fn({ run: async (q, p) => count(await tx.run(q, p)) })),

@@ -14,10 +14,19 @@ import {
   type OrderName,
   PLACE_NAME_CANDIDATES,
   PROGRAM_BY_EXACT_NAME,
+  PROGRAM_DOCUMENTS,
   PROGRAM_NAME_CANDIDATES,
   type ListName,
 } from './cypher/lists';
-import { expandQuery, HOPS, hopKey, type Hop, type HopRequest } from './cypher/hops';
+import {
+  expandByNameQuery,
+  expandQuery,
+  HOPS,
+  hopKey,
+  pageExpandQuery,
+  type Hop,
+  type HopRequest,
+} from './cypher/hops';
 import {
   mentionsOf,
   POSITIONS,
@@ -30,7 +39,7 @@ import {
 } from './cypher/relations';
 import { unpackText } from './docText';
 import { simplify } from '../text/script';
-import { bareName, bestPlaceMatch, bestProgramMatch, nameQueries } from './names';
+import { bareName, bestPlaceMatch, bestProgramMatch, exactPlaceNames, nameQueries } from './names';
 import * as STATS from './cypher/stats';
 import {
   metricSeries,
@@ -77,6 +86,17 @@ export interface Expanded<T> {
 
 /** Reads the nodes of a page by id (default: `nodesByIds`), e.g. with their children. */
 export type NodeReader<T> = (ids: readonly string[]) => Promise<Array<T | null>>;
+
+/**
+ * Nodes read with the hops a request selects on them, by the statement that finds them (a
+ * list page, a lookup by name) where it can: `prime` takes each node so read (the request's
+ * expand loader), `read` reads them by id where the statement cannot carry the hops.
+ */
+export interface WithHops<T> {
+  hops: readonly HopRequest[];
+  prime: (id: string, expanded: Expanded<T>) => void;
+  read: NodeReader<T>;
+}
 
 /** What writing one document did. */
 export type WriteOutcome =
@@ -249,14 +269,19 @@ export class GraphStore {
    * not used), `order` a non-default ordering (absent: the list's default, ascending). The
    * total count runs only when asked for (`Page.totalCount()`). An empty page whose filters
    * name an id that no node has is NOT_FOUND (a typo is not an empty answer); the check
-   * costs a statement only then.
+   * costs a statement only then. `read` says how the page's nodes are read: given as
+   * `WithHops`, with the hops a request selects on them. Where the engine allows
+   * (`topKInWith`: Neo4j) one statement cuts the page and reads its nodes and their hops;
+   * elsewhere, or with a plain reader (the benchmark's unbatched baseline), the page's keys
+   * come first and the nodes after (by `read`, or `nodesByIds`).
    */
   async page<N extends ListName>(
     name: N,
     filters: Record<string, unknown>,
     first: number,
     after?: string | null,
-    read?: NodeReader<LabelRows[(typeof LISTS)[N]['label']]>,
+    read?:
+      NodeReader<LabelRows[(typeof LISTS)[N]['label']]> | WithHops<LabelRows[(typeof LISTS)[N]['label']]>,
     order?: { by: OrderName<N>; descending: boolean } | null,
   ): Promise<Page<LabelRows[(typeof LISTS)[N]['label']]>> {
     const params: Record<string, unknown> = {};
@@ -268,14 +293,40 @@ export class GraphStore {
     const orderName = order ? `${order.by}_${order.descending ? 'DESC' : 'ASC'}` : undefined;
     const cursor = after ? decodeCursor(after, orderName) : null;
     const label = LISTS[name].label as (typeof LISTS)[N]['label'];
-    const keys = await this.runner.read(q.page, {
+    const pageParams = {
       ...params,
       afterKey: cursor?.sortValue ?? null,
       afterId: cursor?.id ?? '',
       limit: first + 1,
-    });
-    // A non-default ordering's tie is the id itself.
-    const kept = await this.nodesOfOrderKeys(label, keys.slice(0, first), read, order ? 'id' : 'order');
+    };
+    let keys: Row[];
+    let kept: Array<{ sortKey: SortValue; id: string; node: LabelRows[typeof label] }>;
+    if (typeof read !== 'function' && this.runner.topKInWith) {
+      // The page with its nodes and their hops in one statement (hops/pageExpandQuery).
+      const hops = read?.hops ?? [];
+      keys = await this.runner.read(pageExpandQuery(label, q.parts, hops), {
+        ...pageParams,
+        ...hopParams(hops),
+      });
+      kept = keys.slice(0, first).map((r) => {
+        const e = expandedRow(label, hops, r, r.id as string);
+        read?.prime(e.node.id, e);
+        return {
+          sortKey: typeof r.sortKey === 'number' ? r.sortKey : String(r.sortKey ?? ''),
+          id: e.node.id,
+          node: e.node,
+        };
+      });
+    } else {
+      keys = await this.runner.read(q.page, pageParams);
+      // A non-default ordering's tie is the id itself.
+      kept = await this.nodesOfOrderKeys(
+        label,
+        keys.slice(0, first),
+        typeof read === 'object' ? read.read : read,
+        order ? 'id' : 'order',
+      );
+    }
     if (keys.length === 0 && !cursor) await this.mustExist(params);
     let total: Promise<number> | undefined;
     return {
@@ -343,21 +394,8 @@ export class GraphStore {
     ids: readonly string[],
     hops: readonly HopRequest[],
   ): Promise<Array<Expanded<LabelRows[L]> | null>> {
-    const params: Record<string, unknown> = { ids: [...ids] };
-    hops.forEach((h, i) => (params[`l${i}`] = h.limit));
-    const rows = await this.runner.read(expandQuery(label, hops), params);
-    const convert = CONVERT[label] as (r: Row) => LabelRows[L];
-    const byId = new Map<string, Expanded<LabelRows[L]>>();
-    for (const r of rows) {
-      const children: Record<string, unknown[]> = {};
-      hops.forEach((h, i) => {
-        const v = r[`h${i}`];
-        // A count hop answers one number: its list of one.
-        const list = HOPS[h.hop].result === 'count' ? [v] : Array.isArray(v) ? v : [];
-        children[hopKey(h)] = list.map((c) => convertHop(h, c as Row, r.key as string));
-      });
-      byId.set(r.key as string, { node: convert(r), hops: children });
-    }
+    const rows = await this.runner.read(expandQuery(label, hops), { ids: [...ids], ...hopParams(hops) });
+    const byId = new Map(rows.map((r) => [r.key as string, expandedRow(label, hops, r, r.key as string)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
@@ -480,8 +518,12 @@ export class GraphStore {
     return { programIds, links };
   }
 
-  /** Program by canonical name or alias, quotes optional; also the name without its suffix (领头羊 → 领头羊工程). */
-  async findProgramByName(name: string): Promise<ProgramRow | null> {
+  /**
+   * Program by canonical name or alias, quotes optional; also the name without its suffix
+   * (领头羊 → 领头羊工程). With `withHops`, an exact name is found with the hops selected on
+   * it in one statement (the program handed to `prime`).
+   */
+  async findProgramByName(name: string, withHops?: WithHops<ProgramRow>): Promise<ProgramRow | null> {
     const rank = (rows: Row[]) =>
       bestProgramMatch(
         name,
@@ -489,15 +531,55 @@ export class GraphStore {
       );
     // An exact name is found through the name index and outranks every other candidate; only a
     // name that is not one (an alias, a short form, a fragment) needs the scan.
-    const exact = await this.runner.read(PROGRAM_BY_EXACT_NAME, { names: [bareName(simplify(name))] });
-    if (exact.length > 0) return rank(exact);
+    const names = [bareName(simplify(name))];
+    if (withHops && withHops.hops.length > 0) {
+      const found = await this.findExpandedByName('Program', names, withHops, rank, PROGRAM_DOCUMENTS);
+      if (found !== undefined) return found;
+    } else {
+      const exact = await this.runner.read(PROGRAM_BY_EXACT_NAME, { names });
+      if (exact.length > 0) return rank(exact);
+    }
     return rank(await this.runner.read(PROGRAM_NAME_CANDIDATES, { qs: nameQueries(name) }));
   }
 
-  /** Place by name or short form (廊坊 → 廊坊市); the higher level wins when names repeat. */
-  async findPlaceByName(name: string): Promise<PlaceRow | null> {
-    const rows = await this.runner.read(PLACE_NAME_CANDIDATES, { qs: nameQueries(name) });
-    return bestPlaceMatch(name, rows.map(CONVERT.Place));
+  /**
+   * Place by name or short form (廊坊 → 廊坊市); the higher level wins when names repeat. With
+   * `withHops`, a place found by one of its exact names (exactPlaceNames) comes with the hops
+   * selected on it in one statement (handed to `prime`).
+   */
+  async findPlaceByName(name: string, withHops?: WithHops<PlaceRow>): Promise<PlaceRow | null> {
+    const rank = (rows: Row[]) => bestPlaceMatch(name, rows.map(CONVERT.Place));
+    if (withHops && withHops.hops.length > 0) {
+      const found = await this.findExpandedByName('Place', exactPlaceNames(name), withHops, rank);
+      if (found !== undefined) return found;
+    }
+    return rank(await this.runner.read(PLACE_NAME_CANDIDATES, { qs: nameQueries(name) }));
+  }
+
+  /**
+   * The nodes named one of `names`, each with `withHops.hops`, in one statement; the one `rank`
+   * picks is primed and returned. Undefined when no node has one of the names (the caller
+   * goes on to its wider search).
+   */
+  private async findExpandedByName<L extends 'Program' | 'Place'>(
+    label: L,
+    names: readonly string[],
+    withHops: WithHops<LabelRows[L]>,
+    rank: (rows: Row[]) => LabelRows[L] | null,
+    extra = '',
+  ): Promise<LabelRows[L] | null | undefined> {
+    if (names.length === 0) return undefined;
+    const rows = await this.runner.read(expandByNameQuery(label, withHops.hops, extra), {
+      names: [...names],
+      ...hopParams(withHops.hops),
+    });
+    if (rows.length === 0) return undefined;
+    const best = rank(rows);
+    const row = best && rows.find((r) => r.id === best.id);
+    if (!best || !row) return best;
+    const e = expandedRow(label, withHops.hops, row, best.id);
+    withHops.prime(best.id, e);
+    return e.node;
   }
 
   /** Ids of the documents relating each pair of programs, in key order. */
@@ -614,6 +696,28 @@ function toRelated(sourceId: string, program: ProgramRow, weight: unknown): Rela
 }
 
 /** One child of a hop, collected as a map by its subquery (see cypher/hops), as a store row. */
+/** The page sizes of hop requests, as the hop statements take them (`$l<i>`). */
+function hopParams(hops: readonly HopRequest[]): Record<string, number> {
+  return Object.fromEntries(hops.map((h, i) => [`l${i}`, h.limit]));
+}
+
+/** A row of a statement with hops (`h<i>` columns) as a node with its children. */
+function expandedRow<L extends NodeLabel>(
+  label: L,
+  hops: readonly HopRequest[],
+  r: Row,
+  parentId: string,
+): Expanded<LabelRows[L]> {
+  const children: Record<string, unknown[]> = {};
+  hops.forEach((h, i) => {
+    const v = r[`h${i}`];
+    // A count hop answers one number: its list of one.
+    const list = HOPS[h.hop].result === 'count' ? [v] : Array.isArray(v) ? v : [];
+    children[hopKey(h)] = list.map((c) => convertHop(h, c as Row, parentId));
+  });
+  return { node: (CONVERT[label] as (r: Row) => LabelRows[L])(r), hops: children };
+}
+
 function convertHop(h: HopRequest, c: Row, parentId: string): unknown {
   const spec: Hop = HOPS[h.hop];
   switch (spec.result) {

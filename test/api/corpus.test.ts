@@ -161,11 +161,13 @@ describeEngines('API on the bundled corpus', (engine) => {
       const q2 = (n: number) => `{ programs(first: ${n}) { nodes { places(first: 3) { name }
         metrics(first: 3) { value } related(first: 2) { program { organizations(first: 3) { name } } } } } }`;
       expect(await roundTrips(q2(5))).toBe(await roundTrips(q2(Math.min(total, 100))));
-      // The page keys, the programs with places, metrics and related in one statement, then the
-      // related programs' organizations: one statement per list level.
-      expect(await roundTrips(q2(5))).toBe(1 + 1 + 1);
+      // (The page keys on Grafeo,) the programs with places, metrics and related in one
+      // statement, then the related programs' organizations: one statement per list level.
+      const keys = engine.name === 'neo4j' ? 0 : 1;
+      expect(await roundTrips(q2(5))).toBe(keys + 1 + 1);
       // Asking for totalCount adds exactly its one count query.
-      expect(await roundTrips(`{ programs(first: 5) { totalCount nodes { name } } }`)).toBe(3);
+      expect(await roundTrips(`{ programs(first: 5) { nodes { name } } }`)).toBe(keys + 1);
+      expect(await roundTrips(`{ programs(first: 5) { totalCount nodes { name } } }`)).toBe(keys + 1 + 1);
     });
 
     test('responses carry extensions.db with rows', async () => {

@@ -6,7 +6,7 @@ import { SEARCHABLE_LABELS, type NodeLabel } from '../../graph/schema';
 import type { QueryResolvers } from '../../generated/graphql';
 import { LIMITS, pageSize } from '../limits';
 import { filtersOf, orderOf } from '../where';
-import { lookup, pageReader } from './hops';
+import { lookup, lookupByName, pageReader } from './hops';
 
 const LABEL_OF_KIND: Record<EntityKindName, NodeLabel> = {
   DOCUMENT: 'Document',
@@ -57,7 +57,7 @@ export const Query: QueryResolvers = {
     ),
   place: (_p, { id, name }, ctx, info) => {
     idOrName('place', id, name);
-    return id != null ? lookup('Place', id, ctx, info) : ctx.store.findPlaceByName(name as string);
+    return id != null ? lookup('Place', id, ctx, info) : lookupByName('Place', name as string, ctx, info);
   },
   organizations: (_p, { where, nameContains, placeId, first, after }, ctx, info) =>
     ctx.store.page(
@@ -78,7 +78,7 @@ export const Query: QueryResolvers = {
     ),
   program: (_p, { id, name }, ctx, info) => {
     idOrName('program', id, name);
-    return id != null ? lookup('Program', id, ctx, info) : ctx.store.findProgramByName(name as string);
+    return id != null ? lookup('Program', id, ctx, info) : lookupByName('Program', name as string, ctx, info);
   },
   people: (_p, { where, nameContains, first, after }, ctx, info) =>
     ctx.store.page(

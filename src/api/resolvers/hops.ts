@@ -8,6 +8,7 @@ import type { LabelRows } from '../../graph/cypher/fields';
 import { hopKey, type HopRequest } from '../../graph/cypher/hops';
 import type { RELATION_FIELDS, RelationFieldName } from '../../graph/cypher/relations';
 import type { NodeLabel } from '../../graph/schema';
+import type { NodeReader, WithHops } from '../../graph/store';
 import type { ApiContext } from '../context';
 import { pageSize } from '../limits';
 import { HOP_FIELDS, hopsAt, hopsOfConnection, hopsOfField } from '../selection';
@@ -83,21 +84,53 @@ export async function lookup<L extends NodeLabel>(
   return (await ctx.loaders.expand(label, hops).load(id))?.node ?? null;
 }
 
+/** Hands nodes read with `hops` by another statement to the request's expand loader. */
+function withHops<L extends NodeLabel>(
+  label: L,
+  hops: readonly HopRequest[],
+  ctx: ApiContext,
+): WithHops<LabelRows[L]> {
+  const loader = ctx.loaders.expand(label, hops);
+  return {
+    hops,
+    prime: (id, expanded) => void loader.prime(id, expanded),
+    read: async (ids) =>
+      (await loader.loadMany(ids)).map((e) => {
+        // The batch failed: the page fails with the store's error, as a plain read would.
+        if (e instanceof Error) throw e;
+        return e?.node ?? null;
+      }),
+  };
+}
+
 /**
  * How a list page reads its nodes: with the hops selected on them (nodes and edges.node), in
- * the same statement; undefined (the store's plain read) when none are selected.
+ * the page's statement where the engine allows it (store.page), else in one statement after
+ * it; undefined (the store's plain read) when none are selected. Unbatched (the benchmark's
+ * naive baseline), the page reads keys only and each node's hops are a load of their own.
  */
 export function pageReader<L extends NodeLabel>(
   label: L,
   ctx: ApiContext,
   info: GraphQLResolveInfo,
-): ((ids: readonly string[]) => Promise<Array<LabelRows[L] | null>>) | undefined {
+): NodeReader<LabelRows[L]> | WithHops<LabelRows[L]> | undefined {
   const hops = ctx.hops ? hopsOfConnection(info, label) : [];
   if (hops.length === 0) return undefined;
-  return async (ids) =>
-    (await ctx.loaders.expand(label, hops).loadMany(ids)).map((e) => {
-      // The batch failed: the page fails with the store's error, as a plain read would.
-      if (e instanceof Error) throw e;
-      return e?.node ?? null;
-    });
+  const reader = withHops(label, hops, ctx);
+  return ctx.batched ? reader : reader.read;
+}
+
+/** A place or program by name, read with the hops selected on it in the same statement. */
+export async function lookupByName<L extends 'Place' | 'Program'>(
+  label: L,
+  name: string,
+  ctx: ApiContext,
+  info: GraphQLResolveInfo,
+): Promise<LabelRows[L] | null> {
+  const hops = ctx.hops ? hopsOfField(info, label) : [];
+  const found =
+    label === 'Place'
+      ? await ctx.store.findPlaceByName(name, hops.length > 0 ? withHops('Place', hops, ctx) : undefined)
+      : await ctx.store.findProgramByName(name, hops.length > 0 ? withHops('Program', hops, ctx) : undefined);
+  return found as LabelRows[L] | null;
 }

@@ -11,6 +11,7 @@
  */
 import type { NodeLabel } from '../schema';
 import { FIELDS, MAP, mapOf, matchById, ORDER, TIE } from './fields';
+import { projectKeys, type ListQuery } from './lists';
 import { RELATION_FIELD_PATTERNS, type RelationFieldName } from './relations';
 
 /** What the children of a hop are, which says how the store converts them. */
@@ -191,22 +192,71 @@ export const hopKey = (h: HopRequest): string => `${h.hop}:${h.limit}`;
 
 const built = new Map<string, string>();
 
+const memo = (sig: string, make: () => string): string => {
+  let q = built.get(sig);
+  if (q === undefined) built.set(sig, (q = make()));
+  return q;
+};
+
+/** The hop subqueries over the bound parent `x` (hop i: page size `$l<i>`, column `h<i>`). */
+const hopCalls = (hops: readonly HopRequest[]): { calls: string; outs: string[] } => ({
+  calls: hops.map((h, i) => HOPS[h.hop].body(`l${i}`, `h${i}`)).join('\n'),
+  outs: hops.map((_h, i) => `h${i}`),
+});
+
 /**
  * The statement reading parents of `label` by `$ids` with the children of `hops` (in this
  * order; the page size of hop i is `$l<i>`, its children the column `h<i>`). Memoized per
  * label and hop list; the text comes from HOPS only, never from input.
  */
 export function expandQuery(label: NodeLabel, hops: readonly HopRequest[]): string {
-  const sig = `${label}|${hops.map((h) => h.hop).join(',')}`;
-  let q = built.get(sig);
-  if (q) return q;
-  const outs = hops.map((_h, i) => `h${i}`);
-  const calls = hops.map((h, i) => HOPS[h.hop].body(`l${i}`, `h${i}`));
-  q = `UNWIND $ids AS key
+  return memo(`ids|${label}|${hops.map((h) => h.hop).join(',')}`, () => {
+    const { calls, outs } = hopCalls(hops);
+    return `UNWIND $ids AS key
 ${matchById(label, 'x', 'key')}
-${calls.join('\n')}
+${calls}
 WITH ${['key', 'x AS n', ...outs].join(', ')}
 RETURN key, ${FIELDS[label]}${outs.map((o) => `, ${o}`).join('')}`;
-  built.set(sig, q);
-  return q;
+  });
+}
+
+/**
+ * As expandQuery, for the parents whose name is one of `$names` (found through the name
+ * index): a lookup by name and its hops in one statement. `extra` adds columns over `n` that
+ * rank the candidates (a program's documents).
+ */
+export function expandByNameQuery(label: NodeLabel, hops: readonly HopRequest[], extra = ''): string {
+  return memo(`names|${label}|${hops.map((h) => h.hop).join(',')}|${extra}`, () => {
+    const { calls, outs } = hopCalls(hops);
+    return `MATCH (x:${label})
+WHERE x.name IN $names
+${calls}
+WITH ${['x.id AS key', 'x AS n', ...outs].join(', ')}
+RETURN key, ${FIELDS[label]}${extra ? `, ${extra}` : ''}${outs.map((o) => `, ${o}`).join('')}`;
+  });
+}
+
+/**
+ * A list page (`page`, the list statement's parts: see listQuery) with its nodes' fields and
+ * the children of `hops`, in one statement: the page is cut first (`WITH … ORDER BY … LIMIT`),
+ * then each kept node runs its hop subqueries. Only for an engine that keeps the top rows of a
+ * `WITH … ORDER BY … LIMIT` without sorting every row (Neo4j; `CypherRunner.topKInWith`):
+ * Grafeo sorts every row there, so on it a page reads its keys first and its nodes after.
+ */
+export function pageExpandQuery(
+  label: NodeLabel,
+  page: ListQuery['parts'],
+  hops: readonly HopRequest[],
+): string {
+  return memo(`page|${label}|${page.rows}|${page.orderBy}|${hops.map((h) => h.hop).join(',')}`, () => {
+    const { calls, outs } = hopCalls(hops);
+    return `${page.rows}
+WITH n AS x, ${projectKeys(page)}
+ORDER BY ${page.orderBy}
+LIMIT $limit
+${calls}
+WITH ${['sortKey', 'tie', 'x AS n', ...outs].join(', ')}
+RETURN sortKey, tie, ${FIELDS[label]}${outs.map((o) => `, ${o}`).join('')}
+ORDER BY ${page.orderBy}`;
+  });
 }

@@ -213,18 +213,36 @@ export function filterParams(name: ListName): Set<string> {
 export interface ListQuery {
   /**
    * Keyset page ordered by (sortKey, tie), those two only; `$limit` is the page size plus
-   * one. The fields of the kept rows are read by id after it (`nodesByIds`).
+   * one. The fields of the kept rows are read by id after it (`nodesByIds`), or in the same
+   * statement when the engine allows (`pageWith`).
    */
   page: string;
   count: string;
   /** The filtered nodes as `n`, for statements that aggregate them (a metric series). */
   head: string;
+  /**
+   * The page's parts, for statements that go on from its rows (hops/pageExpandQuery): the
+   * filtered, cursor-cut nodes as `n`, then the sort key and tie over them and the order.
+   */
+  parts: { rows: string; sortKey: string; tie: string; orderBy: string };
 }
 
 const built = new Map<string, ListQuery>();
 
 /** A non-default ordering's ties: the id (for a metric, its id from `doc` and `at`). */
 const idTie = (label: NodeLabel): string => (label === 'Metric' ? metricIdExpr('n') : 'n.id');
+
+/** The page's key columns, `sortKey` and `tie`, from its parts. */
+export const projectKeys = (parts: ListQuery['parts']): string =>
+  [
+    [parts.sortKey, 'sortKey'],
+    [parts.tie, 'tie'],
+  ]
+    .map(([e, a]) => (e === a ? a : `${e} AS ${a}`))
+    .join(', ');
+
+/** A default order that is a stored property every node of the label has (`n.name`). */
+const PLAIN_PROPERTY = /^n\.\w+$/;
 
 /**
  * The page and count queries of a list for the filters in use and an ordering (null: the
@@ -259,48 +277,64 @@ RETURN count(n) AS count`;
   const filtered = `${head}
 WITH n
 WHERE ${where}`;
+  let parts: ListQuery['parts'];
   if (order === null) {
-    q = {
-      // Only a final RETURN … ORDER BY … LIMIT is a top-k on Grafeo (in WITH or CALL it sorts
-      // every row), and it projects each column for every row: so keys only here.
-      page: `${head}
-WITH n, ${ORDER[label]} AS sortKey, ${TIE[label]} AS tie
-WHERE (${where}) AND ($afterKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND tie > ${tieOfId(label, '$afterId')}))
-RETURN sortKey, tie
-ORDER BY sortKey, tie
-LIMIT $limit`,
-      count,
-      head: filtered,
+    // The conditions go on the node's own properties, not on aliases of a WITH: then Neo4j
+    // reads a label scanned alone in the order of its name index (`n.name IS NOT NULL`, which
+    // every node of the label has) and stops at the page's end, instead of sorting every node
+    // (query (b): 13.6 → 4.4 ms on 10,000 articles). Grafeo runs both forms alike.
+    const sortKey = ORDER[label];
+    const tie = TIE[label];
+    const present = PLAIN_PROPERTY.test(sortKey) ? `${sortKey} IS NOT NULL AND ` : '';
+    const after = `($afterKey IS NULL OR ${sortKey} > $afterKey OR (${sortKey} = $afterKey AND ${tie} > ${tieOfId(label, '$afterId')}))`;
+    parts = {
+      rows: `${matches.length > 0 ? `${head}\nWITH n` : head}
+WHERE ${present}(${where}) AND ${after}`,
+      sortKey,
+      tie,
+      orderBy: 'sortKey, tie',
     };
   } else {
     const o = spec.orders[order.by];
     if (!o) throw new Error(`${name} has no ordering ${order.by} (LISTS.${name}.orders)`);
     const after = order.descending ? '<' : '>';
-    q = {
-      page: `${filtered}
+    parts = {
+      rows: `${filtered}
 ${o.call ?? ''}
 WITH n, ${o.key} AS sortKey, ${idTie(label)} AS tie
-WHERE $afterKey IS NULL OR sortKey ${after} $afterKey OR (sortKey = $afterKey AND tie > $afterId)
-RETURN sortKey, tie
-ORDER BY sortKey${order.descending ? ' DESC' : ''}, tie
-LIMIT $limit`,
-      count,
-      head: filtered,
+WHERE $afterKey IS NULL OR sortKey ${after} $afterKey OR (sortKey = $afterKey AND tie > $afterId)`,
+      sortKey: 'sortKey',
+      tie: 'tie',
+      orderBy: `sortKey${order.descending ? ' DESC' : ''}, tie`,
     };
   }
+  q = {
+    // Only a final RETURN … ORDER BY … LIMIT is a top-k on Grafeo (in WITH or CALL it sorts
+    // every row), and it projects each column for every row: so keys only here.
+    page: `${parts.rows}
+RETURN ${projectKeys(parts)}
+ORDER BY ${parts.orderBy}
+LIMIT $limit`,
+    count,
+    head: filtered,
+    parts,
+  };
   built.set(key, q);
   return q;
 }
 
+/** How many documents name the program `n`: the tie-break of a lookup by name. */
+export const PROGRAM_DOCUMENTS = 'COUNT { (n)<-[:MENTIONS]-(:Document) } AS documents';
+
 /** A program by its exact name, found through the name index (the common lookup, no scan). */
 export const PROGRAM_BY_EXACT_NAME = `MATCH (n:Program)
 WHERE n.name IN $names
-RETURN ${FIELDS.Program}, COUNT { (n)<-[:MENTIONS]-(:Document) } AS documents`;
+RETURN ${FIELDS.Program}, ${PROGRAM_DOCUMENTS}`;
 
 /** Candidates for a name lookup: names or aliases containing the normalized query. */
 export const PROGRAM_NAME_CANDIDATES = `MATCH (n:Program)
 WHERE any(q IN $qs WHERE n.name CONTAINS q OR any(a IN n.aliases WHERE a CONTAINS q))
-RETURN ${FIELDS.Program}, COUNT { (n)<-[:MENTIONS]-(:Document) } AS documents
+RETURN ${FIELDS.Program}, ${PROGRAM_DOCUMENTS}
 LIMIT 200`;
 
 export const PLACE_NAME_CANDIDATES = `MATCH (n:Place)

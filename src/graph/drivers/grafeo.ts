@@ -60,6 +60,8 @@ export function openGrafeo(dataDir: string): CypherRunner {
 
 class GrafeoRunner implements CypherRunner {
   readonly kind = 'grafeo' as const;
+  /** A `WITH … ORDER BY … LIMIT` sorts every row (only a final RETURN is a top-k). */
+  readonly topKInWith = false;
   private writeChain: Promise<unknown> = Promise.resolve();
   private closed = false;
 

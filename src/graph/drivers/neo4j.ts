@@ -143,6 +143,7 @@ export async function openNeo4j(config: Neo4jConfig): Promise<CypherRunner> {
 
 class Neo4jRunner implements CypherRunner {
   readonly kind = 'neo4j' as const;
+  readonly topKInWith = true;
   private closed = false;
 
   constructor(
