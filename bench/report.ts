@@ -616,25 +616,34 @@ with every one-hop field the request selects on them in one statement (\`src/api
 reads the selection — fragments, aliases, \`@include\`/\`@skip\` with variables;
 \`src/graph/cypher/hops.ts\` writes one \`CALL { WITH x … ORDER BY … LIMIT … RETURN collect(…) }\`
 per field), and the DataLoader of a list level is keyed by that selection, so siblings share one
-batch: one statement per list level after the lookup or the page's keys. Counted over HTTP with
-\`KG_TRACE=1\` (\`test/api/statements.test.ts\`, both engines, answers equal to the per-field
-resolution): (a) 4 → 2 on the bundled corpus (5 at 10,000 articles above), (b) 3 → 2,
-(c) 11 → 2, (e) 4 → 3. Importing a document takes 6
-statements instead of 25 (\`test/importer/statements.test.ts\`). A metric's document and a
-position's organization and place come with their parents too, and a mention's sentence and
-document from one read of the document. Still more than one statement at a level:
-\`RelatedProgram.sharedDocuments\` and \`sharedPlaces\`, search hits of several labels (a read
-per label), and \`totalCount\` (its own count).
+batch: one statement per list level. The statement that finds the parents carries their hops
+too: a lookup by name (\`program(name:)\`, \`place(name:)\`: the exact names through the name
+index, ranked in JS as before, the winner handed to the level's loader) on both engines, and a
+list page on Neo4j (\`pageExpandQuery\`: \`WITH n … ORDER BY … LIMIT\` cuts the page, then each
+kept node runs its hop subqueries). Counted over HTTP with \`KG_TRACE=1\`
+(\`test/api/statements.test.ts\`, both engines, answers equal to the per-field resolution),
+before hops → now on Grafeo / Neo4j: (a) 4 → 1 / 1, (b) 3 → 2 / 1, (c) 11 → 1 / 1,
+(e) 4 → 3 / 2, (f) 5 → 3 / 2. Importing a document takes 4 statements
+(\`test/importer/statements.test.ts\`). A metric's document and a position's organization and
+place come with their parents too, and a mention's sentence and document from one read of the
+document. Still more than one statement at a level: \`RelatedProgram.sharedDocuments\` and
+\`sharedPlaces\`, search hits of several labels (a read per label), and \`totalCount\` (its own
+count).
 
 Engines: Neo4j 5 also has \`COLLECT { … }\` subqueries; Grafeo 0.6 rejects them (syntax error),
 and its pattern comprehensions take no ORDER BY or LIMIT. \`CALL { WITH x … }\` runs on both
-(an empty field collects \`[]\` and keeps its parent), so both engines run the same text and no
-capability fallback is needed. Trade-off on Grafeo: it keeps only the top k for a final
-\`RETURN … ORDER BY … LIMIT\`, not inside a subquery, so a single parent with tens of thousands
-of children (廊坊市's metrics at 10,000 articles) is now sorted whole inside its subquery, as a
-batch of parents always was; the former two-statement single-parent path (\`RelationField.top\`)
-remains for \`RelatedProgram.sharedPlaces\`. Query (e) now names page sizes
-(\`places(first: 5) { programs(first: 5) }\`): at their default of 100 the cost limit refuses it.
+(an empty field collects \`[]\` and keeps its parent), so both engines run the same hop text.
+One capability differs (\`CypherRunner.topKInWith\`): Neo4j keeps only the top rows of a
+\`WITH … ORDER BY … LIMIT\`, Grafeo keeps the top k only for a final \`RETURN … ORDER BY … LIMIT\`
+and sorts every row of a \`WITH\` — so on Grafeo a list page still reads its keys first (a final
+\`RETURN\`) and its nodes with their hops after, one statement more per page than on Neo4j.
+For the same reason a single parent with tens of thousands of children (廊坊市's metrics at
+10,000 articles) is sorted whole inside its subquery on Grafeo; the former two-statement
+single-parent path (\`RelationField.top\`) remains for \`RelatedProgram.sharedPlaces\`. A default
+list page compares the node's own properties (\`n.name IS NOT NULL AND n.name > $afterKey …\`),
+not aliases of a \`WITH\`, so Neo4j walks the name index in order and stops at the page's end.
+Query (e) names page sizes (\`places(first: 5) { programs(first: 5) }\`): at their default of
+100 the cost limit refuses it.
 `;
 
 export function renderReport(r: BenchResults): string {

@@ -58,6 +58,8 @@ async function main(): Promise<void> {
       }
     : grafeoProfileTarget(path.join(outDir, 'profile'));
 
+  // Read before the first phase saves this run's results over the file.
+  const previous = config.reuseImport ? (JSON.parse(fs.readFileSync(rawFile, 'utf8')) as BenchResults) : null;
   const results: BenchResults = {
     startedAt: new Date(t0).toISOString(),
     finishedAt: '',
@@ -134,8 +136,7 @@ async function main(): Promise<void> {
   // ends with the largest corpus.
   if (config.profile && neo4j && !config.reuseImport) await profile();
 
-  if (config.reuseImport) {
-    const previous = JSON.parse(fs.readFileSync(rawFile, 'utf8')) as BenchResults;
+  if (previous) {
     results.corpora = previous.corpora.filter((c) => config.sizes.includes(c.count));
     results.imports = previous.imports.filter((i) => config.sizes.includes(i.size));
     results.skippedImports = (previous.skippedImports ?? []).filter((i) => config.sizes.includes(i.size));

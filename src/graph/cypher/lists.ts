@@ -323,8 +323,13 @@ LIMIT $limit`,
   return q;
 }
 
-/** How many documents name the program `n`: the tie-break of a lookup by name. */
-export const PROGRAM_DOCUMENTS = 'COUNT { (n)<-[:MENTIONS]-(:Document) } AS documents';
+/**
+ * How many documents name the program `n`: the tie-break of a lookup by name. Only documents
+ * have MENTIONS, so the other end goes unlabelled: Neo4j then reads the relationship count
+ * from the node (its degree) instead of visiting 领头羊工程's 2,580 documents (half the db hits
+ * of query (a) on 10,000 articles).
+ */
+export const PROGRAM_DOCUMENTS = 'COUNT { (n)<-[:MENTIONS]-() } AS documents';
 
 /** A program by its exact name, found through the name index (the common lookup, no scan). */
 export const PROGRAM_BY_EXACT_NAME = `MATCH (n:Program)
