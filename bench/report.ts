@@ -623,7 +623,7 @@ list page on Neo4j (\`pageExpandQuery\`: \`WITH n … ORDER BY … LIMIT\` cuts 
 kept node runs its hop subqueries). Counted over HTTP with \`KG_TRACE=1\`
 (\`test/api/statements.test.ts\`, both engines, answers equal to the per-field resolution),
 before hops → now on Grafeo / Neo4j: (a) 4 → 1 / 1, (b) 3 → 2 / 1, (c) 11 → 1 / 1,
-(e) 4 → 3 / 2, (f) 5 → 3 / 2. Importing a document takes 4 statements
+(e) 4 → 3 / 2, (f) 5 → 3 / 2. Importing a document takes 3 statements
 (\`test/importer/statements.test.ts\`). A metric's document and a position's organization and
 place come with their parents too, and a mention's sentence and document from one read of the
 document. Still more than one statement at a level: \`RelatedProgram.sharedDocuments\` and
@@ -707,6 +707,13 @@ document 501 of the 1,000-article corpus inside a transaction that was rolled ba
   why Neo4j ÷ embedded reads ≈ 1× today. Done since, as store format 4: the document's MENTIONS
   raise its programs' tallies in \`WRITE_DOCUMENT_FACTS\` (4 statements per document, not 6) and a
   removed document lowers them (\`UNTALLY_DOCUMENT_PROGRAMS\`); the figures above are from before.
+* **No look-up before the claim (2026-12-03):** a new document was first looked up in a read
+  transaction of its own (\`DOCUMENT_EXISTS\`), then claimed in the write transaction. On a warm
+  server with 1 extraction worker the look-up was 19 % of the store time (6.4 of 34 ms per
+  document, over 1,000 articles); the claim decides alone now (a stored document costs it,
+  in a transaction that writes nothing), so a document is 3 statements. The same in-process
+  import went from 33.9 to 28.2 s, and \`kg import\` of the 1,000 articles on this machine from
+  40.9 to 29.0 s (the embedded engine: 25.5 s in the same minutes).
 * **Parallel writers:** the importer writes up to 2 × \`KG_WORKERS\` documents at once (one lane
   per document), and the driver retries transient errors (deadlocks between documents that share
   a province or a program) with backoff; no document failed in these runs.
@@ -807,37 +814,35 @@ ${PEER_NOTES}`;
  * describes the code and what the tables above and section 3 measure).
  */
 const PEER_NOTES = `
-Why ours is slower, and what would close it:
+How the statements were cut, and what still differs:
 
-* **A statement per level, and one before them.** The peer compiles a request into one
-  statement; ours still runs the lookup or the page's keys first, then one statement per list
-  level: (a) and (c) are *find by name* + *the node with its hops*, (b) is *the page's keys* +
-  *the 50 programs with their related programs*, (e) adds the second level. Section 3's
-  breakdown shows what that costs on (b): the two statements run one after the other, and each
-  carries its own Bolt round trip, session, transaction and result handling; the peer's whole
-  request at one connection takes about what our two statements take. Closing it in
-  \`src/graph\`: let a page's statement carry its nodes' hops (\`listQuery\`'s \`ORDER BY … LIMIT\`
-  followed by the \`CALL { WITH x … }\` blocks of \`expandQuery\`, the expand loader primed with
-  the rows), so (b) is one statement and (e) two; and fold the name lookup into the expansion
-  (the candidates' ranking, now \`bestProgramMatch\`/\`bestPlaceMatch\` in JS, as an \`ORDER BY\`),
-  so (a) and (c) are one. Not done on this branch: both need the same text to run on Grafeo
-  (a leading uncorrelated \`CALL {}\` and the ranking were not tried there) and a rerun of both
-  engines' suites.
-* **The name lookup is a statement of its own.** Since 2026-12-03 \`program(name:)\` first seeks
-  the exact name on the name index (\`PROGRAM_BY_EXACT_NAME\`; the \`CONTAINS\` scan over names
-  and aliases runs only when no program has that name), as the peer does; it is still a round
-  trip before the expansion.
+* **One statement per list level, none before them.** The peer compiles a request into one
+  statement. Ours reads a batch of parents with every one-hop field selected on them in one
+  statement, and since 2026-12-03 the statement that finds the parents carries their hops: a
+  lookup by name (\`expandByNameQuery\`: the exact names through the name index, the candidates
+  ranked in JS as before), and on Neo4j a list page (\`pageExpandQuery\`: \`WITH n … ORDER BY …
+  LIMIT\` cuts the page, then each kept node runs its hop subqueries). So (a), (b) and (c) are
+  one statement, as the peer's, and (e) two (its second level is a batch of its own). Before,
+  the lookup or the page's keys were a statement of their own: (a) 12 ms against the peer's 8,
+  (b) 27 against 20 at one connection (the run of 2026-12-03T04:35).
+* **What made the single statements fast.** The default list page compares the node's own
+  properties (\`n.name IS NOT NULL AND n.name > $afterKey …\`, not aliases of a \`WITH\`), so Neo4j
+  walks the name index in order and stops at the page's end (the page alone: 13.6 → 4.4 ms);
+  a lookup's ranking counts a program's documents by its degree (\`COUNT { (n)<-[:MENTIONS]-() }\`:
+  only documents have MENTIONS), half of query (a)'s db hits before.
 * **More JavaScript per request.** Ours validates every request against the depth, cost and
   alias limits (GraphQL Armor), logs it (pino access log), counts it (prom-client), walks the
   selection for hops and goes through DataLoader; the peer's Apollo server here has no limits
   and no logging. On 2 cores shared with Neo4j and the load generator that CPU is what the
-  32-connection runs divide: requests per second follow CPU per request, not latency.
+  32-connection runs divide: requests per second follow CPU per request, not latency. Apollo's
+  cache-control plugin, which ran a hook per resolved field, is off (the schema sets no hints).
 * **Unbatched ÷ batched over loopback (section 3).** The 50 per-key statements of the unbatched
   path go out at once, each on its own pooled connection, and Neo4j runs them on its worker
   threads in parallel; on loopback a round trip is a fraction of a millisecond, so they overlap
-  instead of adding up. The ≥ 5× the issue expects needs a real network hop (or Neo4j on cores
-  of its own); the batched path's own cost is two sequential statements, which is also why
-  batched ÷ hand-written stays above 1.5: one statement fewer is the change above.
+  instead of adding up, and what separates the two paths is the server's CPU for 50 statements
+  against one, on the 2 cores the API server and the bench share with it. A network hop between
+  the API and the database (or Neo4j on cores of its own) widens the gap; the batched path
+  itself is one statement, about what the hand-written one costs.
 `;
 
 /** The raw results of the last run of an engine. */
