@@ -16,8 +16,8 @@ function driverFor(uri: string) {
 }
 
 /**
- * Deletes every node and relationship (in batches, so a 10,000-article graph does not need
- * one huge transaction); constraints and indexes stay. Returns how long it took.
+ * Deletes every relationship, then every node (in batches, so a 10,000-article graph does
+ * not need one huge transaction); constraints and indexes stay. Returns how long it took.
  */
 export async function emptyDatabase(uri: string): Promise<number> {
   const t0 = performance.now();
@@ -25,7 +25,11 @@ export async function emptyDatabase(uri: string): Promise<number> {
   const session = driver.session();
   try {
     // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run.
-    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS');
+    // Relationships first, then the bare nodes: a batch of DETACH DELETE takes every
+    // relationship of its nodes along (廊坊市 alone has over 100,000 at 10,000 articles), which
+    // overran the transaction memory pool of a 1 GiB heap.
+    await session.run('MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run('MATCH (n) CALL { WITH n DELETE n } IN TRANSACTIONS OF 10000 ROWS');
   } finally {
     await session.close();
     await driver.close();
