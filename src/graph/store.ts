@@ -13,7 +13,6 @@ import {
   LISTS,
   type OrderName,
   PLACE_NAME_CANDIDATES,
-  PROGRAM_BY_EXACT_NAME,
   PROGRAM_DOCUMENTS,
   PROGRAM_NAME_CANDIDATES,
   type ListName,
@@ -307,7 +306,7 @@ export class GraphStore {
         const e = expandedRow(label, hops, r, r.id as string);
         read?.prime(e.node.id, e);
         return {
-          sortKey: typeof r.sortKey === 'number' ? r.sortKey : String(r.sortKey ?? ''),
+          sortKey: sortValueOf(r.sortKey),
           id: e.node.id,
           node: e.node,
         };
@@ -364,8 +363,7 @@ export class GraphStore {
     const nodes = await read(ids);
     return keys.flatMap((k, i) => {
       const node = nodes[i];
-      const sortKey = typeof k.sortKey === 'number' ? k.sortKey : String(k.sortKey ?? '');
-      return node ? [{ sortKey, id: ids[i] as string, node }] : [];
+      return node ? [{ sortKey: sortValueOf(k.sortKey), id: ids[i] as string, node }] : [];
     });
   }
 
@@ -526,14 +524,14 @@ export class GraphStore {
       );
     // An exact name is found through the name index and outranks every other candidate; only a
     // name that is not one (an alias, a short form, a fragment) needs the scan.
-    const names = [bareName(simplify(name))];
-    if (withHops && withHops.hops.length > 0) {
-      const found = await this.findExpandedByName('Program', names, withHops, rank, PROGRAM_DOCUMENTS);
-      if (found !== undefined) return found;
-    } else {
-      const exact = await this.runner.read(PROGRAM_BY_EXACT_NAME, { names });
-      if (exact.length > 0) return rank(exact);
-    }
+    const exact = await this.findByExactName(
+      'Program',
+      [bareName(simplify(name))],
+      rank,
+      withHops,
+      PROGRAM_DOCUMENTS,
+    );
+    if (exact !== undefined) return exact;
     return rank(await this.runner.read(PROGRAM_NAME_CANDIDATES, { qs: nameQueries(name) }));
   }
 
@@ -545,34 +543,35 @@ export class GraphStore {
   async findPlaceByName(name: string, withHops?: WithHops<PlaceRow>): Promise<PlaceRow | null> {
     const rank = (rows: Row[]) => bestPlaceMatch(name, rows.map(CONVERT.Place));
     if (withHops && withHops.hops.length > 0) {
-      const found = await this.findExpandedByName('Place', exactPlaceNames(name), withHops, rank);
+      const found = await this.findByExactName('Place', exactPlaceNames(name), rank, withHops);
       if (found !== undefined) return found;
     }
     return rank(await this.runner.read(PLACE_NAME_CANDIDATES, { qs: nameQueries(name) }));
   }
 
   /**
-   * The nodes named one of `names`, each with `withHops.hops`, in one statement; the one `rank`
-   * picks is primed and returned. Undefined when no node has one of the names (the caller
-   * goes on to its wider search).
+   * The nodes named one of `names` (through the name index), each with the hops of `withHops`
+   * if any, in one statement; the one `rank` picks is returned (and primed). Undefined when no
+   * node has one of the names (the caller goes on to its wider search).
    */
-  private async findExpandedByName<L extends 'Program' | 'Place'>(
+  private async findByExactName<L extends 'Program' | 'Place'>(
     label: L,
     names: readonly string[],
-    withHops: WithHops<LabelRows[L]>,
     rank: (rows: Row[]) => LabelRows[L] | null,
+    withHops?: WithHops<LabelRows[L]>,
     extra = '',
   ): Promise<LabelRows[L] | null | undefined> {
     if (names.length === 0) return undefined;
-    const rows = await this.runner.read(expandByNameQuery(label, withHops.hops, extra), {
+    const hops = withHops?.hops ?? [];
+    const rows = await this.runner.read(expandByNameQuery(label, hops, extra), {
       names: [...names],
-      ...hopParams(withHops.hops),
+      ...hopParams(hops),
     });
     if (rows.length === 0) return undefined;
     const best = rank(rows);
     const row = best && rows.find((r) => r.id === best.id);
-    if (!best || !row) return best;
-    const e = expandedRow(label, withHops.hops, row, best.id);
+    if (!best || !row || !withHops) return best;
+    const e = expandedRow(label, hops, row, best.id);
     withHops.prime(best.id, e);
     return e.node;
   }
@@ -695,6 +694,9 @@ function toRelated(sourceId: string, program: ProgramRow, weight: unknown): Rela
 function hopParams(hops: readonly HopRequest[]): Record<string, number> {
   return Object.fromEntries(hops.map((h, i) => [`l${i}`, h.limit]));
 }
+
+/** A page row's sort key as a cursor keeps it. */
+const sortValueOf = (v: unknown): SortValue => (typeof v === 'number' ? v : String(v ?? ''));
 
 /** A row of a statement with hops (`h<i>` columns) as a node with its children. */
 function expandedRow<L extends NodeLabel>(

@@ -331,11 +331,6 @@ LIMIT $limit`,
  */
 export const PROGRAM_DOCUMENTS = 'COUNT { (n)<-[:MENTIONS]-() } AS documents';
 
-/** A program by its exact name, found through the name index (the common lookup, no scan). */
-export const PROGRAM_BY_EXACT_NAME = `MATCH (n:Program)
-WHERE n.name IN $names
-RETURN ${FIELDS.Program}, ${PROGRAM_DOCUMENTS}`;
-
 /** Candidates for a name lookup: names or aliases containing the normalized query. */
 export const PROGRAM_NAME_CANDIDATES = `MATCH (n:Program)
 WHERE any(q IN $qs WHERE n.name CONTAINS q OR any(a IN n.aliases WHERE a CONTAINS q))
