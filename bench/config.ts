@@ -13,7 +13,7 @@ export interface BenchConfig {
   durationS: number;
   /** Connection counts for the latency runs (BENCH_CONNECTIONS, default 1,32). */
   connections: number[];
-  /** Interleaved rounds of the batching comparison (BENCH_ROUNDS, default 9). */
+  /** Interleaved rounds of the batching comparison (BENCH_ROUNDS, default 25). */
   rounds: number;
   /** KG_WORKERS for the imports (BENCH_WORKERS); null leaves the CLI's default (cores, at most 8). */
   workers: number | null;
@@ -31,6 +31,8 @@ export interface BenchConfig {
   memoryLimitMb: number;
   /** BENCH_PROFILE=0 skips the import profile (where import time goes, statement by statement). */
   profile: boolean;
+  /** Articles imported and discarded before the first measured import (BENCH_WARMUP, default 300; 0 = none). */
+  warmup: number;
   /** Which engine is measured (BENCH_STORE: grafeo, the default, or neo4j). */
   store: 'grafeo' | 'neo4j';
   /** The Neo4j to import into and serve from when store is neo4j (NEO4J_URI; its database is emptied before each import). */
@@ -47,7 +49,8 @@ export const DEFAULTS = {
   sizes: [100, 1000, 10000],
   durationS: 10,
   connections: [1, 32],
-  rounds: 9,
+  rounds: 25,
+  warmup: 300,
   seed: 20261122,
   importTimeoutMin: 30,
   ratioBudgetS: 240,
@@ -111,6 +114,7 @@ export function loadBenchConfig(env: Env = process.env): BenchConfig {
     importTimeoutMin: int(env, 'BENCH_IMPORT_TIMEOUT', DEFAULTS.importTimeoutMin, 1, 24 * 60),
     ratioBudgetS: int(env, 'BENCH_RATIO_BUDGET', DEFAULTS.ratioBudgetS, 1, 24 * 3600),
     profile: flag(env, 'BENCH_PROFILE', true),
+    warmup: int(env, 'BENCH_WARMUP', DEFAULTS.warmup, 0, 100_000),
     requestTimeoutS: int(env, 'BENCH_REQUEST_TIMEOUT', DEFAULTS.requestTimeoutS, 1, 3600),
     memoryLimitMb: int(env, 'BENCH_MEMORY_LIMIT', defaultMemoryLimitMb(), 256, 1024 * 1024),
     store: storeOf(env),

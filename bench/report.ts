@@ -30,6 +30,8 @@ export interface BenchResults {
   imports: ImportRun[];
   /** The first articles imported again in-process, every store statement timed. */
   profile: (ImportProfile & { size: number }) | null;
+  /** The warm-up import before the measured sizes (BENCH_WARMUP), thrown away; absent when none ran. */
+  warmup?: ImportRun | null;
   /** Size of the store the API figures were taken on. */
   apiSize: number | null;
   latency: LatencyResult | null;
@@ -91,6 +93,7 @@ with the defaults. It is not part of \`npm test\`. Options (environment variable
 | \`BENCH_REQUEST_TIMEOUT\` | ${DEFAULTS.requestTimeoutS} | seconds a single API request may take before it counts as failing (the server is then restarted) |
 | \`BENCH_MEMORY_LIMIT\` | ${defaultMemoryLimitMb()} | MiB of RSS past which the API server (or the batching comparison's process) is killed, so a runaway query cannot exhaust the machine (default: 35 % of memory, at most 6 GiB) |
 | \`BENCH_PROFILE\` | 1 | 0 = skip the import profile (section 1b) |
+| \`BENCH_WARMUP\` | ${DEFAULTS.warmup} | articles imported and thrown away before the first measured import (a scratch store; on Neo4j the database, emptied after), so the sizes measure a warm engine; 0 = none |
 | \`BENCH_WORKERS\` | CLI default | \`KG_WORKERS\` for the imports (the CLI defaults to the number of cores, at most 8) |
 | \`BENCH_SEED\` | ${DEFAULTS.seed} | corpus generator seed (same seed → byte-identical corpus; size N is the first N articles of any larger size) |
 | \`BENCH_REUSE_IMPORT\` | 0 | 1 = skip corpus and import, reuse the stores and import figures in \`bench/out/\` from the last run |
@@ -196,6 +199,16 @@ function importSection(r: BenchResults): string {
         ratio <= 1.3
           ? 'this is close to it.'
           : 'the import slows down as the graph grows (see the rate per tenth below and section 1b).'
+      }`,
+    );
+  }
+  const w = r.warmup;
+  if (w) {
+    lines.push(
+      `Warm-up before the first size (\`BENCH_WARMUP=${w.size}\`): ${n0(w.imported)} articles imported ${r.store === 'neo4j' ? 'into the database, emptied after' : 'into a scratch folder, deleted after'}, ${f1(docsPerSec(w))} docs/s (rate per tenth: ${w.decileRates.map(f1).join(' → ')}). ${
+        r.store === 'neo4j'
+          ? 'A freshly started Neo4j plans the import statements and compiles its hot code during its first import; on this machine a first import of 1,000 articles into a just-started server ran at about half the rate of the next one. The sizes below are measured on the warmed server, as a long-running one would be.'
+          : 'The embedded engine has no JIT of its own to warm; the warm-up is run for symmetry with the Neo4j run.'
       }`,
     );
   }
@@ -508,8 +521,8 @@ Query (b) — 50 programs with their related programs — on the ${n0(r.apiSize 
 per-request DataLoaders and the same resolvers with \`batch: false\` (one store call per key;
 each loader still caches), both over HTTP (\`startServer\` in-process, \`trace: true\`), and the
 single hand-written Cypher statement (\`HAND_WRITTEN_PROGRAMS_50\` in bench/queries.ts) run
-directly on the store's runner — the floor. Interleaved rounds (order rotating) until
-${r.config.rounds} rounds or ${r.config.ratioBudgetS} s; median and best.
+directly on the store's runner — the floor. Three unrecorded rounds, then interleaved rounds
+(order rotating) until ${r.config.rounds} rounds or ${r.config.ratioBudgetS} s; median and best.
 
 ${table(['variant', 'round trips', 'rows', 'median ms', 'best ms', 'note'], rows)}
 
