@@ -689,7 +689,6 @@ function toRelated(sourceId: string, program: ProgramRow, weight: unknown): Rela
   return { sourceId, program, weight: Number(weight ?? 0) };
 }
 
-/** One child of a hop, collected as a map by its subquery (see cypher/hops), as a store row. */
 /** The page sizes of hop requests, as the hop statements take them (`$l<i>`). */
 function hopParams(hops: readonly HopRequest[]): Record<string, number> {
   return Object.fromEntries(hops.map((h, i) => [`l${i}`, h.limit]));
@@ -715,6 +714,7 @@ function expandedRow<L extends NodeLabel>(
   return { node: (CONVERT[label] as (r: Row) => LabelRows[L])(r), hops: children };
 }
 
+/** One child of a hop, collected as a map by its subquery (see cypher/hops), as a store row. */
 function convertHop(h: HopRequest, c: Row, parentId: string): unknown {
   const spec: Hop = HOPS[h.hop];
   switch (spec.result) {

@@ -2,8 +2,8 @@
  * CypherRunner over Neo4j 5 through `neo4j-driver`. Only this file imports the driver.
  * Reads run in READ access mode (so cluster followers and read replicas serve them) as
  * auto-commit statements, writes in WRITE mode as managed transactions; both retried on
- * transient errors and lost connections. Neo4j
- * integers and temporal values are converted to plain JS here.
+ * transient errors and lost connections. Neo4j integers and temporal values are converted to
+ * plain JS here.
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { Neo4jConfig } from '../../config';
@@ -102,6 +102,10 @@ export const NEO4J_TIMEOUTS = {
  */
 const REPLAN_SKIP = 'CYPHER replan=skip\n';
 
+/** Waits before retry `attempt`: `baseMs` doubled per attempt up to `capMs`, jittered ±50 %. */
+const backoff = (attempt: number, baseMs: number, capMs: number): Promise<void> =>
+  new Promise((r) => setTimeout(r, Math.min(capMs, baseMs * 2 ** attempt) * (0.5 + Math.random())));
+
 /** Attempts of a write transaction that keeps failing with a transient error (deadlock). */
 const WRITE_RETRIES = 8;
 
@@ -182,20 +186,11 @@ class Neo4jRunner implements CypherRunner {
         } catch (error) {
           const code = (error as { code?: string }).code ?? '';
           if (!code.startsWith('Neo.TransientError.') || attempt >= WRITE_RETRIES) throw error;
-          await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt) * (0.5 + Math.random())));
+          await backoff(attempt, 100, 2000);
         }
       }
     } finally {
       await session.close();
-    }
-  }
-
-  /** One statement in its own managed write transaction. */
-  private async single(query: string, params: Params): Promise<Row[]> {
-    try {
-      return await this.writeSession((tx) => Neo4jRunner.exec(tx, query, params));
-    } catch (error) {
-      throw error instanceof KgError ? error : storeError(error, query);
     }
   }
 
@@ -222,12 +217,17 @@ class Neo4jRunner implements CypherRunner {
       } finally {
         await session.close();
       }
-      await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt) * (0.5 + Math.random())));
+      await backoff(attempt, 50, 1000);
     }
   }
 
-  write(query: string, params: Params = {}): Promise<Row[]> {
-    return this.single(query, params);
+  /** One statement in its own managed write transaction. */
+  async write(query: string, params: Params = {}): Promise<Row[]> {
+    try {
+      return await this.writeSession((tx) => Neo4jRunner.exec(tx, query, params));
+    } catch (error) {
+      throw error instanceof KgError ? error : storeError(error, query);
+    }
   }
 
   async transaction<T>(fn: (tx: CypherExecutor) => Promise<T>): Promise<T> {
